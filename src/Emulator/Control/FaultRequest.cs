@@ -1,0 +1,17 @@
+namespace OpenWxCluster.Emulator.Control;
+
+/// <summary>
+/// PUT /control/faults: the next <see cref="Count"/> protocol requests (all, when null) whose path contains
+/// <see cref="PathContains"/> get the fault. Mode: <c>latency</c> (delay, then normal answer), <c>error</c> (HTTP
+/// <see cref="Status"/>, default 500, empty body), <c>malformed</c> (the real body cut in half, announced as
+/// complete), <c>truncated</c> (Content-Length of the full body, half of it sent, connection aborted).
+/// LatencyMs applies before any mode.
+/// </summary>
+public sealed record FaultRequest
+{
+    public string Mode { get; init; } = "error";
+    public int? Status { get; init; }
+    public int LatencyMs { get; init; }
+    public int? Count { get; init; }
+    public string? PathContains { get; init; }
+}

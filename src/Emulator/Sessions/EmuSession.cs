@@ -1,0 +1,214 @@
+using OpenWxCluster.Emulator.World;
+
+namespace OpenWxCluster.Emulator.Sessions;
+
+/// <summary>
+/// One web login. Holds the credentials, the per-session names and a bounded, seq-ordered queue of pending events.
+/// Waiters (synccheck) await a TaskCompletionSource that is completed and replaced on every change, so thousands of
+/// hanging requests cost no threads.
+/// </summary>
+internal sealed class EmuSession
+{
+    private readonly Lock _gate = new();
+    private readonly Queue<SessionEvent> _events = new();
+    private readonly int _eventLimit;
+    private readonly SendDedupe _dedupe = new(1000);
+    private long _lastSeq;
+    private int _invalidRetCode;
+    private TaskCompletionSource _changed = NewSignal();
+
+    public EmuSession(string wxid, long uin, string domain, int eventLimit)
+    {
+        Wxid = wxid;
+        Uin = uin;
+        Domain = domain;
+        _eventLimit = Math.Max(1, eventLimit);
+        SelfUserName = Names.NameOf(wxid);
+    }
+
+    public string Wxid { get; }
+    public long Uin { get; }
+    public string Domain { get; }
+    public string Sid { get; } = Secrets.Sid();
+    public string Skey { get; } = Secrets.Skey();
+    public string PassTicket { get; } = Secrets.Ticket(64);
+    public string DataTicket { get; } = Secrets.Ticket(48);
+    public string AuthTicket { get; } = Secrets.Ticket(48);
+    public DateTimeOffset LoggedInAt { get; } = DateTimeOffset.UtcNow;
+    public SessionNames Names { get; } = new();
+    public string SelfUserName { get; }
+
+    /// <summary>SyncKey key 1: ties a SyncKey to this session, so another session's key is rejected.</summary>
+    public long SyncBase { get; } = 600_000_000 + Random.Shared.Next(0, 99_999_999);
+
+    public bool Initialized { get; set; }
+    public bool RateLimited { get; set; }
+    public bool RateLimitSyncCheck { get; set; }
+
+    /// <summary>Stable contact order captured at webwxgetcontact seq=0 so later pages don't shift under the client.</summary>
+    public IReadOnlyList<string>? ContactSnapshot { get; set; }
+
+    public SendDedupe Dedupe => _dedupe;
+
+    public int InvalidRetCode => Volatile.Read(ref _invalidRetCode);
+
+    public long LastSeq
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lastSeq;
+            }
+        }
+    }
+
+    public int PendingCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _events.Count;
+            }
+        }
+    }
+
+    public void Enqueue(SessionEventKind kind, EmuMessage? message, string? contactId)
+    {
+        TaskCompletionSource wake;
+        lock (_gate)
+        {
+            _events.Enqueue(new SessionEvent(++_lastSeq, kind, message, contactId));
+            while (_events.Count > _eventLimit)
+            {
+                _events.Dequeue();
+            }
+
+            wake = SwapSignalLocked();
+        }
+
+        wake.TrySetResult();
+    }
+
+    public void Invalidate(int retCode)
+    {
+        TaskCompletionSource wake;
+        lock (_gate)
+        {
+            if (_invalidRetCode == 0 || retCode != 0)
+            {
+                _invalidRetCode = retCode;
+            }
+
+            wake = SwapSignalLocked();
+        }
+
+        wake.TrySetResult();
+    }
+
+    /// <summary>Wakes hanging synccheck requests so they re-evaluate (rate-limit changes).</summary>
+    public void Poke()
+    {
+        TaskCompletionSource wake;
+        lock (_gate)
+        {
+            wake = SwapSignalLocked();
+        }
+
+        wake.TrySetResult();
+    }
+
+    /// <summary>Whether <paramref name="ackSeq"/> is a sequence number this session has issued.</summary>
+    public bool IsValidAck(long ackSeq)
+    {
+        lock (_gate)
+        {
+            return ackSeq >= 0 && ackSeq <= _lastSeq;
+        }
+    }
+
+    /// <summary>synccheck selector for events after ackSeq: 2 messages pending, 4 only contact changes, 0 nothing.</summary>
+    public int Selector(long ackSeq)
+    {
+        lock (_gate)
+        {
+            return SelectorLocked(ackSeq);
+        }
+    }
+
+    /// <summary>Waits until something is pending after ackSeq, the session is invalidated, or the hold elapses.</summary>
+    public async Task<int> WaitSelectorAsync(long ackSeq, TimeSpan hold, Func<bool> stop, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + hold;
+        while (true)
+        {
+            Task signal;
+            lock (_gate)
+            {
+                var selector = SelectorLocked(ackSeq);
+                if (selector != 0 || stop())
+                {
+                    return selector;
+                }
+
+                signal = _changed.Task;
+            }
+
+            var remaining = deadline - DateTime.UtcNow;
+            if (remaining <= TimeSpan.Zero || !await Signals.WaitAsync(signal, remaining, ct))
+            {
+                return 0;
+            }
+        }
+    }
+
+    /// <summary>
+    /// webwxsync: drops events up to ackSeq (the client has them), returns the next batch without removing it (a lost
+    /// answer is re-delivered when the client repeats its key), the new ack and whether more remain.
+    /// </summary>
+    public (IReadOnlyList<SessionEvent> Events, long NewAck, bool More) Take(long ackSeq, int max)
+    {
+        lock (_gate)
+        {
+            while (_events.TryPeek(out var head) && head.Seq <= ackSeq)
+            {
+                _events.Dequeue();
+            }
+
+            var batch = _events.Take(Math.Max(1, max)).ToList();
+            var newAck = batch.Count > 0 ? batch[^1].Seq : Math.Max(ackSeq, _lastSeq);
+            return (batch, newAck, _events.Count > batch.Count);
+        }
+    }
+
+    private int SelectorLocked(long ackSeq)
+    {
+        var selector = 0;
+        foreach (var e in _events)
+        {
+            if (e.Seq <= ackSeq)
+            {
+                continue;
+            }
+
+            if (e.Kind == SessionEventKind.Message)
+            {
+                return 2;
+            }
+
+            selector = 4;
+        }
+
+        return selector;
+    }
+
+    private TaskCompletionSource SwapSignalLocked()
+    {
+        var old = _changed;
+        _changed = NewSignal();
+        return old;
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

@@ -1,0 +1,8 @@
+namespace OpenWxCluster.Emulator.Sessions;
+
+internal enum SessionEventKind
+{
+    Message,
+    ModContact,
+    DelContact,
+}

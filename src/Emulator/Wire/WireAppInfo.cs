@@ -1,0 +1,6 @@
+namespace OpenWxCluster.Emulator.Wire;
+
+public sealed record WireAppInfo(string AppID, int Type)
+{
+    public static WireAppInfo Empty { get; } = new("", 0);
+}

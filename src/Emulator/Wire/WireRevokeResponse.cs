@@ -1,0 +1,3 @@
+namespace OpenWxCluster.Emulator.Wire;
+
+public sealed record WireRevokeResponse(WireBaseResponse BaseResponse, string Introduction);

@@ -1,0 +1,3 @@
+namespace OpenWxCluster.Emulator.Wire;
+
+public sealed record WireStatusNotifyResponse(WireBaseResponse BaseResponse, string MsgID);

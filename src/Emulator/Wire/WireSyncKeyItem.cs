@@ -1,0 +1,3 @@
+namespace OpenWxCluster.Emulator.Wire;
+
+public sealed record WireSyncKeyItem(int Key, long Val);

@@ -1,0 +1,9 @@
+namespace OpenWxCluster.Emulator.World;
+
+public enum ContactKind
+{
+    User,
+    PublicAccount,
+    Group,
+    System,
+}

@@ -1,0 +1,49 @@
+using OpenWxCluster.Emulator.Control;
+
+namespace OpenWxCluster.Emulator.World;
+
+/// <summary>The armed fault and how many more requests it may hit; one at a time keeps tests deterministic.</summary>
+internal sealed class FaultPlan
+{
+    private readonly Lock _gate = new();
+    private FaultRequest? _fault;
+    private int? _remaining;
+
+    public void Arm(FaultRequest? fault)
+    {
+        if (fault is not null && fault.Mode is not ("latency" or "error" or "malformed" or "truncated"))
+        {
+            throw EmulatorControlException.BadRequest("mode must be latency, error, malformed or truncated");
+        }
+
+        lock (_gate)
+        {
+            _fault = fault;
+            _remaining = fault?.Count;
+        }
+    }
+
+    /// <summary>The fault for this request path, consuming one use, or null.</summary>
+    public FaultRequest? Take(string path)
+    {
+        lock (_gate)
+        {
+            if (_fault is null || (_fault.PathContains is { } part && !path.Contains(part, StringComparison.Ordinal)))
+            {
+                return null;
+            }
+
+            var fault = _fault;
+            if (_remaining is { } left)
+            {
+                _remaining = left - 1;
+                if (left - 1 <= 0)
+                {
+                    _fault = null;
+                }
+            }
+
+            return fault;
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace OpenWxCluster.Emulator.World;
+
+internal enum LoginState
+{
+    Waiting,
+    Scanned,
+    Confirmed,
+    Consumed,
+    Expired,
+}

@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+
+namespace OpenWxCluster.Emulator.World;
+
+/// <summary>
+/// Uploaded media: chunks are buffered per (account, ClientMediaId) until all have arrived, then stored under a new
+/// MediaId; messages that carry media are linked to it so recipients can download by MsgID.
+/// </summary>
+internal sealed class MediaStore
+{
+    private readonly ConcurrentDictionary<string, byte[]?[]> _partial = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StoredMedia> _byMediaId = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<long, string> _byMsgId = new();
+
+    /// <summary>Adds one chunk; returns the stored media once every chunk is there, else null.</summary>
+    public StoredMedia? AddChunk(string owner, string clientMediaId, int chunk, int chunks, byte[] bytes, string name, string mime)
+    {
+        var key = owner + "/" + clientMediaId;
+        var parts = _partial.GetOrAdd(key, _ => new byte[chunks][]);
+        if (parts.Length != chunks || chunk < 0 || chunk >= chunks)
+        {
+            throw new InvalidOperationException("chunk numbering does not match");
+        }
+
+        lock (parts)
+        {
+            parts[chunk] = bytes;
+            if (parts.Any(p => p is null))
+            {
+                return null;
+            }
+        }
+
+        _partial.TryRemove(key, out _);
+        var media = new StoredMedia("@crypt_" + Secrets.Hex(4) + "_" + Secrets.Hex(32), [.. parts.SelectMany(p => p!)], name, mime, owner);
+        _byMediaId[media.MediaId] = media;
+        return media;
+    }
+
+    public StoredMedia? Get(string? mediaId) => mediaId is null ? null : _byMediaId.GetValueOrDefault(mediaId);
+
+    public void Link(long msgId, string mediaId) => _byMsgId[msgId] = mediaId;
+
+    public StoredMedia? ForMessage(long msgId) => _byMsgId.TryGetValue(msgId, out var id) ? Get(id) : null;
+}

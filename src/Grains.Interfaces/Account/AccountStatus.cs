@@ -1,0 +1,15 @@
+namespace OpenWxCluster.Grains;
+
+/// <summary>What check_client reports for one account.</summary>
+[GenerateSerializer, Immutable, Alias("openwx.AccountStatus")]
+public sealed record AccountStatus(
+    [property: Id(0)] string Client,
+    [property: Id(1)] string Platform,
+    [property: Id(2)] ClientState State,
+    [property: Id(3)] ClientState PreviousState,
+    [property: Id(4)] DateTimeOffset? StartTime,
+    [property: Id(5)] string? Account,
+    [property: Id(6)] string? LastError,
+    [property: Id(7)] int QrCodeCount,
+    [property: Id(8)] string Silo,
+    [property: Id(9)] bool Started);

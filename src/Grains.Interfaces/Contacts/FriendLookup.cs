@@ -1,0 +1,21 @@
+namespace OpenWxCluster.Grains;
+
+/// <summary>
+/// Mojo's <c>search_friend</c>: the given keys are ANDed with exact string equality; no key at all finds nothing.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("openwx.FriendLookup")]
+public sealed record FriendLookup(
+    [property: Id(0)] string? Id = null,
+    [property: Id(1)] string? Account = null,
+    [property: Id(2)] string? DisplayName = null,
+    [property: Id(3)] string? Markname = null)
+{
+    public bool IsEmpty => Id is null && Account is null && DisplayName is null && Markname is null;
+
+    public bool Matches(ContactInfo c) =>
+        !IsEmpty
+        && (Id is null || c.Id == Id)
+        && (Account is null || c.Account == Account)
+        && (DisplayName is null || c.DisplayName == DisplayName)
+        && (Markname is null || c.Markname == Markname);
+}

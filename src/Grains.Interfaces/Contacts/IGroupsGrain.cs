@@ -1,0 +1,25 @@
+namespace OpenWxCluster.Grains;
+
+/// <summary>Child grain of an account (same key) caching its groups with members.</summary>
+[Alias("openwx.IGroupsGrain")]
+public interface IGroupsGrain : IGrainWithStringKey
+{
+    [Alias("GetAll"), ReadOnly, AlwaysInterleave]
+    Task<IReadOnlyList<GroupInfo>> GetAllAsync();
+
+    [Alias("Find"), ReadOnly, AlwaysInterleave]
+    Task<GroupInfo?> FindAsync(GroupLookup lookup);
+
+    [Alias("Search"), ReadOnly, AlwaysInterleave]
+    Task<IReadOnlyList<GroupInfo>> SearchAsync(GroupLookup lookup);
+
+    /// <summary>The contacts with these ids (unknown ids are skipped): one call for a whole sync batch.</summary>
+    [Alias("GetByIds"), ReadOnly, AlwaysInterleave]
+    Task<IReadOnlyList<GroupInfo>> GetByIdsAsync(IReadOnlyList<string> ids);
+
+    [Alias("Replace")]
+    Task ReplaceAsync(IReadOnlyList<GroupInfo> groups);
+
+    [Alias("Apply")]
+    Task<ContactChanges> ApplyAsync(IReadOnlyList<GroupInfo> modified, IReadOnlyList<string> deleted);
+}

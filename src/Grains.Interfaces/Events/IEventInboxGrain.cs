@@ -1,0 +1,19 @@
+namespace OpenWxCluster.Grains;
+
+/// <summary>
+/// The check_event buffer of one account (same key), fed by the account's event stream. Bounded: when full the
+/// oldest event is dropped, as Mojo does. Kept in grain storage so a silo loss does not lose buffered events.
+/// </summary>
+[Alias("openwx.IEventInboxGrain")]
+public interface IEventInboxGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Returns all pending events and clears them; if none are pending, waits up to <paramref name="maxWait"/>
+    /// (kept well below the call timeout) for the next one. An empty list means nothing arrived.
+    /// </summary>
+    [Alias("Poll"), AlwaysInterleave]
+    Task<IReadOnlyList<AccountEvent>> PollAsync(TimeSpan maxWait);
+
+    [Alias("Count"), ReadOnly, AlwaysInterleave]
+    Task<int> CountAsync();
+}

@@ -1,0 +1,102 @@
+using OpenWxCluster.Protocol;
+
+namespace OpenWxCluster.Grains.Account;
+
+// Sending text through webwxsendmsg.
+public sealed partial class AccountGrain
+{
+    public async Task<SendReceipt> SendFriendTextAsync(FriendLookup lookup, string content)
+    {
+        if (Refuse(content) is { } refusal)
+        {
+            return refusal;
+        }
+        var friend = await Friends.FindAsync(lookup);
+        return friend is null
+            ? new SendReceipt(null, SendCodes.ObjectNotFound, "object not found")
+            : await SendTextAsync(friend.Id, content, friend, group: null);
+    }
+
+    public async Task<SendReceipt> SendGroupTextAsync(GroupLookup lookup, string content)
+    {
+        if (Refuse(content) is { } refusal)
+        {
+            return refusal;
+        }
+        var group = await Groups.FindAsync(lookup);
+        return group is null
+            ? new SendReceipt(null, SendCodes.ObjectNotFound, "object not found")
+            : await SendTextAsync(group.Id, content, receiver: null, group);
+    }
+
+    private SendReceipt? Refuse(string content)
+    {
+        if (_machine.State != ClientState.Running || _session is null)
+        {
+            return new SendReceipt(null, SendCodes.NotRunning, $"client is not running (state: {_machine.State.ToWire()})");
+        }
+        return string.IsNullOrEmpty(content) ? new SendReceipt(null, SendCodes.Failure, "content missing") : null;
+    }
+
+    private async Task<SendReceipt> SendTextAsync(string to, string content, ContactInfo? receiver, GroupInfo? group)
+    {
+        // Mojo's ClientMsgId/LocalID: ms epoch + 4 digits; the same id on every retry lets the server dedupe.
+        var clientMsgId = $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}{Random.Shared.Next(10000):D4}";
+        for (var attempt = 1; ; attempt++)
+        {
+            var session = _session;
+            if (session is null)
+            {
+                return new SendReceipt(clientMsgId, SendCodes.NotRunning, "client is not running");
+            }
+            try
+            {
+                var sent = await driver.SendTextAsync(session, to, content, clientMsgId, CancellationToken.None);
+                EmitSent(sent.MojoId, to, content, receiver, group);
+                await FlushEventsAsync();
+                return new SendReceipt(sent.MojoId, SendCodes.Success, "success");
+            }
+            catch (WxRetException e)
+            {
+                return new SendReceipt(clientMsgId, e.Ret, string.IsNullOrEmpty(e.ErrMsg) ? "unknown error" : e.ErrMsg);
+            }
+            catch (WxTransportException) when (attempt < _options.SendAttempts)
+            {
+                // retried with the same ClientMsgId
+            }
+            catch (WxTransportException)
+            {
+                return new SendReceipt(clientMsgId, SendCodes.Failure, "unknown error");
+            }
+        }
+    }
+
+    private void EmitSent(string id, string to, string content, ContactInfo? receiver, GroupInfo? group)
+    {
+        var self = state.State.User;
+        var message = new ChatMessage
+        {
+            Id = id,
+            Time = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            Content = content,
+            Type = group is null ? "friend_message" : "group_message",
+            Class = "send",
+            Format = "text",
+            Source = "local",
+            From = "api",
+            SenderId = self?.Id,
+            Sender = self?.DisplayName,
+            SenderName = self?.Name,
+            SenderAccount = self?.Account,
+            ReceiverId = group is null ? to : null,
+            Receiver = receiver?.DisplayName,
+            ReceiverName = receiver?.Name,
+            ReceiverAccount = receiver?.Account,
+            ReceiverMarkname = receiver?.Markname,
+            GroupId = group?.Id,
+            Group = group?.DisplayName,
+            GroupName = group?.Name,
+        };
+        Emit(AccountEvent.SendMessage, null, [], message);
+    }
+}

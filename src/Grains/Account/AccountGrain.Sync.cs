@@ -1,0 +1,157 @@
+using OpenWxCluster.Grains.Account.Login;
+using OpenWxCluster.Grains.Contacts;
+using OpenWxCluster.Grains.Logging;
+using OpenWxCluster.Protocol;
+
+namespace OpenWxCluster.Grains.Account;
+
+// synccheck → webwxsync, and turning a sync batch into contact updates and events.
+public sealed partial class AccountGrain
+{
+    private async Task SyncOnceAsync(int epoch, CancellationToken cancellation)
+    {
+        if (_session is null)
+        {
+            await ApplyAsync(new LoginTrigger.SyncRejected(SyncCheckResult.SessionInvalid, FromSync: false));
+            return;
+        }
+        SyncCheckResult check;
+        try
+        {
+            check = await driver.SyncCheckAsync(_session, cancellation);
+        }
+        catch (WxTransportException)
+        {
+            await ApplyAsync(new LoginTrigger.SyncFailed());
+            throw; // the pump logs and backs off
+        }
+        if (Stale(epoch))
+        {
+            return;
+        }
+        if (check.RetCode != 0)
+        {
+            logger.SyncRejected(Key, check.RetCode);
+            await ApplyAsync(new LoginTrigger.SyncRejected(check.RetCode, FromSync: false));
+            return;
+        }
+        for (var round = 0; check.HasNews && round < _options.MaxContinue; round++)
+        {
+            WxSyncResult batch;
+            try
+            {
+                batch = await driver.SyncAsync(_session, cancellation);
+            }
+            catch (WxRetException e)
+            {
+                logger.SyncRejected(Key, e.Ret);
+                await ApplyAsync(new LoginTrigger.SyncRejected(e.Ret, FromSync: true));
+                return;
+            }
+            if (Stale(epoch))
+            {
+                return;
+            }
+            await HandleBatchAsync(batch, cancellation);
+            state.State.Session = SessionState.From(_session);
+            await FlushEventsAsync();
+            if (batch.ContinueFlag == 0)
+            {
+                break;
+            }
+        }
+        await ApplyAsync(new LoginTrigger.SyncSucceeded());
+    }
+
+    private async Task HandleBatchAsync(WxSyncResult batch, CancellationToken cancellation)
+    {
+        await ApplyContactChangesAsync(
+            [.. batch.ModContactList.Where(c => !c.IsGroup).Select(ContactMapper.ToFriend)],
+            [.. batch.ModContactList.Where(c => c.IsGroup).Select(ContactMapper.ToGroup)],
+            batch.DelContactList);
+
+        var self = _session!.UserName;
+        var items = batch.AddMsgList.Select(raw => WxMessageParser.Parse(raw, self)).OfType<WxParsedItem>().ToList();
+        var messages = items.OfType<WxMessageItem>().Select(i => i.Message).ToList();
+        var lookup = await LookupAsync(messages);
+        foreach (var item in items)
+        {
+            switch (item)
+            {
+                case WxMessageItem { Message: var m }:
+                    var chat = MessageMapper.ToChat(m, state.State.User, lookup);
+                    Emit(m.Class == "send" ? AccountEvent.SendMessage : AccountEvent.ReceiveMessage, null, [], chat);
+                    break;
+                case WxFriendRequestItem request:
+                    Emit(AccountEvent.EventPost, "friend_request",
+                        [EventJson.String(request.UserName), EventJson.String(request.NickName), EventJson.String(request.VerifyContent), EventJson.String(request.Ticket)]);
+                    await driver.StatusNotifyAsync(_session, 1, request.UserName, cancellation);
+                    break;
+                case WxStatusNotifyItem notify:
+                    await FetchUnknownGroupsAsync(notify.UserNames, cancellation);
+                    break;
+            }
+        }
+    }
+
+    private async Task<ContactLookup> LookupAsync(IReadOnlyList<WxMessage> messages)
+    {
+        if (messages.Count == 0)
+        {
+            return ContactLookup.Empty;
+        }
+        var people = messages.SelectMany(m => new[] { m.SenderId, m.ReceiverId }).OfType<string>().Distinct().ToList();
+        var groups = messages.Select(m => m.GroupId).OfType<string>().Distinct().ToList();
+        return new ContactLookup(
+            await Friends.GetByIdsAsync(people),
+            groups.Count == 0 ? [] : await Groups.GetByIdsAsync(groups));
+    }
+
+    private async Task ApplyContactChangesAsync(IReadOnlyList<ContactInfo> friends, IReadOnlyList<GroupInfo> groups, IReadOnlyList<string> deleted)
+    {
+        var deletedGroups = deleted.Where(id => id.StartsWith("@@", StringComparison.Ordinal)).ToList();
+        var deletedFriends = deleted.Except(deletedGroups).ToList();
+        if (friends.Count + deletedFriends.Count > 0)
+        {
+            var changes = await Friends.ApplyAsync(friends, deletedFriends);
+            foreach (var f in friends.Where(f => changes.Added.Contains(f.Id)))
+            {
+                Emit(AccountEvent.EventPost, "new_friend", [EventJson.Contact(f)]);
+            }
+            foreach (var id in changes.Removed)
+            {
+                Emit(AccountEvent.EventPost, "lose_friend", [EventJson.Contact(new ContactInfo { Id = id })]);
+            }
+        }
+        if (groups.Count + deletedGroups.Count > 0)
+        {
+            var changes = await Groups.ApplyAsync(groups, deletedGroups);
+            foreach (var g in groups.Where(g => changes.Added.Contains(g.Id)))
+            {
+                Emit(AccountEvent.EventPost, "new_group", [EventJson.Group(g)]);
+            }
+            foreach (var id in changes.Removed)
+            {
+                Emit(AccountEvent.EventPost, "lose_group", [EventJson.Group(new GroupInfo { Id = id })]);
+            }
+        }
+    }
+
+    /// <summary>MsgType 51 lists conversations; groups we do not know yet are fetched and announced.</summary>
+    private async Task FetchUnknownGroupsAsync(IReadOnlyList<string> ids, CancellationToken cancellation)
+    {
+        var groupIds = ids.Where(id => id.StartsWith("@@", StringComparison.Ordinal)).Distinct().ToList();
+        if (groupIds.Count == 0)
+        {
+            return;
+        }
+        var known = (await Groups.GetByIdsAsync(groupIds)).Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
+        var unknown = groupIds.Where(id => !known.Contains(id)).Select(id => new WxBatchItem(id)).ToList();
+        if (unknown.Count == 0)
+        {
+            return;
+        }
+        var fetched = await driver.BatchGetContactsAsync(_session!, unknown, cancellation);
+        await ApplyContactChangesAsync([], [.. fetched.Select(ContactMapper.ToGroup)], []);
+    }
+}

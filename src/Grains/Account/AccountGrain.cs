@@ -1,0 +1,125 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OpenWxCluster.Grains.Account.Login;
+using OpenWxCluster.Grains.Common;
+using OpenWxCluster.Grains.Logging;
+using OpenWxCluster.Grains.Options;
+using OpenWxCluster.Protocol;
+
+namespace OpenWxCluster.Grains.Account;
+
+/// <summary>
+/// One bot account. The login life cycle and the sync loop run in an interleaving grain timer (the "pump"), so
+/// API calls are served while an upstream long-poll hangs; the watchdog reminder restarts the pump after a silo
+/// loss. Randomly placed so accounts spread over the silos.
+/// </summary>
+[RandomPlacement]
+public sealed partial class AccountGrain(
+    [PersistentState("account", OrleansNames.Storage)] IPersistentState<AccountState> state,
+    IWxProtocolDriver driver,
+    IOptions<SyncOptions> syncOptions,
+    ILogger<AccountGrain> logger)
+    : Grain, IAccountGrain, IRemindable
+{
+    private const string WatchdogReminder = "openwx-watchdog";
+
+    private readonly SyncOptions _options = syncOptions.Value;
+    private readonly SerialStateWriter _writer = new(state.WriteStateAsync);
+    private LoginStateMachine _machine = null!;
+    private WxSession? _session;
+    private string? _uuid;
+    private QrCodeImage? _qr;
+    private string Key => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _machine = new LoginStateMachine(LoginOptionsFrom(_options), state.State.Login);
+        _session = state.State.Session?.ToSession();
+        if (_machine.State == ClientState.Running && _session is not null)
+        {
+            logger.Resumed(Key);
+        }
+        if (IsActive(_machine.State))
+        {
+            StartPump();
+        }
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        StopPump();
+        return Task.CompletedTask;
+    }
+
+    public async Task<AccountStatus> StartAsync(StartOptions options)
+    {
+        if (IsActive(_machine.State))
+        {
+            return Status(started: false);
+        }
+        state.State.Options = options;
+        state.State.StartTime = DateTimeOffset.UtcNow;
+        state.State.LastError = null;
+        await ApplyAsync(new LoginTrigger.Start());
+        await GrainFactory.GetGrain<IAccountRegistryGrain>(IAccountRegistryGrain.ShardOf(Key)).AddAsync(Key);
+        await this.RegisterOrUpdateReminder(WatchdogReminder, _options.WatchdogPeriod, _options.WatchdogPeriod);
+        StartPump();
+        return Status(started: true);
+    }
+
+    public async Task<AccountStatus> StopAsync()
+    {
+        StopPump();
+        await ApplyAsync(new LoginTrigger.Stop());
+        await GrainFactory.GetGrain<IAccountRegistryGrain>(IAccountRegistryGrain.ShardOf(Key)).RemoveAsync(Key);
+        var reminder = await this.GetReminder(WatchdogReminder);
+        if (reminder is not null)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+        return Status(started: false);
+    }
+
+    public Task<AccountStatus> GetStatusAsync() => Task.FromResult(Status(started: false));
+
+    public Task<QrCodeImage?> GetQrCodeAsync() =>
+        Task.FromResult(_machine.State is ClientState.Scaning or ClientState.Confirming ? _qr : null);
+
+    public Task<ContactInfo?> GetUserAsync() => Task.FromResult(state.State.User);
+
+    public Task<StartOptions> GetStartOptionsAsync() => Task.FromResult(state.State.Options);
+
+    public Task EnsureActiveAsync()
+    {
+        if (IsActive(_machine.State))
+        {
+            StartPump();
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => EnsureActiveAsync();
+
+    private static bool IsActive(ClientState s) => s is not (ClientState.Init or ClientState.Stop);
+
+    private AccountStatus Status(bool started) => new(
+        AccountKey.ClientOf(Key),
+        AccountKey.PlatformOf(Key),
+        _machine.State,
+        _machine.Snapshot.PreviousState,
+        state.State.StartTime,
+        state.State.User?.Account is { Length: > 0 } account ? account : state.State.User?.Name,
+        state.State.LastError,
+        _machine.Snapshot.QrCodeCount,
+        RuntimeIdentity,
+        started);
+
+    private static LoginOptions LoginOptionsFrom(SyncOptions o) => new()
+    {
+        PollsPerQrCode = o.PollsPerQrCode,
+        MaxQrCodeCount = o.MaxQrCodeCount,
+        MaxSyncErrors = o.MaxSyncErrors,
+        StopWithMobile = o.StopWithMobile,
+    };
+}

@@ -1,0 +1,17 @@
+using OpenWxCluster.Grains.Account.Login;
+
+namespace OpenWxCluster.Grains.Account;
+
+/// <summary>Small persisted record of an account: life cycle, session, self user. Contacts live in child grains.</summary>
+[GenerateSerializer, Alias("openwx.AccountState")]
+public sealed class AccountState
+{
+    [Id(0)] public LoginSnapshot Login { get; set; } = new();
+    [Id(1)] public SessionState? Session { get; set; }
+    [Id(2)] public ContactInfo? User { get; set; }
+    /// <summary>Sequence number of the next event (per account, never reused).</summary>
+    [Id(3)] public long NextEventSeq { get; set; } = 1;
+    [Id(4)] public DateTimeOffset? StartTime { get; set; }
+    [Id(5)] public StartOptions Options { get; set; } = StartOptions.None;
+    [Id(6)] public string? LastError { get; set; }
+}

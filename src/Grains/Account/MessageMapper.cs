@@ -1,0 +1,83 @@
+using OpenWxCluster.Protocol;
+
+namespace OpenWxCluster.Grains.Account;
+
+/// <summary>
+/// Parsed protocol messages → <see cref="ChatMessage"/> with the derived names Mojo reports (sender_name,
+/// group_name...). Name lookups come from one batched read of the friends and groups grains per sync batch.
+/// </summary>
+public static class MessageMapper
+{
+    public static ChatMessage ToChat(WxMessage m, ContactInfo? self, ContactLookup contacts)
+    {
+        var group = m.GroupId is null ? null : contacts.Group(m.GroupId);
+        var sender = ResolvePerson(m.SenderId, self, group, contacts);
+        var receiver = m.Type == "group_message" && m.Class == "send" ? null : ResolvePerson(m.ReceiverId, self, group, contacts);
+        var notice = m.Type == "group_notice";
+        return new ChatMessage
+        {
+            Id = m.Id,
+            Time = m.Time,
+            Content = m.Content,
+            Type = m.Type,
+            Class = m.Class,
+            Format = m.Format,
+            Source = m.Source,
+            SenderId = m.SenderId,
+            ReceiverId = m.ReceiverId,
+            GroupId = m.GroupId,
+            Sender = notice ? null : sender?.DisplayName,
+            SenderAccount = notice ? null : sender?.Account,
+            SenderName = notice ? null : sender?.Name,
+            SenderMarkname = notice ? null : sender?.Markname,
+            SenderCategory = notice ? null : sender?.Category,
+            Receiver = receiver?.DisplayName,
+            ReceiverAccount = receiver?.Account,
+            ReceiverName = receiver?.Name,
+            ReceiverMarkname = receiver?.Markname,
+            Group = group?.DisplayName,
+            GroupName = group?.Name,
+            Extra = Extras(m),
+        };
+    }
+
+    private static ContactInfo? ResolvePerson(string? id, ContactInfo? self, GroupInfo? group, ContactLookup contacts)
+    {
+        if (id is null)
+        {
+            return null;
+        }
+        if (self is not null && id == self.Id)
+        {
+            return self;
+        }
+        return group?.Members.FirstOrDefault(x => x.Id == id) ?? contacts.Friend(id);
+    }
+
+    private static Dictionary<string, string> Extras(WxMessage m)
+    {
+        var extra = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Put(string key, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                extra[key] = value;
+            }
+        }
+        Put("media_id", m.MediaId);
+        Put("media_type", m.MediaType);
+        Put("media_code", m.MediaCode?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Put("media_name", m.MediaName);
+        Put("media_size", m.MediaSize);
+        Put("app_id", m.AppId);
+        Put("app_title", m.AppTitle);
+        Put("app_name", m.AppName);
+        Put("app_url", m.AppUrl);
+        Put("app_desc", m.AppDesc);
+        Put("card_id", m.CardId);
+        Put("card_name", m.CardName);
+        Put("card_account", m.CardAccount);
+        Put("revoke_id", m.RevokeId);
+        return extra;
+    }
+}

@@ -1,0 +1,33 @@
+namespace OpenWxCluster.Grains.Contacts;
+
+/// <summary>Shared body of the friends and groups grains: one persisted <see cref="ContactBook{T}"/> per account.</summary>
+public abstract class ContactBookGrain<T>(IPersistentState<ContactBook<T>> book) : Grain
+    where T : class
+{
+    protected abstract string IdOf(T item);
+
+    protected Task<IReadOnlyList<T>> All() => Task.FromResult<IReadOnlyList<T>>(book.State.Items);
+
+    protected Task<T?> First(Func<T, bool> predicate) => Task.FromResult(book.State.Items.FirstOrDefault(predicate));
+
+    protected Task<IReadOnlyList<T>> Where(Func<T, bool> predicate) =>
+        Task.FromResult<IReadOnlyList<T>>([.. book.State.Items.Where(predicate)]);
+
+    protected Task<IReadOnlyList<T>> ByIds(IReadOnlyList<string> ids) => Task.FromResult(book.State.GetByIds(ids, IdOf));
+
+    protected async Task Replace(IReadOnlyList<T> items)
+    {
+        book.State.Replace(items, IdOf);
+        await book.WriteStateAsync();
+    }
+
+    protected async Task<ContactChanges> Apply(IReadOnlyList<T> modified, IReadOnlyList<string> deleted)
+    {
+        var changes = book.State.Apply(modified, deleted, IdOf);
+        if (changes.Added.Count + changes.Updated.Count + changes.Removed.Count > 0)
+        {
+            await book.WriteStateAsync();
+        }
+        return changes;
+    }
+}

@@ -1,0 +1,23 @@
+namespace OpenWxCluster.Grains.Contacts;
+
+/// <summary>All groups (with members) of one account, persisted so a reactivated account needs no new contact fetch.</summary>
+[PreferLocalPlacement]
+public sealed class GroupsGrain(
+    [PersistentState("groups", OrleansNames.Storage)] IPersistentState<ContactBook<GroupInfo>> book)
+    : ContactBookGrain<GroupInfo>(book), IGroupsGrain
+{
+    protected override string IdOf(GroupInfo item) => item.Id;
+
+    public Task<IReadOnlyList<GroupInfo>> GetAllAsync() => All();
+
+    public Task<GroupInfo?> FindAsync(GroupLookup lookup) => First(lookup.Matches);
+
+    public Task<IReadOnlyList<GroupInfo>> SearchAsync(GroupLookup lookup) => Where(lookup.Matches);
+
+    public Task<IReadOnlyList<GroupInfo>> GetByIdsAsync(IReadOnlyList<string> ids) => ByIds(ids);
+
+    public Task ReplaceAsync(IReadOnlyList<GroupInfo> groups) => Replace(groups);
+
+    public Task<ContactChanges> ApplyAsync(IReadOnlyList<GroupInfo> modified, IReadOnlyList<string> deleted) =>
+        Apply(modified, deleted);
+}

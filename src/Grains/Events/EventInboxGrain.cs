@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Options;
+using Orleans.Streams;
+using Orleans.Streams.Core;
+using OpenWxCluster.Grains.Common;
+using OpenWxCluster.Grains.Options;
+
+namespace OpenWxCluster.Grains.Events;
+
+/// <summary>
+/// check_event buffer of one account. Activated by its event stream (implicit subscription), bounded, persisted.
+/// Waiting pollers park on a completion source; nothing blocks the scheduler.
+/// </summary>
+[ImplicitStreamSubscription(OrleansNames.AccountEvents)]
+public sealed class EventInboxGrain(
+    [PersistentState("inbox", OrleansNames.Storage)] IPersistentState<InboxState> state,
+    IOptions<EventInboxOptions> options)
+    : Grain, IEventInboxGrain, IStreamSubscriptionObserver
+{
+    private readonly SerialStateWriter _writer = new(state.WriteStateAsync);
+    private TaskCompletionSource? _arrived;
+
+    public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
+    {
+        var handle = handleFactory.Create<AccountEvent>();
+        await handle.ResumeAsync((e, _) => AcceptAsync(e));
+    }
+
+    public async Task<IReadOnlyList<AccountEvent>> PollAsync(TimeSpan maxWait)
+    {
+        if (state.State.Pending.Count == 0 && maxWait > TimeSpan.Zero)
+        {
+            _arrived ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            await Task.WhenAny(_arrived.Task, Task.Delay(maxWait));
+        }
+        if (state.State.Pending.Count == 0)
+        {
+            return [];
+        }
+        var taken = state.State.Pending;
+        state.State.Pending = [];
+        await _writer.WriteAsync();
+        return taken;
+    }
+
+    public Task<int> CountAsync() => Task.FromResult(state.State.Pending.Count);
+
+    private async Task AcceptAsync(AccountEvent e)
+    {
+        if (e.Seq <= state.State.LastSeq || !CheckEventFilter.Accepts(e))
+        {
+            return;
+        }
+        state.State.LastSeq = e.Seq;
+        var pending = state.State.Pending;
+        pending.Add(e);
+        var overflow = pending.Count - Math.Max(1, options.Value.Capacity);
+        if (overflow > 0)
+        {
+            pending.RemoveRange(0, overflow);
+        }
+        await _writer.WriteAsync();
+        var waiter = _arrived;
+        _arrived = null;
+        waiter?.TrySetResult();
+    }
+}

@@ -1,0 +1,10 @@
+namespace OpenWxCluster.Grains.Events;
+
+[GenerateSerializer, Alias("openwx.InboxState")]
+public sealed class InboxState
+{
+    [Id(0)] public List<AccountEvent> Pending { get; set; } = [];
+
+    /// <summary>Highest event sequence accepted, so a replayed event is not queued twice.</summary>
+    [Id(1)] public long LastSeq { get; set; }
+}

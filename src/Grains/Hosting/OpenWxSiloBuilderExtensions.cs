@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using OpenWxCluster.Grains.Options;
+
+namespace OpenWxCluster.Grains.Hosting;
+
+/// <summary>Registers what the OpenWx grains need in a silo, except storage/clustering (the host chooses those).</summary>
+public static class OpenWxSiloBuilderExtensions
+{
+    public static ISiloBuilder AddOpenWxGrains(this ISiloBuilder silo)
+    {
+        var services = silo.Services;
+        if (services.Any(d => d.ServiceType == typeof(AccountRecoveryService)))
+        {
+            return silo;
+        }
+        services.AddOptions<SyncOptions>().BindConfiguration("OpenWx:Sync");
+        services.AddOptions<EventInboxOptions>().BindConfiguration("OpenWx:Inbox");
+        services.AddSingleton<AccountRecoveryService>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<AccountRecoveryService>());
+        silo.AddMemoryStreams(OrleansNames.StreamProvider);
+        return silo;
+    }
+}

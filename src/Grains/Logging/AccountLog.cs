@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace OpenWxCluster.Grains.Logging;
+
+/// <summary>Account log lines. Only account keys, states and error kinds: never session secrets or the QR uuid.</summary>
+public static partial class AccountLog
+{
+    [LoggerMessage(1, LogLevel.Information, "Account {Account}: {From} -> {To}")]
+    public static partial void StateChanged(this ILogger logger, string account, string from, string to);
+
+    [LoggerMessage(2, LogLevel.Warning, "Account {Account}: {Step} failed: {Error}")]
+    public static partial void StepFailed(this ILogger logger, string account, string step, string error);
+
+    [LoggerMessage(3, LogLevel.Warning, "Account {Account}: upstream refused the login (ret {Ret})")]
+    public static partial void LoginRefused(this ILogger logger, string account, int ret);
+
+    [LoggerMessage(4, LogLevel.Information, "Account {Account}: resumed running on this silo without a scan")]
+    public static partial void Resumed(this ILogger logger, string account);
+
+    [LoggerMessage(5, LogLevel.Warning, "Account {Account}: synccheck/webwxsync answered {Code}")]
+    public static partial void SyncRejected(this ILogger logger, string account, int code);
+
+    [LoggerMessage(6, LogLevel.Error, "Account {Account}: unexpected failure in {Step}")]
+    public static partial void Unexpected(this ILogger logger, Exception exception, string account, string step);
+}

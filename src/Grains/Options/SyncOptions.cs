@@ -1,0 +1,26 @@
+namespace OpenWxCluster.Grains.Options;
+
+/// <summary>Account pump settings (config section <c>OpenWx:Sync</c>).</summary>
+public sealed class SyncOptions
+{
+    /// <summary>Pause between two pump steps (Mojo's synccheck_interval is 1 s).</summary>
+    public TimeSpan PumpInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Pause after a transport failure before the next upstream call.</summary>
+    public TimeSpan ErrorBackoff { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>At most this many webwxsync calls in a row while ContinueFlag ≠ 0.</summary>
+    public int MaxContinue { get; set; } = 5;
+
+    /// <summary>Send attempts on transport failures; each retry reuses the ClientMsgId so the server dedupes.</summary>
+    public int SendAttempts { get; set; } = 3;
+
+    /// <summary>Watchdog reminder period: restarts the pump after a silo loss if nothing else did.</summary>
+    public TimeSpan WatchdogPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    // Login knobs (Mojo defaults), bound here so one section configures the account.
+    public int PollsPerQrCode { get; set; } = 5;
+    public int MaxQrCodeCount { get; set; } = 10;
+    public int MaxSyncErrors { get; set; } = 10;
+    public bool StopWithMobile { get; set; }
+}

@@ -1,0 +1,111 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+
+namespace OpenWxCluster.Protocol.Web;
+
+/// <summary>
+/// Sends calls through the one shared HttpClient: loopback mapping, browser headers, the account's cookies, timeouts,
+/// and the mapping of every transport failure to <see cref="WxTransportException"/>. Messages never contain URLs,
+/// because web WeChat URLs carry skey, sid, uuid and pass_ticket.
+/// </summary>
+internal sealed class WxHttpTransport(HttpClient http, WebWxOptions options, ILogger logger)
+{
+    public const string UpstreamHostHeader = "X-Upstream-Host";
+
+    private readonly Uri? _loopback = options.LoopbackBaseUrl is { Length: > 0 } url ? new Uri(url, UriKind.Absolute) : null;
+
+    public async Task<WxHttpReply> SendAsync(WxHttpCall call, WxSession? session, CancellationToken cancellationToken)
+    {
+        var upstreamHost = call.Url.Host;
+        using var request = new HttpRequestMessage(call.Method, MapUrl(call.Url)) { Content = call.Content };
+        if (_loopback is not null)
+        {
+            request.Headers.TryAddWithoutValidation(UpstreamHostHeader, upstreamHost);
+        }
+
+        request.Headers.TryAddWithoutValidation("User-Agent", options.UserAgent);
+        request.Headers.TryAddWithoutValidation("Accept", "application/json, text/plain, */*");
+        request.Headers.TryAddWithoutValidation("Referer", $"https://{call.RefererDomain}/");
+        if (session is not null && WxCookieJar.HeaderFor(session, upstreamHost) is { } cookie)
+        {
+            request.Headers.TryAddWithoutValidation("Cookie", cookie);
+        }
+
+        foreach (var (name, value) in call.Headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        var timeout = TimeoutFor(call.Timeout);
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeoutSource.CancelAfter(timeout);
+        try
+        {
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token)
+                .ConfigureAwait(false);
+            if (session is not null)
+            {
+                WxCookieJar.Merge(session, response.Headers, upstreamHost);
+            }
+
+            var status = (int)response.StatusCode;
+            logger.LogDebug("{Operation} answered HTTP {Status}", call.Operation, status);
+            EnsureUsableStatus(call, status);
+            var body = await response.Content.ReadAsByteArrayAsync(timeoutSource.Token).ConfigureAwait(false);
+            return new WxHttpReply(status, body, response.Content.Headers.ContentType?.MediaType);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new WxTransportException(call.Operation, $"timed out after {timeout.TotalSeconds:0.#} s", ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new WxTransportException(call.Operation, $"connection failed ({ex.HttpRequestError})", ex);
+        }
+        catch (IOException ex)
+        {
+            throw new WxTransportException(call.Operation, "connection broken while reading the answer", ex);
+        }
+    }
+
+    /// <summary>Real URL → the URL actually requested (loopback origin + the same path and query).</summary>
+    public Uri MapUrl(Uri upstream)
+    {
+        if (_loopback is null)
+        {
+            return upstream;
+        }
+
+        var builder = new UriBuilder(upstream)
+        {
+            Scheme = _loopback.Scheme,
+            Host = _loopback.Host,
+            Port = _loopback.Port,
+        };
+        return builder.Uri;
+    }
+
+    private TimeSpan TimeoutFor(WxTimeoutKind kind) => kind switch
+    {
+        WxTimeoutKind.LongPoll => options.LongPollTimeout,
+        WxTimeoutKind.Media => options.MediaTimeout,
+        _ => options.RequestTimeout,
+    };
+
+    private static void EnsureUsableStatus(WxHttpCall call, int status)
+    {
+        if (status >= 500)
+        {
+            throw new WxTransportException(call.Operation, $"HTTP {status}") { HttpStatus = status };
+        }
+
+        var redirect = status is >= 300 and < 400;
+        if ((status < 200 || status >= 300) && !(redirect && call.AcceptRedirect))
+        {
+            throw new WxTransportException(call.Operation, $"unexpected HTTP {status} ({(HttpStatusCode)status})")
+            {
+                HttpStatus = status,
+            };
+        }
+    }
+}

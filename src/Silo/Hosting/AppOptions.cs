@@ -1,0 +1,46 @@
+namespace OpenWxCluster.Silo.Hosting;
+
+/// <summary>
+/// Host settings, section <c>App</c> (never <c>Orleans</c>: Orleans binds that section itself, pitfall P3).
+/// Command line: <c>--App:Storage=postgres</c>, environment: <c>App__Storage=postgres</c>.
+/// </summary>
+public sealed class AppOptions
+{
+    public const string Section = "App";
+
+    /// <summary>memory (embedded default) or postgres.</summary>
+    public string Storage { get; set; } = "memory";
+
+    /// <summary>localhost (single silo, embedded default) or postgres.</summary>
+    public string Clustering { get; set; } = "localhost";
+
+    /// <summary>memory or postgres; defaults to the clustering choice.</summary>
+    public string? Reminders { get; set; }
+
+    /// <summary>Npgsql connection string for the postgres providers.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Apply the project's PostgreSQL schema at start (idempotent). Also <c>--init-db</c>.</summary>
+    public bool InitDb { get; set; }
+
+    /// <summary>wechat (the real hosts, production default) or emulator.</summary>
+    public string Upstream { get; set; } = "wechat";
+
+    /// <summary>Base URL of an external emulator; empty with Upstream=emulator starts one in-process.</summary>
+    public string? EmulatorUrl { get; set; }
+
+    /// <summary>Demo mode (<c>--demo</c>): in-process emulator whose simulated phone scans and chats.</summary>
+    public bool Demo { get; set; }
+
+    public int SiloPort { get; set; } = 11111;
+    public int GatewayPort { get; set; } = 30000;
+    public string ClusterId { get; set; } = "openwx";
+    public string ServiceId { get; set; } = "openwx";
+
+    /// <summary>Address the silo advertises to the cluster.</summary>
+    public string AdvertisedIp { get; set; } = "127.0.0.1";
+
+    public bool UsesPostgres => IsPostgres(Storage) || IsPostgres(Clustering) || IsPostgres(Reminders ?? Clustering);
+
+    public static bool IsPostgres(string? value) => string.Equals(value, "postgres", StringComparison.OrdinalIgnoreCase);
+}

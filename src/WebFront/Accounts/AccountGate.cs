@@ -1,0 +1,69 @@
+using OpenWxCluster.Grains;
+
+namespace OpenWxCluster.WebFront;
+
+/// <summary>Maps <c>client=</c> to the account grain and refuses requests for unknown or not-running accounts.</summary>
+public static class AccountGate
+{
+    public const string ClientNotExists = "client not exists";
+    public const string ClientNotFound = "client not found";
+
+    /// <summary>
+    /// The client named by the request: <c>client=</c> if given, else <paramref name="fallback"/> (single-account
+    /// routes pass the default client; controller routes pass null because Mojo's controller requires it).
+    /// </summary>
+    public static (string? Client, IResult? Error) ResolveClient(MojoParameters parameters, string? fallback)
+    {
+        var client = parameters["client"] ?? fallback;
+        if (client is null || (client.Length == 0 && parameters.Contains("client")))
+        {
+            return (null, MojoReply.Error(1, ClientNotFound));
+        }
+        return ClientNames.IsValid(client)
+            ? (client, null)
+            : (null, MojoReply.Error(1, "invalid client name"));
+    }
+
+    /// <summary>
+    /// Looks the account up. A client that was never started (or was stopped) answers
+    /// <c>{"code":1,"status":"client not exists"}</c>; with <paramref name="requireRunning"/>, any state but
+    /// running answers code -2 at once. (Mojo sends no answer at all while blocked in scaning..updating.)
+    /// </summary>
+    public static async Task<AccountCheck> CheckAsync(IGrainFactory grains, string client, bool requireRunning)
+    {
+        var key = AccountKey.WeChatClient(client);
+        var status = await grains.GetGrain<IAccountGrain>(key).GetStatusAsync();
+        if (!IsStarted(status))
+        {
+            return AccountCheck.Fail(client, MojoReply.Error(1, ClientNotExists));
+        }
+        if (requireRunning && status.State != ClientState.Running)
+        {
+            var state = status.State.ToWire();
+            var reply = MojoReply.Error(-2, $"client is not running (state: {state})");
+            ((System.Text.Json.Nodes.JsonObject)reply.Body!)["state"] = state;
+            return new AccountCheck(client, key, status, reply);
+        }
+        return new AccountCheck(client, key, status, null);
+    }
+
+    /// <summary>
+    /// Whether the account is a live client (Mojo's controller forgets stopped ones). The contract leaves
+    /// <see cref="AccountStatus.Started"/> undocumented and the account grain sets it only in the reply of the
+    /// call that started it, so the state decides: anything but init/stop is started.
+    /// </summary>
+    public static bool IsStarted(AccountStatus status) =>
+        status.Started || status.State is not (ClientState.Init or ClientState.Stop);
+
+    /// <summary><see cref="ResolveClient"/> then <see cref="CheckAsync"/>.</summary>
+    public static async Task<AccountCheck> OpenAsync(
+        IGrainFactory grains, MojoParameters parameters, string? fallback, bool requireRunning)
+    {
+        var (client, error) = ResolveClient(parameters, fallback);
+        if (client is null)
+        {
+            return AccountCheck.Fail(parameters["client"] ?? "", error!);
+        }
+        return await CheckAsync(grains, client, requireRunning);
+    }
+}

@@ -1,0 +1,164 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using OpenWxCluster.Grains;
+
+namespace OpenWxCluster.WebFront;
+
+/// <summary>
+/// Mojo's Controller API (multi-account): start_client, stop_client, check_client, get_qrcode. These need
+/// <c>client=</c> (no "default" fallback), except stop_client, which also serves the single-account route.
+/// </summary>
+internal static class ControllerEndpoints
+{
+    /// <summary>Reply keys that start options must not overwrite when echoed.</summary>
+    private static readonly HashSet<string> RecordKeys = new(StringComparer.Ordinal)
+    {
+        "code", "status", "client", "account", "pid", "port",
+    };
+
+    public static IEndpointRouteBuilder MapControllerEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapMojo("start_client", StartClientAsync);
+        endpoints.MapMojo("stop_client", StopClientAsync);
+        endpoints.MapMojo("check_client", CheckClientAsync);
+        endpoints.MapMojo("get_qrcode", GetQrCodeAsync);
+        return endpoints;
+    }
+
+    internal static async Task<IResult> StartClientAsync(
+        MojoParameters parameters, [FromServices] IGrainFactory grains, HttpContext http)
+    {
+        var (client, error) = AccountGate.ResolveClient(parameters, fallback: null);
+        if (client is null)
+        {
+            return error!;
+        }
+        var account = grains.GetGrain<IAccountGrain>(AccountKey.WeChatClient(client));
+        if (AccountGate.IsStarted(await account.GetStatusAsync()))
+        {
+            return await AlreadyExistsAsync(account, client, http);
+        }
+
+        // Every other parameter is a start option (Mojo passes them to the child as MOJO_WEIXIN_<NAME>).
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in parameters.Unreserved)
+        {
+            options[name] = value;
+        }
+        var started = await account.StartAsync(new StartOptions(options));
+        if (!started.Started && AccountGate.IsStarted(started))
+        {
+            // A concurrent start_client won: the grain kept the other call's options.
+            return await AlreadyExistsAsync(account, client, http);
+        }
+        return MojoReply.Json(Record(0, "success", client, options, http));
+    }
+
+    /// <summary>Mojo: an existing live client is not started twice; code 0 with the stored record.</summary>
+    private static async Task<IResult> AlreadyExistsAsync(IAccountGrain account, string client, HttpContext http)
+    {
+        var stored = await account.GetStartOptionsAsync();
+        return MojoReply.Json(Record(0, "client already exists", client, stored.Parameters, http));
+    }
+
+    /// <summary>
+    /// With <c>client=</c>: the controller's reply (<c>status:"success"</c> plus the stored record). Without it: the
+    /// single-account route for the default client, with Openwx's <c>"success, client(pid) will stop in 3 seconds"</c>
+    /// (the account stops at once here; the text is kept for clients that match on it).
+    /// </summary>
+    internal static async Task<IResult> StopClientAsync(
+        MojoParameters parameters,
+        [FromServices] IGrainFactory grains,
+        [FromServices] IOptions<OpenWxApiOptions> options,
+        [FromServices] TimeProvider time,
+        HttpContext http)
+    {
+        var controllerCall = parameters.Contains("client");
+        var check = await AccountGate.OpenAsync(grains, parameters, options.Value.DefaultClient, requireRunning: false);
+        if (!check.IsOk)
+        {
+            return check.Error!;
+        }
+        var account = grains.GetGrain<IAccountGrain>(check.Key);
+        var stored = await account.GetStartOptionsAsync();
+        await account.StopAsync();
+        if (controllerCall)
+        {
+            return MojoReply.Json(Record(0, "success", check.Client, stored.Parameters, http));
+        }
+        var start = check.Status!.StartTime;
+        return MojoReply.Json(new JsonObject
+        {
+            ["code"] = 0,
+            ["account"] = check.Client,
+            ["pid"] = ServerInfo.Pid,
+            ["starttime"] = start?.ToUnixTimeSeconds(),
+            ["runtime"] = start is null ? null : (long)Math.Max(0, (time.GetUtcNow() - start.Value).TotalSeconds),
+            ["status"] = $"success, client({ServerInfo.Pid}) will stop in 3 seconds",
+        });
+    }
+
+    /// <summary>One client (<c>client=</c>) or every started WeChat account from the registry shards.</summary>
+    internal static async Task<IResult> CheckClientAsync(
+        MojoParameters parameters, [FromServices] IGrainFactory grains, HttpContext http)
+    {
+        var port = ServerInfo.Port(http);
+        if (parameters.Contains("client"))
+        {
+            var check = await AccountGate.OpenAsync(grains, parameters, fallback: null, requireRunning: false);
+            return check.IsOk
+                ? MojoReply.Json(new JsonObject { ["code"] = 0, ["client"] = new JsonArray(ClientStateJson.State(check.Status!, port)) })
+                : check.Error!;
+        }
+
+        var statuses = await RegistryReader.ListStartedAsync(grains);
+        var list = new JsonArray([.. statuses.Select(s => (JsonNode)ClientStateJson.State(s, port))]);
+        return MojoReply.Json(new JsonObject { ["code"] = 0, ["client"] = list });
+    }
+
+    /// <summary>
+    /// The login QR bytes. Mojo's controller labels WeChat QRs <c>image/jpg</c>; the grain sniffs the real type
+    /// from the bytes, which is sent instead (the same JPEG gets the standard <c>image/jpeg</c>, and a PNG from a
+    /// test upstream is not mislabelled). No QR (not scanning, or logged in): HTTP 404 with an empty body, as Mojo.
+    /// </summary>
+    internal static async Task<IResult> GetQrCodeAsync(MojoParameters parameters, [FromServices] IGrainFactory grains, HttpContext http)
+    {
+        var check = await AccountGate.OpenAsync(grains, parameters, fallback: null, requireRunning: false);
+        if (!check.IsOk)
+        {
+            return check.Error!;
+        }
+        http.Response.Headers.CacheControl = "no-cache";
+        var qr = await grains.GetGrain<IAccountGrain>(check.Key).GetQrCodeAsync();
+        if (qr is null || qr.Bytes.Length == 0)
+        {
+            return Results.StatusCode(StatusCodes.Status404NotFound);
+        }
+        var contentType = string.IsNullOrEmpty(qr.ContentType) ? "image/jpg" : qr.ContentType;
+        return Results.Bytes(qr.Bytes, contentType);
+    }
+
+    /// <summary>The controller's client record: code, status, client, account, pid, port, then the options.</summary>
+    private static JsonObject Record(
+        int code, string status, string client, IReadOnlyDictionary<string, string> options, HttpContext http)
+    {
+        var json = new JsonObject
+        {
+            ["code"] = code,
+            ["status"] = status,
+            ["client"] = client,
+            ["account"] = client,
+            ["pid"] = ServerInfo.Pid,
+            ["port"] = ServerInfo.Port(http),
+        };
+        foreach (var (name, value) in options)
+        {
+            if (!RecordKeys.Contains(name))
+            {
+                json[name] = value;
+            }
+        }
+        return json;
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using OpenWxCluster.Grains;
+
+namespace OpenWxCluster.WebFront;
+
+/// <summary>get_user_info, get_friend_info, get_group_info, get_group_basic_info and get_client_info.</summary>
+internal static class InfoEndpoints
+{
+    public static IEndpointRouteBuilder MapInfoEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapMojo("get_user_info", GetUserInfoAsync);
+        endpoints.MapMojo("get_friend_info", GetFriendInfoAsync);
+        endpoints.MapMojo("get_group_info", GetGroupInfoAsync);
+        endpoints.MapMojo("get_group_basic_info", GetGroupBasicInfoAsync);
+        endpoints.MapMojo("get_client_info", GetClientInfoAsync);
+        return endpoints;
+    }
+
+    internal static async Task<IResult> GetUserInfoAsync(
+        MojoParameters parameters, [FromServices] IGrainFactory grains, [FromServices] IOptions<OpenWxApiOptions> options)
+    {
+        var check = await AccountGate.OpenAsync(grains, parameters, options.Value.DefaultClient, requireRunning: true);
+        if (!check.IsOk)
+        {
+            return check.Error!;
+        }
+        var user = await grains.GetGrain<IAccountGrain>(check.Key).GetUserAsync();
+        return user is null ? MojoReply.Error(-1, "user info not available") : MojoReply.Json(ContactJson.User(user));
+    }
+
+    /// <summary>All friends in one call to the account's friends grain.</summary>
+    internal static async Task<IResult> GetFriendInfoAsync(
+        MojoParameters parameters, [FromServices] IGrainFactory grains, [FromServices] IOptions<OpenWxApiOptions> options)
+    {
+        var check = await AccountGate.OpenAsync(grains, parameters, options.Value.DefaultClient, requireRunning: true);
+        if (!check.IsOk)
+        {
+            return check.Error!;
+        }
+        var friends = await grains.GetGrain<IFriendsGrain>(check.Key).GetAllAsync();
+        return MojoReply.Json(ContactJson.Friends(friends));
+    }
+
+    internal static Task<IResult> GetGroupInfoAsync(
+        MojoParameters parameters, [FromServices] IGrainFactory grains, [FromServices] IOptions<OpenWxApiOptions> options) =>
+        GroupsAsync(parameters, grains, options.Value, withMembers: true);
+
+    /// <summary>Groups without <c>member</c>. The contract has no members-free read, so members are dropped here.</summary>
+    internal static Task<IResult> GetGroupBasicInfoAsync(
+        MojoParameters parameters, [FromServices] IGrainFactory grains, [FromServices] IOptions<OpenWxApiOptions> options) =>
+        GroupsAsync(parameters, grains, options.Value, withMembers: false);
+
+    /// <summary>Any started account answers, whatever its state (Mojo answers it only while running).</summary>
+    internal static async Task<IResult> GetClientInfoAsync(
+        MojoParameters parameters,
+        [FromServices] IGrainFactory grains,
+        [FromServices] IOptions<OpenWxApiOptions> options,
+        [FromServices] TimeProvider time)
+    {
+        var check = await AccountGate.OpenAsync(grains, parameters, options.Value.DefaultClient, requireRunning: false);
+        return check.IsOk ? MojoReply.Json(ClientStateJson.ClientInfo(check.Status!, time.GetUtcNow())) : check.Error!;
+    }
+
+    private static async Task<IResult> GroupsAsync(
+        MojoParameters parameters, IGrainFactory grains, OpenWxApiOptions options, bool withMembers)
+    {
+        var check = await AccountGate.OpenAsync(grains, parameters, options.DefaultClient, requireRunning: true);
+        if (!check.IsOk)
+        {
+            return check.Error!;
+        }
+        var groups = await grains.GetGrain<IGroupsGrain>(check.Key).GetAllAsync();
+        return MojoReply.Json(GroupJson.Groups(groups, withMembers));
+    }
+}

@@ -1,0 +1,155 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using OpenWxCluster.Grains;
+
+namespace OpenWxCluster.WebFront;
+
+/// <summary>
+/// send_friend_message / send_group_message (text). Replies as Mojo's code does: <c>{"id","code","status"}</c> with
+/// status = the upstream info. The API document shows <c>msg_id</c> and <c>"发送成功"</c>; the reference (Mojo's
+/// actual code) wins, so the key is <c>id</c> and a success says <c>"success"</c>.
+/// </summary>
+internal static partial class MessageEndpoints
+{
+    public static IEndpointRouteBuilder MapMessageEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapMojo("send_friend_message", SendFriendMessageAsync);
+        endpoints.MapMojo("send_group_message", SendGroupMessageAsync);
+        return endpoints;
+    }
+
+    /// <summary>Friends are looked up by id, account, displayname and markname (ANDed; the first match gets it).</summary>
+    internal static async Task<IResult> SendFriendMessageAsync(
+        MojoParameters parameters,
+        [FromServices] IGrainFactory grains,
+        [FromServices] IOptions<OpenWxApiOptions> options,
+        [FromServices] ILoggerFactory loggers)
+    {
+        if (ContentError(parameters) is { } contentError)
+        {
+            return contentError;
+        }
+        var lookup = new FriendLookup(parameters["id"], parameters["account"], parameters["displayname"], parameters["markname"]);
+        if (lookup.IsEmpty)
+        {
+            return NotFound();
+        }
+        if (lookup.Id == "@all")
+        {
+            return MojoReply.SendError(SendCodes.Failure, "id=@all (send to every friend) is not supported");
+        }
+        var check = await AccountGate.OpenAsync(grains, parameters, options.Value.DefaultClient, requireRunning: true);
+        if (!check.IsOk)
+        {
+            return check.Error!;
+        }
+
+        var account = grains.GetGrain<IAccountGrain>(check.Key);
+        var content = parameters["content"]!;
+        if (IsAsync(parameters))
+        {
+            if (await grains.GetGrain<IFriendsGrain>(check.Key).FindAsync(lookup) is null)
+            {
+                return NotFound();
+            }
+            Detach(account.SendFriendTextAsync(lookup, content), check.Client, loggers);
+            return Queued();
+        }
+        return Receipt(await account.SendFriendTextAsync(lookup, content));
+    }
+
+    /// <summary>Groups are looked up by id and displayname only, as in Mojo.</summary>
+    internal static async Task<IResult> SendGroupMessageAsync(
+        MojoParameters parameters,
+        [FromServices] IGrainFactory grains,
+        [FromServices] IOptions<OpenWxApiOptions> options,
+        [FromServices] ILoggerFactory loggers)
+    {
+        if (ContentError(parameters) is { } contentError)
+        {
+            return contentError;
+        }
+        var lookup = new GroupLookup(parameters["id"], parameters["displayname"]);
+        if (lookup.IsEmpty)
+        {
+            return NotFound();
+        }
+        var check = await AccountGate.OpenAsync(grains, parameters, options.Value.DefaultClient, requireRunning: true);
+        if (!check.IsOk)
+        {
+            return check.Error!;
+        }
+
+        var account = grains.GetGrain<IAccountGrain>(check.Key);
+        var content = parameters["content"]!;
+        if (IsAsync(parameters))
+        {
+            if (await grains.GetGrain<IGroupsGrain>(check.Key).FindAsync(lookup) is null)
+            {
+                return NotFound();
+            }
+            Detach(account.SendGroupTextAsync(lookup, content), check.Client, loggers);
+            return Queued();
+        }
+        return Receipt(await account.SendGroupTextAsync(lookup, content));
+    }
+
+    /// <summary>
+    /// Mojo renders nothing at all when there is neither content nor media; that hangs clients, so the request is
+    /// refused at once instead. Media sending is not in the grain contract yet.
+    /// </summary>
+    internal static IResult? ContentError(MojoParameters parameters)
+    {
+        if (!string.IsNullOrEmpty(parameters["content"]))
+        {
+            return null;
+        }
+        var hasMedia = parameters.All.Any(p => p.Key.StartsWith("media_", StringComparison.Ordinal));
+        return MojoReply.SendError(
+            SendCodes.Failure,
+            hasMedia ? "media messages are not supported, send text with content=" : "content is required");
+    }
+
+    internal static MojoReply Receipt(SendReceipt receipt) => MojoReply.Json(new JsonObject
+    {
+        ["id"] = receipt.Id,
+        ["code"] = receipt.Code,
+        ["status"] = receipt.Status,
+    });
+
+    private static bool IsAsync(MojoParameters parameters) => !MojoValues.IsFalsy(parameters["async"]);
+
+    private static MojoReply NotFound() => MojoReply.SendError(SendCodes.ObjectNotFound, "object not found");
+
+    /// <summary>Mojo's async reply: queued, no id.</summary>
+    private static MojoReply Queued() =>
+        MojoReply.Json(new JsonObject { ["code"] = 0, ["status"] = "request already in execution" });
+
+    /// <summary>async=1: the grain queues and retries the send; the front only observes the outcome for the log.</summary>
+    private static void Detach(Task<SendReceipt> send, string client, ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger(typeof(MessageEndpoints));
+        _ = send.ContinueWith(
+            t =>
+            {
+                if (t.IsFaulted)
+                {
+                    LogAsyncFailure(logger, t.Exception, client);
+                }
+                else if (t.Result.Code != SendCodes.Success)
+                {
+                    LogAsyncRefused(logger, client, t.Result.Code, t.Result.Status);
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Asynchronous send for client {Client} failed")]
+    private static partial void LogAsyncFailure(ILogger logger, Exception? exception, string client);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Asynchronous send for client {Client} answered code {Code}: {Status}")]
+    private static partial void LogAsyncRefused(ILogger logger, string client, int code, string status);
+}

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace OpenWxCluster.WebFront;
+
+/// <summary>
+/// The Mojo-Weixin HTTP API for both hosting shapes: the stand-alone web front (an Orleans client) and a silo that
+/// co-hosts it. Handlers take <see cref="IGrainFactory"/> from DI, which either shape provides.
+/// </summary>
+public static class OpenWxApiExtensions
+{
+    /// <summary>Registers the API's options and services. Safe to call more than once.</summary>
+    /// <param name="configuration">The app configuration; options are read from <see cref="OpenWxApiOptions.SectionName"/>.</param>
+    public static IServiceCollection AddOpenWxApi(this IServiceCollection services, IConfiguration? configuration = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(IValidateOptions<OpenWxApiOptions>)
+                              && d.ImplementationType == typeof(OpenWxApiOptionsValidator)))
+        {
+            return services;
+        }
+        var options = services.AddOptions<OpenWxApiOptions>();
+        if (configuration is not null)
+        {
+            options.Bind(configuration.GetSection(OpenWxApiOptions.SectionName));
+        }
+        options.ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OpenWxApiOptions>, OpenWxApiOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    /// <summary>
+    /// Maps every <c>/openwx/*</c> route: the controller family, the single-account families, and Mojo's 403
+    /// <c>api not found</c> / <c>OPTIONS</c> answers for the rest of <c>/openwx/</c>. Returns the <c>/openwx</c> group.
+    /// </summary>
+    public static IEndpointRouteBuilder MapOpenWx(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var root = endpoints.MapGroup("/openwx");
+
+        root.MapGroup("").AddEndpointFilter(new MojoGuardFilter(controllerRoute: true)).MapControllerEndpoints();
+
+        var single = root.MapGroup("").AddEndpointFilter(new MojoGuardFilter(controllerRoute: false));
+        single.MapInfoEndpoints();
+        single.MapSearchEndpoints();
+        single.MapMessageEndpoints();
+        single.MapEventEndpoints();
+
+        root.MapFallbackEndpoints();
+        return root;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace OpenWxCluster.WebFront;
+
+/// <summary>
+/// The one writer of every JSON reply: Mojo's content type, Chinese text left unescaped as Mojo::JSON does, and
+/// JSONP (<c>datatype=jsonp</c> wraps the body as <c>callback(...)</c>, default <c>jsoncallback&lt;epoch&gt;</c>).
+/// </summary>
+public static partial class MojoJson
+{
+    public const string JsonContentType = "application/json;charset=UTF-8";
+    public const string JsonpContentType = "application/javascript;charset=UTF-8";
+
+    /// <summary>Relaxed escaping: Mojo emits raw UTF-8, and clients compare names such as 文件传输助手 byte for byte.</summary>
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly JsonSerializerOptions SerializerOptions = new() { Encoder = WriterOptions.Encoder };
+
+    /// <summary>The reply text without JSONP (used by tests and logs).</summary>
+    public static string Serialize(JsonNode? node) => node?.ToJsonString(SerializerOptions) ?? "null";
+
+    public static async Task WriteAsync(HttpContext context, JsonNode? body, int statusCode = StatusCodes.Status200OK)
+    {
+        var response = context.Response;
+        response.StatusCode = statusCode;
+        var callback = JsonpCallback(context);
+        response.ContentType = callback is null ? JsonContentType : JsonpContentType;
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            return;
+        }
+
+        var writer = response.BodyWriter;
+        if (callback is not null)
+        {
+            writer.Write(Encoding.UTF8.GetBytes(callback + "("));
+        }
+        await using (var json = new Utf8JsonWriter(writer, WriterOptions))
+        {
+            if (body is null)
+            {
+                json.WriteNullValue();
+            }
+            else
+            {
+                body.WriteTo(json);
+            }
+        }
+        if (callback is not null)
+        {
+            writer.Write(")"u8);
+        }
+        await writer.FlushAsync(context.RequestAborted);
+    }
+
+    /// <summary>
+    /// The JSONP function name, or null for plain JSON. Names that are not plain JavaScript identifiers are replaced
+    /// by the default instead of being echoed (Mojo echoes anything; that would be a script injection).
+    /// </summary>
+    public static string? JsonpCallback(HttpContext context)
+    {
+        var parameters = MojoParameters.Peek(context);
+        var datatype = parameters?["datatype"] ?? context.Request.Query["datatype"].LastOrDefault();
+        if (!string.Equals(datatype, "jsonp", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        var callback = parameters?["callback"] ?? context.Request.Query["callback"].LastOrDefault();
+        return callback is not null && CallbackPattern().IsMatch(callback)
+            ? callback
+            : "jsoncallback" + DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+    }
+
+    [GeneratedRegex(@"^[A-Za-z_$][A-Za-z0-9_$.]{0,127}$")]
+    private static partial Regex CallbackPattern();
+}

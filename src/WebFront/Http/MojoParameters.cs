@@ -1,0 +1,135 @@
+using System.Text.Json;
+using Microsoft.Extensions.Primitives;
+
+namespace OpenWxCluster.WebFront;
+
+/// <summary>
+/// Request parameters the way Mojolicious' <c>$c-&gt;param</c> sees them: query string, then a urlencoded or
+/// multipart form body (and, as an extra, a flat JSON object body); a later value of the same name wins.
+/// Names are case-sensitive like Mojo's. Bound once per request and kept in <see cref="HttpContext.Items"/> so the
+/// filter and the JSON writer (JSONP) see the same values.
+/// </summary>
+public sealed class MojoParameters
+{
+    /// <summary>Parameters that steer the API itself and are never lookup keys or start options.</summary>
+    public static readonly IReadOnlySet<string> Reserved =
+        new HashSet<string>(StringComparer.Ordinal) { "client", "token", "datatype", "callback", "_" };
+
+    private static readonly object ItemKey = new();
+
+    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    private readonly List<string> _order = [];
+
+    /// <summary>Set when a body was announced but could not be read; the request is then refused.</summary>
+    public string? BodyError { get; private set; }
+
+    public string? this[string name] => _values.GetValueOrDefault(name);
+
+    public bool Contains(string name) => _values.ContainsKey(name);
+
+    /// <summary>All parameters in first-seen order, with their last value.</summary>
+    public IEnumerable<KeyValuePair<string, string>> All => _order.Select(n => KeyValuePair.Create(n, _values[n]));
+
+    /// <summary>All parameters except <see cref="Reserved"/> ones.</summary>
+    public IEnumerable<KeyValuePair<string, string>> Unreserved => All.Where(p => !Reserved.Contains(p.Key));
+
+    public void Set(string name, string value)
+    {
+        if (_values.TryAdd(name, value))
+        {
+            _order.Add(name);
+        }
+        else
+        {
+            _values[name] = value;
+        }
+    }
+
+    public static MojoParameters FromPairs(IEnumerable<KeyValuePair<string, StringValues>> pairs)
+    {
+        var result = new MojoParameters();
+        result.AddAll(pairs);
+        return result;
+    }
+
+    /// <summary>Minimal API binding hook: handlers just declare a <see cref="MojoParameters"/> parameter.</summary>
+    public static async ValueTask<MojoParameters?> BindAsync(HttpContext context)
+    {
+        if (context.Items.TryGetValue(ItemKey, out var cached) && cached is MojoParameters known)
+        {
+            return known;
+        }
+        var result = await ReadAsync(context.Request, context.RequestAborted);
+        context.Items[ItemKey] = result;
+        return result;
+    }
+
+    /// <summary>The parameters bound for this request, if any route bound them.</summary>
+    public static MojoParameters? Peek(HttpContext context) =>
+        context.Items.TryGetValue(ItemKey, out var value) ? value as MojoParameters : null;
+
+    public static async Task<MojoParameters> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var result = FromPairs(request.Query);
+        try
+        {
+            if (request.HasFormContentType)
+            {
+                var form = await request.ReadFormAsync(cancellationToken);
+                result.AddAll(form);
+            }
+            else if (IsJson(request.ContentType) && request.ContentLength is not 0)
+            {
+                await result.AddJsonAsync(request.Body, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is InvalidDataException or JsonException or IOException or BadHttpRequestException)
+        {
+            // A broken body must not become a 500 page: the guard filter answers with a Mojo error instead.
+            result.BodyError = "malformed request body";
+        }
+        return result;
+    }
+
+    private void AddAll(IEnumerable<KeyValuePair<string, StringValues>> pairs)
+    {
+        foreach (var (name, values) in pairs)
+        {
+            if (values.Count > 0 && values[^1] is { } last)
+            {
+                Set(name, last);
+            }
+        }
+    }
+
+    private async Task AddJsonAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var document = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            BodyError = "a JSON body must be an object";
+            return;
+        }
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            var value = property.Value.ValueKind switch
+            {
+                JsonValueKind.String => property.Value.GetString(),
+                JsonValueKind.True => "1",
+                JsonValueKind.False => "0",
+                JsonValueKind.Null or JsonValueKind.Undefined => null,
+                _ => property.Value.GetRawText(),
+            };
+            if (value is not null)
+            {
+                Set(property.Name, value);
+            }
+        }
+    }
+
+    private static bool IsJson(string? contentType) =>
+        contentType is not null
+        && (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+            || contentType.StartsWith("text/json", StringComparison.OrdinalIgnoreCase)
+            || contentType.Contains("+json", StringComparison.OrdinalIgnoreCase));
+}

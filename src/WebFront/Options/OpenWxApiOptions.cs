@@ -1,0 +1,29 @@
+namespace OpenWxCluster.WebFront;
+
+/// <summary>Settings of the Mojo-compatible API, bound from <see cref="SectionName"/>.</summary>
+public sealed class OpenWxApiOptions
+{
+    /// <summary>Kept out of the <c>Orleans</c> section, which Orleans binds on its own.</summary>
+    public const string SectionName = "App:Api";
+
+    /// <summary>How long check_event holds a request without events before answering <c>[]</c> (Mojo: 30 s).</summary>
+    public TimeSpan CheckEventHold { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Longest single <c>IEventInboxGrain.PollAsync</c> wait; check_event loops over such calls. Capped at
+    /// <see cref="MaxInboxPollWait"/> to stay well inside the client's 35 s response timeout.
+    /// </summary>
+    public TimeSpan InboxPollWait { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The client used when a single-account route gets no <c>client=</c> (Mojo's single-account mode).</summary>
+    public string DefaultClient { get; set; } = "default";
+
+    /// <summary>
+    /// When set, every API route needs it as <c>token=</c>, header <c>X-OpenWx-Token</c> or
+    /// <c>Authorization: Bearer</c>. Null or empty: no authentication, as Mojo without an <c>auth</c> callback.
+    /// </summary>
+    public string? ApiToken { get; set; }
+
+    public static readonly TimeSpan MaxInboxPollWait = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan MaxCheckEventHold = TimeSpan.FromSeconds(120);
+}

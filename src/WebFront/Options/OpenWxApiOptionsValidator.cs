@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Options;
+
+namespace OpenWxCluster.WebFront;
+
+/// <summary>Rejects settings that would break the long poll or the single-account fallback at startup.</summary>
+internal sealed class OpenWxApiOptionsValidator : IValidateOptions<OpenWxApiOptions>
+{
+    public ValidateOptionsResult Validate(string? name, OpenWxApiOptions options)
+    {
+        var failures = new List<string>();
+        if (options.CheckEventHold <= TimeSpan.Zero || options.CheckEventHold > OpenWxApiOptions.MaxCheckEventHold)
+        {
+            failures.Add($"{nameof(options.CheckEventHold)} must be in (0, {OpenWxApiOptions.MaxCheckEventHold}].");
+        }
+        if (options.InboxPollWait <= TimeSpan.Zero || options.InboxPollWait > OpenWxApiOptions.MaxInboxPollWait)
+        {
+            failures.Add($"{nameof(options.InboxPollWait)} must be in (0, {OpenWxApiOptions.MaxInboxPollWait}].");
+        }
+        if (!ClientNames.IsValid(options.DefaultClient))
+        {
+            failures.Add($"{nameof(options.DefaultClient)} is not a valid client name.");
+        }
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

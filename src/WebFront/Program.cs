@@ -1,0 +1,19 @@
+namespace OpenWxCluster.WebFront;
+
+/// <summary>
+/// The stand-alone web front: an Orleans client serving the Mojo-Weixin HTTP API. An explicit class (no top-level
+/// statements) so test projects that also reference the silo don't see two global <c>Program</c> types.
+/// </summary>
+public static class Program
+{
+    public static void Main(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.UseOpenWxOrleansClient();
+        builder.Services.AddOpenWxApi(builder.Configuration);
+
+        var app = builder.Build();
+        app.MapOpenWx();
+        app.Run();
+    }
+}

@@ -1,0 +1,39 @@
+using Orleans.TestingHost;
+using OpenWxCluster.Emulator;
+
+namespace OpenWxCluster.Cluster.Tests;
+
+/// <summary>
+/// One emulator, a two-silo in-process cluster and the web front over loopback HTTP, shared by a test collection.
+/// Tests isolate themselves by using their own emulator users and client names.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public EmulatorHost Emulator { get; private set; } = null!;
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+    public WebFrontHost Web { get; private set; } = null!;
+
+    public HttpClient Http => Web.Http;
+
+    public async Task InitializeAsync()
+    {
+        Emulator = await EmulatorHost.StartAsync(new EmulatorOptions
+        {
+            LoginPollHold = TimeSpan.FromSeconds(1),
+            SyncCheckHold = TimeSpan.FromSeconds(5),
+        });
+        var url = Emulator.BaseUri.ToString().TrimEnd('/');
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.ConfigureSilo((_, silo) => TestSilo.Configure(silo, url));
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+        Web = await WebFrontHost.StartAsync(Cluster.Client);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Web.DisposeAsync();
+        await Cluster.DisposeAsync();
+        await Emulator.DisposeAsync();
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using OpenWxCluster.Grains;
+using OpenWxCluster.Grains.Hosting;
+using OpenWxCluster.Grains.Options;
+using OpenWxCluster.Protocol.Hosting;
+
+namespace OpenWxCluster.Cluster.Tests;
+
+/// <summary>Silo configuration shared by the test clusters: memory providers, the driver pointed at the emulator.</summary>
+public static class TestSilo
+{
+    public static void Configure(ISiloBuilder silo, string emulatorUrl, bool memoryStorage = true)
+    {
+        if (memoryStorage)
+        {
+            silo.AddMemoryGrainStorage(OrleansNames.Storage);
+            silo.UseInMemoryReminderService();
+        }
+        silo.AddMemoryGrainStorage(OrleansNames.PubSubStore);
+        silo.Services.AddWebWxProtocol(o => o.LoopbackBaseUrl = emulatorUrl);
+        silo.AddOpenWxGrains();
+        silo.Services.Configure<SyncOptions>(o =>
+        {
+            o.PumpInterval = TimeSpan.FromMilliseconds(50);
+            o.ErrorBackoff = TimeSpan.FromMilliseconds(200);
+        });
+    }
+}

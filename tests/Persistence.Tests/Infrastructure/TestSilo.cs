@@ -1,0 +1,106 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using OpenWxCluster.TestKit;
+
+namespace OpenWxCluster.Persistence.Tests.Infrastructure;
+
+/// <summary>
+/// A real single-silo host using all three AdoNet providers on PostgreSQL: clustering, grain storage
+/// ("store" keeps cleared rows, "store-delete" deletes them) and reminders.
+/// </summary>
+public sealed class TestSilo : IAsyncDisposable
+{
+    public const string Store = "store";
+    public const string DeletingStore = "store-delete";
+
+    private readonly IHost _host;
+
+    private TestSilo(IHost host, string connectionString, string serviceId)
+    {
+        _host = host;
+        ConnectionString = connectionString;
+        ServiceId = serviceId;
+    }
+
+    public string ConnectionString { get; }
+
+    public string ServiceId { get; }
+
+    public IServiceProvider Services => _host.Services;
+
+    public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
+
+    public static async Task<TestSilo> StartAsync(string connectionString)
+    {
+        var serviceId = "svc-" + Guid.NewGuid().ToString("N")[..8];
+        var host = Build(connectionString, Members.NewClusterId(), serviceId);
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            await host.StartAsync(timeout.Token);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+
+        return new TestSilo(host, connectionString, serviceId);
+    }
+
+    /// <summary>The host without starting it (start-up failure tests start and dispose it themselves).</summary>
+    public static IHost Build(string connectionString, string clusterId, string serviceId)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = clusterId;
+                o.ServiceId = serviceId;
+            });
+            silo.ConfigureEndpoints(IPAddress.Loopback, FreePort.Next(), FreePort.Next(), listenOnAnyHostAddress: false);
+            silo.UseAdoNetClustering(o =>
+            {
+                o.Invariant = Providers.Invariant;
+                o.ConnectionString = connectionString;
+            });
+            silo.AddAdoNetGrainStorage(Store, o =>
+            {
+                o.Invariant = Providers.Invariant;
+                o.ConnectionString = connectionString;
+            });
+            silo.AddAdoNetGrainStorage(DeletingStore, o =>
+            {
+                o.Invariant = Providers.Invariant;
+                o.ConnectionString = connectionString;
+                o.DeleteStateOnClear = true;
+            });
+            silo.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = Providers.Invariant;
+                o.ConnectionString = connectionString;
+            });
+            // Let a test reminder fire within seconds instead of the one-minute default minimum.
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+        });
+        return builder.Build();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await _host.StopAsync(timeout.Token);
+        }
+        finally
+        {
+            _host.Dispose();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans;
+
+namespace OpenWxCluster.WebFront.Tests;
+
+/// <summary>
+/// The API as either hosting shape wires it (AddOpenWxApi + MapOpenWx) on a TestServer, with
+/// <see cref="FakeGrainFactory"/> as the <see cref="IGrainFactory"/> the handlers resolve.
+/// </summary>
+public sealed class ApiHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private ApiHost(WebApplication app, FakeGrainFactory grains)
+    {
+        _app = app;
+        Grains = grains;
+        Client = app.GetTestClient();
+    }
+
+    public FakeGrainFactory Grains { get; }
+
+    public HttpClient Client { get; }
+
+    public static async Task<ApiHost> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        var grains = new FakeGrainFactory();
+        builder.Services.AddSingleton<IGrainFactory>(grains);
+        builder.Services.AddOpenWxApi(builder.Configuration);
+
+        var app = builder.Build();
+        app.MapOpenWx();
+        await app.StartAsync();
+        return new ApiHost(app, grains);
+    }
+
+    public async Task<JsonNode?> GetJsonAsync(string url)
+    {
+        using var response = await Client.GetAsync(url);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    public async Task<JsonNode?> PostFormAsync(string url, IDictionary<string, string> form)
+    {
+        using var content = new FormUrlEncodedContent(form);
+        using var response = await Client.PostAsync(url, content);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

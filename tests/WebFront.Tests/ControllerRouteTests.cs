@@ -1,0 +1,178 @@
+using System.Net;
+using OpenWxCluster.Grains;
+
+namespace OpenWxCluster.WebFront.Tests;
+
+public sealed class ControllerRouteTests
+{
+    [Fact]
+    public async Task Start_client_without_client_is_client_not_found()
+    {
+        await using var host = await ApiHost.StartAsync();
+
+        var json = await host.GetJsonAsync("/openwx/start_client");
+
+        Assert.Equal("""{"code":1,"status":"client not found"}""", json!.ToJsonString());
+        Assert.Empty(host.Grains.Lookups);
+    }
+
+    [Fact]
+    public async Task Start_client_passes_other_params_as_start_options_and_echoes_them()
+    {
+        await using var host = await ApiHost.StartAsync();
+
+        var json = await host.GetJsonAsync("/openwx/start_client?client=bot1&log_level=debug&post_api=http%3A%2F%2Fx%2Fp&pid=9&token=");
+
+        var account = host.Grains.Account("bot1");
+        Assert.Equal(1, account.StartCalls);
+        Assert.Equal(new Dictionary<string, string> { ["log_level"] = "debug", ["post_api"] = "http://x/p", ["pid"] = "9" }, account.Options.Parameters);
+        Assert.Equal(0, (int?)json!["code"]);
+        Assert.Equal("success", (string?)json["status"]);
+        Assert.Equal("bot1", (string?)json["client"]);
+        Assert.Equal("bot1", (string?)json["account"]);
+        Assert.Equal(Environment.ProcessId, (int?)json["pid"]);
+        Assert.NotNull(json["port"]);
+        Assert.Equal("debug", (string?)json["log_level"]);
+        Assert.Equal("http://x/p", (string?)json["post_api"]);
+    }
+
+    [Fact]
+    public async Task Start_client_twice_answers_client_already_exists_without_restarting()
+    {
+        await using var host = await ApiHost.StartAsync();
+        await host.GetJsonAsync("/openwx/start_client?client=bot1&tmpdir=/tmp/x");
+
+        var json = await host.GetJsonAsync("/openwx/start_client?client=bot1");
+
+        Assert.Equal(1, host.Grains.Account("bot1").StartCalls);
+        Assert.Equal(0, (int?)json!["code"]);
+        Assert.Equal("client already exists", (string?)json["status"]);
+        Assert.Equal("/tmp/x", (string?)json["tmpdir"]);
+    }
+
+    [Fact]
+    public async Task Stop_client_of_unknown_client_is_client_not_exists()
+    {
+        await using var host = await ApiHost.StartAsync();
+
+        var json = await host.GetJsonAsync("/openwx/stop_client?client=ghost");
+
+        Assert.Equal("""{"code":1,"status":"client not exists"}""", json!.ToJsonString());
+        Assert.Equal(0, host.Grains.Account("ghost").StopCalls);
+    }
+
+    [Fact]
+    public async Task Stop_client_with_client_answers_the_controller_record()
+    {
+        await using var host = await ApiHost.StartAsync();
+        await host.GetJsonAsync("/openwx/start_client?client=bot1&log_level=info");
+
+        var json = await host.GetJsonAsync("/openwx/stop_client?client=bot1");
+
+        Assert.Equal(1, host.Grains.Account("bot1").StopCalls);
+        Assert.Equal(0, (int?)json!["code"]);
+        Assert.Equal("success", (string?)json["status"]);
+        Assert.Equal("bot1", (string?)json["client"]);
+        Assert.Equal("info", (string?)json["log_level"]);
+        var again = await host.GetJsonAsync("/openwx/stop_client?client=bot1");
+        Assert.Equal("client not exists", (string?)again!["status"]);
+    }
+
+    [Fact]
+    public async Task Stop_client_without_client_is_the_single_account_route_for_default()
+    {
+        await using var host = await ApiHost.StartAsync();
+        host.Grains.Running("default");
+
+        var json = await host.GetJsonAsync("/openwx/stop_client");
+
+        Assert.Equal(1, host.Grains.Account("default").StopCalls);
+        Assert.Equal(0, (int?)json!["code"]);
+        Assert.Equal("default", (string?)json["account"]);
+        Assert.Equal($"success, client({Environment.ProcessId}) will stop in 3 seconds", (string?)json["status"]);
+        Assert.NotNull(json["starttime"]);
+        Assert.NotNull(json["runtime"]);
+    }
+
+    [Fact]
+    public async Task Check_client_lists_started_wechat_accounts_from_every_shard()
+    {
+        await using var host = await ApiHost.StartAsync();
+        host.Grains.Running("alpha");
+        host.Grains.Running("beta");
+        host.Grains.Running("gamma");
+        host.Grains.Account("gamma").SetState(ClientState.Stop);
+        host.Grains.Registry(3).Keys.Add("qq/other");
+
+        var json = await host.GetJsonAsync("/openwx/check_client");
+
+        Assert.Equal(0, (int?)json!["code"]);
+        var clients = json["client"]!.AsArray().Select(c => (string?)c!["client"]).ToList();
+        Assert.Equal(["alpha", "beta"], clients);
+        Assert.Equal("running", (string?)json["client"]![0]!["state"]);
+        Assert.Equal(IAccountRegistryGrain.ShardCount, host.Grains.Lookups.Count(l => l.StartsWith("IAccountRegistryGrain/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Check_client_with_client_answers_that_one_or_client_not_exists()
+    {
+        await using var host = await ApiHost.StartAsync();
+        host.Grains.Account("bot1").SetState(ClientState.Confirming);
+
+        var one = await host.GetJsonAsync("/openwx/check_client?client=bot1");
+        var none = await host.GetJsonAsync("/openwx/check_client?client=ghost");
+
+        Assert.Equal("confirming", (string?)one!["client"]![0]!["state"]);
+        Assert.Equal("""{"code":1,"status":"client not exists"}""", none!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Get_qrcode_serves_the_bytes_with_their_type_and_no_cache()
+    {
+        await using var host = await ApiHost.StartAsync();
+        var account = host.Grains.Account("bot1");
+        account.SetState(ClientState.Scaning);
+        byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3];
+        account.QrCode = new QrCodeImage(jpeg, "image/jpeg", DateTimeOffset.UtcNow);
+
+        using var response = await host.Client.GetAsync("/openwx/get_qrcode?client=bot1");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/jpeg", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("no-cache", response.Headers.CacheControl!.ToString());
+        Assert.Equal(jpeg, await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Get_qrcode_without_a_qr_is_404_with_an_empty_body()
+    {
+        await using var host = await ApiHost.StartAsync();
+        host.Grains.Running("bot1");
+
+        using var response = await host.Client.GetAsync("/openwx/get_qrcode?client=bot1");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Get_qrcode_needs_a_client()
+    {
+        await using var host = await ApiHost.StartAsync();
+
+        var json = await host.GetJsonAsync("/openwx/get_qrcode");
+
+        Assert.Equal("""{"code":1,"status":"client not found"}""", json!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Controller_routes_accept_post_forms()
+    {
+        await using var host = await ApiHost.StartAsync();
+
+        var json = await host.PostFormAsync("/openwx/start_client", new Dictionary<string, string> { ["client"] = "formbot", ["log_level"] = "warn" });
+
+        Assert.Equal("success", (string?)json!["status"]);
+        Assert.Equal("warn", host.Grains.Account("formbot").Options.Parameters["log_level"]);
+    }
+}

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using OpenWxCluster.Grains;
+
+namespace OpenWxCluster.WebFront.Tests;
+
+public sealed class EventRouteTests
+{
+    private static readonly Dictionary<string, string?> ShortHold = new()
+    {
+        ["App:Api:CheckEventHold"] = "00:00:01.2",
+        ["App:Api:InboxPollWait"] = "00:00:00.4",
+    };
+
+    private static AccountEvent Message(long seq, string content) => new()
+    {
+        AccountKey = "wx/default",
+        Seq = seq,
+        PostType = AccountEvent.ReceiveMessage,
+        Message = new ChatMessage { Id = $"m{seq}", Content = content, Sender = "小灰", SenderId = "@x" },
+    };
+
+    [Fact]
+    public async Task Pending_events_are_returned_at_once_as_an_array()
+    {
+        await using var host = await ApiHost.StartAsync();
+        host.Grains.Running("default");
+        var inbox = host.Grains.Inbox("default");
+        inbox.Add(Message(1, "one"));
+        inbox.Add(new AccountEvent
+        {
+            AccountKey = "wx/default", Seq = 2, PostType = AccountEvent.EventPost, Event = "new_friend",
+            ParamsJson = ["{\"id\":\"@f\"}"],
+        });
+
+        var json = await host.GetJsonAsync("/openwx/check_event");
+
+        var events = json!.AsArray();
+        Assert.Equal(2, events.Count);
+        Assert.Equal("receive_message", (string?)events[0]!["post_type"]);
+        Assert.Equal("one", (string?)events[0]!["content"]);
+        Assert.Equal("new_friend", (string?)events[1]!["event"]);
+        Assert.Equal("@f", (string?)events[1]!["params"]![0]!["id"]);
+        Assert.Equal(0, await inbox.CountAsync());
+    }
+
+    [Fact]
+    public async Task An_event_arriving_during_the_hold_ends_the_poll()
+    {
+        await using var host = await ApiHost.StartAsync(ShortHold);
+        host.Grains.Running("default");
+        var inbox = host.Grains.Inbox("default");
+
+        var poll = host.GetJsonAsync("/openwx/check_event");
+        await Task.Delay(600);
+        inbox.Add(Message(3, "late"));
+        var json = await poll;
+
+        Assert.Equal("late", (string?)json![0]!["content"]);
+    }
+
+    [Fact]
+    public async Task Timeout_answers_an_empty_array_after_the_hold_using_short_inbox_waits()
+    {
+        await using var host = await ApiHost.StartAsync(ShortHold);
+        host.Grains.Running("default");
+        var inbox = host.Grains.Inbox("default");
+        var clock = Stopwatch.StartNew();
+
+        using var response = await host.Client.GetAsync("/openwx/check_event");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("[]", text);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.1), TimeSpan.FromSeconds(5));
+        // At least two polls (one would not cover the hold); fewer than three is possible on a loaded machine.
+        Assert.True(inbox.Waits.Count >= 2, string.Join(",", inbox.Waits));
+        Assert.All(inbox.Waits, w => Assert.True(w <= TimeSpan.FromSeconds(0.4)));
+    }
+
+    [Fact]
+    public async Task Polling_stops_when_the_request_is_aborted()
+    {
+        await using var host = await ApiHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["App:Api:CheckEventHold"] = "00:00:30",
+            ["App:Api:InboxPollWait"] = "00:00:00.2",
+        });
+        host.Grains.Running("default");
+        var inbox = host.Grains.Inbox("default");
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.Client.GetAsync("/openwx/check_event", cancel.Token));
+        await Task.Delay(500);
+        inbox.Add(Message(4, "kept"));
+        await Task.Delay(500);
+
+        Assert.Equal(1, await inbox.CountAsync());
+    }
+
+    [Fact]
+    public async Task Check_event_of_unknown_client_is_client_not_exists()
+    {
+        await using var host = await ApiHost.StartAsync();
+
+        var json = await host.GetJsonAsync("/openwx/check_event?client=ghost");
+
+        Assert.Equal("""{"code":1,"status":"client not exists"}""", json!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Check_event_works_before_the_account_is_running()
+    {
+        await using var host = await ApiHost.StartAsync(ShortHold);
+        host.Grains.Account("default").SetState(ClientState.Scaning);
+        host.Grains.Inbox("default").Add(Message(5, "early"));
+
+        var json = await host.GetJsonAsync("/openwx/check_event");
+
+        Assert.Equal("early", (string?)json![0]!["content"]);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using OpenWxCluster.Grains;
+
+namespace OpenWxCluster.WebFront.Tests;
+
+/// <summary>An account with settable state; sends go to the first matching fake friend or group.</summary>
+public sealed class FakeAccountGrain(string key) : IAccountGrain
+{
+    public string Key { get; } = key;
+    public FakeFriendsGrain Friends { get; } = new();
+    public FakeGroupsGrain Groups { get; } = new();
+    public AccountStatus Status { get; set; } = new(AccountKey.ClientOf(key), AccountKey.PlatformOf(key),
+        ClientState.Stop, ClientState.Init, null, null, null, 0, "", Started: false);
+    public StartOptions Options { get; set; } = StartOptions.None;
+    public ContactInfo? User { get; set; }
+    public QrCodeImage? QrCode { get; set; }
+    /// <summary>Thrown by every call when set (a silo failure, a timeout...).</summary>
+    public Exception? Failure { get; set; }
+    public int StartCalls { get; private set; }
+    public int StopCalls { get; private set; }
+    public ConcurrentQueue<(string To, string Content)> Sent { get; } = new();
+
+    /// <summary>Moves the account to a state; init and stop mean "not a client" as in the real grain.</summary>
+    public void SetState(ClientState state, DateTimeOffset? startTime = null) =>
+        Status = Status with
+        {
+            PreviousState = Status.State,
+            State = state,
+            StartTime = startTime ?? Status.StartTime ?? DateTimeOffset.UtcNow,
+            Silo = "S127.0.0.1:11111:1",
+        };
+
+    /// <summary>Like AccountGrain: <c>Started</c> is true only in the reply of the call that started the account.</summary>
+    public Task<AccountStatus> StartAsync(StartOptions options)
+    {
+        Throw();
+        StartCalls++;
+        if (Status.State is not (ClientState.Init or ClientState.Stop))
+        {
+            return Task.FromResult(Status);
+        }
+        Options = options;
+        SetState(ClientState.Scaning);
+        return Task.FromResult(Status with { Started = true });
+    }
+
+    public Task<AccountStatus> StopAsync()
+    {
+        Throw();
+        StopCalls++;
+        SetState(ClientState.Stop);
+        return Task.FromResult(Status);
+    }
+
+    public Task<AccountStatus> GetStatusAsync()
+    {
+        Throw();
+        return Task.FromResult(Status);
+    }
+
+    public Task<QrCodeImage?> GetQrCodeAsync() => Task.FromResult(QrCode);
+
+    public Task<ContactInfo?> GetUserAsync() => Task.FromResult(User);
+
+    public Task<StartOptions> GetStartOptionsAsync() => Task.FromResult(Options);
+
+    public async Task<SendReceipt> SendFriendTextAsync(FriendLookup lookup, string content)
+    {
+        var friend = await Friends.FindAsync(lookup);
+        if (friend is null)
+        {
+            return new SendReceipt(null, SendCodes.ObjectNotFound, "object not found");
+        }
+        Sent.Enqueue((friend.Id, content));
+        return new SendReceipt($"42:{friend.Id}", SendCodes.Success, "success");
+    }
+
+    public async Task<SendReceipt> SendGroupTextAsync(GroupLookup lookup, string content)
+    {
+        var group = await Groups.FindAsync(lookup);
+        if (group is null)
+        {
+            return new SendReceipt(null, SendCodes.ObjectNotFound, "object not found");
+        }
+        Sent.Enqueue((group.Id, content));
+        return new SendReceipt($"43:{group.Id}", SendCodes.Success, "success");
+    }
+
+    public Task EnsureActiveAsync() => Task.CompletedTask;
+
+    private void Throw()
+    {
+        if (Failure is not null)
+        {
+            throw Failure;
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using OpenWxCluster.Grains;
+
+namespace OpenWxCluster.WebFront.Tests;
+
+public sealed class MessageRouteTests
+{
+    [Fact]
+    public async Task Send_friend_message_by_markname_replies_with_the_receipt()
+    {
+        await using var host = await ApiHost.StartAsync();
+        var account = host.Grains.Running("default", friends: [TestData.WxPay, TestData.Xiaohui]);
+
+        var json = await host.GetJsonAsync("/openwx/send_friend_message?markname=%E7%81%B0%E7%81%B0&content=%E4%BD%A0%E5%A5%BD");
+
+        Assert.Equal($$"""{"id":"42:{{TestData.Xiaohui.Id}}","code":0,"status":"success"}""", json!.ToJsonString());
+        Assert.Equal((TestData.Xiaohui.Id, "你好"), Assert.Single(account.Sent));
+    }
+
+    [Fact]
+    public async Task Send_friend_message_by_form_post_with_account()
+    {
+        await using var host = await ApiHost.StartAsync();
+        var account = host.Grains.Running("bot2", friends: [TestData.WxPay]);
+
+        var json = await host.PostFormAsync("/openwx/send_friend_message",
+            new Dictionary<string, string> { ["client"] = "bot2", ["account"] = "wxzhifu", ["content"] = "hello" });
+
+        Assert.Equal(0, (int?)json!["code"]);
+        Assert.Equal((TestData.WxPay.Id, "hello"), Assert.Single(account.Sent));
+    }
+
+    [Fact]
+    public async Task Send_to_unknown_friend_is_object_not_found_with_null_id()
+    {
+        await using var host = await ApiHost.StartAsync();
+        host.Grains.Running("default", friends: [TestData.Xiaohui]);
+
+        var json = await host.GetJsonAsync("/openwx/send_friend_message?id=%40nobody&content=hi");
+
+        Assert.Equal("""{"id":null,"code":100,"status":"object not found"}""", json!.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("/openwx/send_friend_message?id=x", "content is required")]
+    [InlineData("/openwx/send_group_message?id=x&content=", "content is required")]
+    [InlineData("/openwx/send_friend_message?id=x&media_path=http%3A%2F%2Fa%2Fb.png", "media messages are not supported, send text with content=")]
+    public async Task Missing_content_is_refused_at_once(string url, string status)
+    {
+        await using var host = await ApiHost.StartAsync();
+
+        var json = await host.GetJsonAsync(url);
+
+        Assert.Null(json!["id"]);
+        Assert.Equal(-1, (int?)json["code"]);
+        Assert.Equal(status, (string?)json["status"]);
+        Assert.Empty(host.Grains.Lookups);
+    }
+
+    [Fact]
+    public async Task Send_group_message_by_displayname()
+    {
+        await using var host = await ApiHost.StartAsync();
+        var account = host.Grains.Running("default", groups: [TestData.UnnamedGroup, TestData.PerlGroup]);
+
+        var json = await host.GetJsonAsync("/openwx/send_group_message?displayname=PERL%E5%AD%A6%E4%B9%A0%E4%BA%A4%E6%B5%81&content=hi");
+
+        Assert.Equal("43:@@2617047292", (string?)json!["id"]);
+        Assert.Equal(("@@2617047292", "hi"), Assert.Single(account.Sent));
+    }
+
+    [Fact]
+    public async Task Send_group_message_ignores_friend_only_keys()
+    {
+        await using var host = await ApiHost.StartAsync();
+        host.Grains.Running("default", groups: [TestData.PerlGroup]);
+
+        var json = await host.GetJsonAsync("/openwx/send_group_message?markname=x&content=hi");
+
+        Assert.Equal("""{"id":null,"code":100,"status":"object not found"}""", json!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Send_while_not_running_is_code_minus_2()
+    {
+        await using var host = await ApiHost.StartAsync();
+        host.Grains.Account("default").SetState(ClientState.Updating);
+
+        var json = await host.GetJsonAsync("/openwx/send_friend_message?id=x&content=hi");
+
+        Assert.Equal(-2, (int?)json!["code"]);
+        Assert.Equal("updating", (string?)json["state"]);
+    }
+
+    [Fact]
+    public async Task Async_send_answers_at_once_and_still_sends()
+    {
+        await using var host = await ApiHost.StartAsync();
+        var account = host.Grains.Running("default", friends: [TestData.FileHelper]);
+
+        var json = await host.GetJsonAsync("/openwx/send_friend_message?id=filehelper&content=later&async=1");
+        var notFound = await host.GetJsonAsync("/openwx/send_friend_message?id=ghost&content=later&async=1");
+
+        Assert.Equal("""{"code":0,"status":"request already in execution"}""", json!.ToJsonString());
+        Assert.Equal(100, (int?)notFound!["code"]);
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (account.Sent.IsEmpty && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+        Assert.Equal(("filehelper", "later"), Assert.Single(account.Sent));
+    }
+
+    [Fact]
+    public async Task Broadcast_to_all_is_refused_clearly()
+    {
+        await using var host = await ApiHost.StartAsync();
+        host.Grains.Running("default", friends: [TestData.FileHelper]);
+
+        var json = await host.GetJsonAsync("/openwx/send_friend_message?id=%40all&content=hi");
+
+        Assert.Equal(-1, (int?)json!["code"]);
+        Assert.Empty(host.Grains.Account("default").Sent);
+    }
+}
