@@ -52,6 +52,9 @@ internal sealed class EmuSession
 
     public int InvalidRetCode => Volatile.Read(ref _invalidRetCode);
 
+    /// <summary>When the session stopped being valid (for the registry's sweep).</summary>
+    public DateTimeOffset InvalidatedAt { get; private set; } = DateTimeOffset.MaxValue;
+
     public long LastSeq
     {
         get
@@ -99,6 +102,7 @@ internal sealed class EmuSession
             if (_invalidRetCode == 0 || retCode != 0)
             {
                 _invalidRetCode = retCode;
+                InvalidatedAt = DateTimeOffset.UtcNow;
             }
 
             wake = SwapSignalLocked();

@@ -66,7 +66,7 @@ internal sealed class SessionRegistry
     /// <summary>Forgets invalidated sessions older than the cutoff so a long-running emulator doesn't grow forever.</summary>
     public void Sweep(DateTimeOffset cutoff)
     {
-        foreach (var session in _bySid.Values.Where(s => s.InvalidRetCode != 0 && s.LoggedInAt < cutoff))
+        foreach (var session in _bySid.Values.Where(s => s.InvalidRetCode != 0 && s.InvalidatedAt < cutoff))
         {
             End(session);
         }
