@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using OpenWxCluster.Emulator.Control;
+using OpenWxCluster.TestKit;
 
 namespace OpenWxCluster.Cluster.Tests;
 
@@ -8,7 +9,7 @@ namespace OpenWxCluster.Cluster.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed class ApiRouteTests(ClusterFixture fixture)
 {
-    private readonly ApiDriver _api = new(fixture.Http, fixture.Emulator);
+    private readonly OpenWxHttpApi _api = new(fixture.Http);
 
     [Fact]
     public async Task Controller_routes_start_list_serve_the_qr_and_stop_a_client()
@@ -55,7 +56,7 @@ public sealed class ApiRouteTests(ClusterFixture fixture)
         world.CreateUser(new CreateUserRequest { Wxid = "routes_alice", NickName = "RouteAlice", City = "Shenzhen" });
         world.CreateUser(new CreateUserRequest { Wxid = "routes_bob", NickName = "RouteBob" });
         world.CreateUser(new CreateUserRequest { Wxid = "routes_bot", NickName = "RouteBot", Friends = ["routes_alice", "routes_bob"] });
-        await _api.LoginAsync("routes_info", "routes_bot");
+        await _api.LoginAsync(fixture.Emulator.World, "routes_info", "routes_bot");
 
         var user = await _api.GetAsync("get_user_info", ("client", "routes_info"));
         Assert.Equal("RouteBot", user.GetProperty("displayname").GetString());

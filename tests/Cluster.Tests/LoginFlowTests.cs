@@ -1,11 +1,12 @@
 using OpenWxCluster.Emulator.Control;
+using OpenWxCluster.TestKit;
 
 namespace OpenWxCluster.Cluster.Tests;
 
 [Collection(ClusterCollection.Name)]
 public sealed class LoginFlowTests(ClusterFixture fixture)
 {
-    private readonly ApiDriver _api = new(fixture.Http, fixture.Emulator);
+    private readonly OpenWxHttpApi _api = new(fixture.Http);
 
     [Fact]
     public async Task Account_logs_in_by_qr_receives_and_sends_messages()
@@ -14,7 +15,7 @@ public sealed class LoginFlowTests(ClusterFixture fixture)
         world.CreateUser(new CreateUserRequest { Wxid = "flow_alice", NickName = "Alice" });
         world.CreateUser(new CreateUserRequest { Wxid = "flow_bot", NickName = "FlowBot", Friends = ["flow_alice"] });
 
-        await _api.LoginAsync("flow", "flow_bot");
+        await _api.LoginAsync(fixture.Emulator.World, "flow", "flow_bot");
 
         var friends = await _api.GetAsync("get_friend_info", ("client", "flow"));
         var alice = friends.EnumerateArray().Single(f => f.GetProperty("name").GetString() == "Alice");

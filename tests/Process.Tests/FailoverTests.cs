@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using OpenWxCluster.Emulator.Control;
+using OpenWxCluster.TestKit;
 using Xunit.Abstractions;
 
 namespace OpenWxCluster.Process.Tests;
@@ -14,7 +15,7 @@ public sealed class FailoverTests(ProcessClusterFixture fixture, ITestOutputHelp
     public async Task Accounts_resume_on_the_surviving_silo_after_a_SIGKILL_without_a_new_qr_scan()
     {
         var world = fixture.Emulator.World;
-        var apiA = new HttpApi(fixture.SiloA.Http);
+        var apiA = new OpenWxHttpApi(fixture.SiloA.Http);
         var clients = Enumerable.Range(0, Accounts).Select(i => $"fo{i}").ToArray();
         foreach (var client in clients)
         {
@@ -28,9 +29,9 @@ public sealed class FailoverTests(ProcessClusterFixture fixture, ITestOutputHelp
             hosts[client] = await apiA.LoginAsync(world, client, client + "_bot");
         }
         // Placement is random: kill B if it hosts any account, else A (which then hosts them all).
-        var victim = hosts.Values.Any(h => h.IsOn(fixture.SiloB)) ? fixture.SiloB : fixture.SiloA;
+        var victim = hosts.Values.Any(h => h.IsOnSiloPort(fixture.SiloB.SiloPort)) ? fixture.SiloB : fixture.SiloA;
         var survivor = victim == fixture.SiloA ? fixture.SiloB : fixture.SiloA;
-        var moved = hosts.Where(h => h.Value.IsOn(victim)).Select(h => h.Key).ToArray();
+        var moved = hosts.Where(h => h.Value.IsOnSiloPort(victim.SiloPort)).Select(h => h.Key).ToArray();
         Assert.NotEmpty(moved);
         output.WriteLine($"hosts: {string.Join(", ", hosts.Select(h => $"{h.Key}@{h.Value.Silo}"))}; killing {victim.Name}");
 
@@ -39,14 +40,14 @@ public sealed class FailoverTests(ProcessClusterFixture fixture, ITestOutputHelp
 
         var clock = Stopwatch.StartNew();
         victim.Kill();
-        var survivorApi = new HttpApi(survivor.Http);
+        var survivorApi = new OpenWxHttpApi(survivor.Http);
         var pending = clients.ToHashSet();
         while (pending.Count > 0 && clock.Elapsed < RecoveryBudget)
         {
             var probes = await Task.WhenAll(pending.Select(async c => (Client: c, Report: await survivorApi.TryClientAsync(c, TimeSpan.FromSeconds(3)))));
             foreach (var (client, report) in probes)
             {
-                if (report is { State: "running" } && report.IsOn(survivor))
+                if (report is { State: "running" } && report.IsOnSiloPort(survivor.SiloPort))
                 {
                     pending.Remove(client);
                 }

@@ -1,11 +1,12 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenWxCluster.Emulator.Control;
+using OpenWxCluster.Grains;
+using OpenWxCluster.TestKit;
 using Orleans;
 using Orleans.Configuration;
 using Orleans.Hosting;
-using OpenWxCluster.Emulator.Control;
-using OpenWxCluster.Grains;
 
 namespace OpenWxCluster.Process.Tests;
 
@@ -20,7 +21,7 @@ public sealed class OrleansClientTests(ProcessClusterFixture fixture)
         world.CreateUser(new CreateUserRequest { Wxid = "oc_pal", NickName = "OcPal" });
         world.CreateUser(new CreateUserRequest { Wxid = "oc_bot", NickName = "OcBot", Friends = ["oc_pal"] });
         var silo = fixture.AnyAlive;
-        await new HttpApi(silo.Http).LoginAsync(world, "oc", "oc_bot");
+        await new OpenWxHttpApi(silo.Http).LoginAsync(world, "oc", "oc_bot");
 
         var builder = Host.CreateApplicationBuilder();
         builder.UseOrleansClient(client => client

@@ -1,8 +1,8 @@
-namespace OpenWxCluster.Process.Tests;
+namespace OpenWxCluster.TestKit;
 
 /// <summary>One check_client entry: the state and the silo where the account is active.</summary>
 public sealed record ClientReport(string State, string Silo)
 {
     /// <summary>Orleans silo addresses print as <c>S127.0.0.1:port:generation</c>.</summary>
-    public bool IsOn(SiloProcess silo) => Silo.Contains($":{silo.SiloPort}:", StringComparison.Ordinal);
+    public bool IsOnSiloPort(int siloPort) => Silo.Contains($":{siloPort}:", StringComparison.Ordinal);
 }

@@ -1,0 +1,120 @@
+using System.Net;
+using System.Text.Json;
+using OpenWxCluster.Emulator.World;
+
+namespace OpenWxCluster.TestKit;
+
+/// <summary>
+/// Drives the Mojo-compatible HTTP API like a bot operator would, and the emulator's phone like a person would.
+/// Shared by the in-process cluster tests and the multi-process tests. Failures throw, so any test framework
+/// reports them.
+/// </summary>
+public sealed class OpenWxHttpApi(HttpClient http)
+{
+    private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(30);
+
+    public async Task<JsonElement> GetAsync(string route, params (string Key, string Value)[] query)
+    {
+        using var response = await http.GetAsync(Url(route, query));
+        return await ReadOkAsync(route, response);
+    }
+
+    public async Task<JsonElement> PostFormAsync(string route, params (string Key, string Value)[] form)
+    {
+        using var content = new FormUrlEncodedContent(form.Select(p => KeyValuePair.Create(p.Key, p.Value)));
+        using var response = await http.PostAsync($"openwx/{route}", content);
+        return await ReadOkAsync(route, response);
+    }
+
+    public async Task<string> StateAsync(string client) =>
+        (await ClientAsync(client)).State;
+
+    public async Task<ClientReport> ClientAsync(string client)
+    {
+        var entry = (await GetAsync("check_client", ("client", client))).GetProperty("client")[0];
+        return new ClientReport(entry.GetProperty("state").GetString()!, entry.GetProperty("silo").GetString() ?? "");
+    }
+
+    /// <summary>check_client for one client, or null when the call fails (silo unreachable, grain being recovered).</summary>
+    public async Task<ClientReport?> TryClientAsync(string client, TimeSpan timeout)
+    {
+        try
+        {
+            using var cts = new CancellationTokenSource(timeout);
+            using var response = await http.GetAsync(Url("check_client", ("client", client)), cts.Token);
+            if (!response.IsSuccessStatusCode)
+            {
+                return null;
+            }
+            var entry = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cts.Token)).RootElement.GetProperty("client")[0];
+            return new ClientReport(entry.GetProperty("state").GetString()!, entry.GetProperty("silo").GetString() ?? "");
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or JsonException or KeyNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    public async Task<ClientReport> WaitForStateAsync(string client, string state, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? DefaultWait);
+        ClientReport? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            last = await TryClientAsync(client, TimeSpan.FromSeconds(5));
+            if (last?.State == state)
+            {
+                return last;
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"client {client} stayed in {last?.State ?? "<no answer>"}, expected {state}");
+    }
+
+    /// <summary>start_client, read the QR through get_qrcode, scan it with the emulated phone, confirm, wait for running.</summary>
+    public async Task<ClientReport> LoginAsync(EmulatorWorld world, string client, string wxid)
+    {
+        var started = await GetAsync("start_client", ("client", client));
+        if (started.GetProperty("code").GetInt32() != 0)
+        {
+            throw new InvalidOperationException($"start_client {client}: {started}");
+        }
+        await WaitForStateAsync(client, "scaning");
+        var qr = await http.GetByteArrayAsync(Url("get_qrcode", ("client", client)));
+        var pending = world.ScanImage(qr, wxid);
+        await WaitForStateAsync(client, "confirming");
+        world.Confirm(pending.Uuid);
+        return await WaitForStateAsync(client, "running");
+    }
+
+    /// <summary>check_event (each call a long-poll of up to 30 s) until an element satisfies the predicate.</summary>
+    public async Task<JsonElement> WaitForEventAsync(string client, Func<JsonElement, bool> predicate, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? DefaultWait);
+        while (DateTime.UtcNow < deadline)
+        {
+            var events = await GetAsync("check_event", ("client", client));
+            foreach (var e in events.EnumerateArray().Where(predicate))
+            {
+                return e;
+            }
+        }
+        throw new TimeoutException($"no matching event for {client} within {timeout ?? DefaultWait}");
+    }
+
+    private static async Task<JsonElement> ReadOkAsync(string route, HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new HttpRequestException($"{route}: HTTP {(int)response.StatusCode} {text}");
+        }
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private static string Url(string route, params (string Key, string Value)[] query)
+    {
+        var qs = string.Join('&', query.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
+        return $"openwx/{route}{(qs.Length > 0 ? "?" + qs : "")}";
+    }
+}
