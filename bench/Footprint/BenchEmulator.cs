@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using OpenWxCluster.Emulator;
+using OpenWxCluster.TestKit;
 
 namespace OpenWxCluster.Bench.Footprint;
 

@@ -26,47 +26,45 @@ public sealed record BenchOptions
 
     public string? EmulatorDll { get; init; }
 
+    // Integer options: name → (smallest allowed value, how to apply it).
+    private static readonly Dictionary<string, (int Min, Func<BenchOptions, int, BenchOptions> Apply)> IntegerOptions = new()
+    {
+        ["--accounts"] = (1, (o, n) => o with { Accounts = n }),
+        ["--warmup"] = (0, (o, n) => o with { Warmup = n }),
+        ["--parallel"] = (1, (o, n) => o with { Parallel = n }),
+        ["--idle-seconds"] = (1, (o, n) => o with { IdleSeconds = n }),
+        ["--settle-seconds"] = (0, (o, n) => o with { SettleSeconds = n }),
+        ["--login-timeout-seconds"] = (1, (o, n) => o with { LoginTimeoutSeconds = n }),
+    };
+
+    /// <summary>Null when an argument is unknown or out of range.</summary>
     public static BenchOptions? Parse(string[] args)
     {
         var options = new BenchOptions();
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
-            switch (args[i])
+            if (IntegerOptions.TryGetValue(args[i], out var option))
             {
-                case "--accounts" when int.TryParse(value, out var n) && n > 0:
-                    options = options with { Accounts = n };
-                    i++;
-                    break;
-                case "--warmup" when int.TryParse(value, out var n) && n >= 0:
-                    options = options with { Warmup = n };
-                    i++;
-                    break;
-                case "--parallel" when int.TryParse(value, out var n) && n > 0:
-                    options = options with { Parallel = n };
-                    i++;
-                    break;
-                case "--idle-seconds" when int.TryParse(value, out var n) && n > 0:
-                    options = options with { IdleSeconds = n };
-                    i++;
-                    break;
-                case "--settle-seconds" when int.TryParse(value, out var n) && n >= 0:
-                    options = options with { SettleSeconds = n };
-                    i++;
-                    break;
-                case "--login-timeout-seconds" when int.TryParse(value, out var n) && n > 0:
-                    options = options with { LoginTimeoutSeconds = n };
-                    i++;
-                    break;
-                case "--in-process-emulator":
-                    options = options with { InProcessEmulator = true };
-                    break;
-                case "--emulator-dll" when value is not null:
-                    options = options with { EmulatorDll = value };
-                    i++;
-                    break;
-                default:
+                if (!int.TryParse(value, out var n) || n < option.Min)
+                {
                     return null;
+                }
+                options = option.Apply(options, n);
+                i++;
+            }
+            else if (args[i] == "--in-process-emulator")
+            {
+                options = options with { InProcessEmulator = true };
+            }
+            else if (args[i] == "--emulator-dll" && value is not null)
+            {
+                options = options with { EmulatorDll = value };
+                i++;
+            }
+            else
+            {
+                return null;
             }
         }
         return options;

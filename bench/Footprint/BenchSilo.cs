@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using OpenWxCluster.Grains;
 using OpenWxCluster.Grains.Hosting;
 using OpenWxCluster.Protocol.Hosting;
+using OpenWxCluster.TestKit;
 
 namespace OpenWxCluster.Bench.Footprint;
 
@@ -40,7 +41,6 @@ public sealed class BenchSilo : IAsyncDisposable
                 serviceId: "footprint-bench",
                 clusterId: "footprint-bench-" + Environment.ProcessId);
             silo.AddMemoryGrainStorage(OrleansNames.Storage);
-            silo.AddMemoryGrainStorage(OrleansNames.PubSubStore);
             silo.UseInMemoryReminderService();
             silo.Services.AddWebWxProtocol(o => o.LoopbackBaseUrl = baseUrl);
             silo.AddOpenWxGrains();

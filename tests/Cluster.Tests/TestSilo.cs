@@ -16,7 +16,6 @@ public static class TestSilo
             silo.AddMemoryGrainStorage(OrleansNames.Storage);
             silo.UseInMemoryReminderService();
         }
-        silo.AddMemoryGrainStorage(OrleansNames.PubSubStore);
         silo.Services.AddWebWxProtocol(o => o.LoopbackBaseUrl = emulatorUrl);
         silo.AddOpenWxGrains();
         silo.Services.Configure<SyncOptions>(o =>

@@ -3,7 +3,8 @@ using OpenWxCluster.Grains.Options;
 
 namespace OpenWxCluster.Grains.Hosting;
 
-/// <summary>Registers what the OpenWx grains need in a silo, except storage/clustering (the host chooses those).</summary>
+/// <summary>Registers what the OpenWx grains need in a silo (options, streams, recovery), except grain storage,
+/// reminders and clustering, which the host chooses.</summary>
 public static class OpenWxSiloBuilderExtensions
 {
     public static ISiloBuilder AddOpenWxGrains(this ISiloBuilder silo)
@@ -18,6 +19,8 @@ public static class OpenWxSiloBuilderExtensions
         services.AddSingleton<AccountRecoveryService>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<AccountRecoveryService>());
         silo.AddMemoryStreams(OrleansNames.StreamProvider);
+        // The memory stream provider keeps its pub-sub table in this store; it belongs with the streams.
+        silo.AddMemoryGrainStorage(OrleansNames.PubSubStore);
         return silo;
     }
 }

@@ -51,7 +51,6 @@ public static class OrleansSetup
         {
             silo.AddMemoryGrainStorage(OrleansNames.Storage);
         }
-        silo.AddMemoryGrainStorage(OrleansNames.PubSubStore);
 
         if (AppOptions.IsPostgres(app.Reminders ?? app.Clustering))
         {
