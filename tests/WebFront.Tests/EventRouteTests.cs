@@ -29,7 +29,7 @@ public sealed class EventRouteTests
         inbox.Add(new AccountEvent
         {
             AccountKey = "wx/default", Seq = 2, PostType = AccountEvent.EventPost, Event = "new_friend",
-            ParamsJson = ["{\"id\":\"@f\"}"],
+            Params = [EventParam.Of(new ContactInfo { Id = "@f" })],
         });
 
         var json = await host.GetJsonAsync("/openwx/check_event");

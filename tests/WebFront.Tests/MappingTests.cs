@@ -157,7 +157,7 @@ public sealed class MappingTests
     }
 
     [Fact]
-    public void Event_params_are_the_raw_json_fragments()
+    public void Event_params_render_as_mojo_values_and_objects()
     {
         var accountEvent = new AccountEvent
         {
@@ -165,14 +165,21 @@ public sealed class MappingTests
             Seq = 7,
             PostType = AccountEvent.EventPost,
             Event = "new_group_member",
-            ParamsJson = ["{\"id\":\"@m\",\"displayname\":\"灰太狼\"}", "\"scaning\"", "1", "null", "not json"],
+            Params =
+            [
+                EventParam.OfMember(new ContactInfo { Id = "@m", Display = "灰太狼" }),
+                EventParam.Of("scaning"),
+                EventParam.Of(1),
+                new EventParam(),
+                EventParam.Of(new GroupInfo { Id = "@@g", Name = "G" }),
+            ],
         };
 
         var json = EventJson.Event(accountEvent);
 
         Assert.Equal(["post_type", "event", "params"], Keys(json));
         Assert.Equal(
-            """{"post_type":"event","event":"new_group_member","params":[{"id":"@m","displayname":"灰太狼"},"scaning",1,null,"not json"]}""",
+            """{"post_type":"event","event":"new_group_member","params":[{"id":"@m","uid":"","name":"","account":"","province":"","city":"","signature":"","sex":"","display":"灰太狼","markname":"","displayname":"灰太狼"},"scaning",1,null,{"id":"@@g","uid":"","name":"G","owner_uid":"","displayname":"G","member":[]}]}""",
             MojoJson.Serialize(json));
     }
 

@@ -14,8 +14,8 @@ public sealed record AccountEvent
     [Id(3)] public ChatMessage? Message { get; init; }
     /// <summary>Event name when PostType is event (login, state_change, new_friend...).</summary>
     [Id(4)] public string? Event { get; init; }
-    /// <summary>Event parameters, each already JSON text (objects, strings, numbers).</summary>
-    [Id(5)] public IReadOnlyList<string> ParamsJson { get; init; } = [];
+    /// <summary>Event parameters (strings, numbers, contacts, groups).</summary>
+    [Id(5)] public IReadOnlyList<EventParam> Params { get; init; } = [];
     [Id(6)] public DateTimeOffset Time { get; init; }
 
     public const string ReceiveMessage = "receive_message";

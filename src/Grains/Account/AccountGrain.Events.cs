@@ -36,10 +36,10 @@ public sealed partial class AccountGrain
         {
             case LoginEffect.StateChanged changed:
                 logger.StateChanged(Key, changed.From.ToWire(), changed.To.ToWire());
-                Emit(AccountEvent.EventPost, "state_change", [EventJson.String(changed.From.ToWire()), EventJson.String(changed.To.ToWire())]);
+                Emit(AccountEvent.EventPost, "state_change", [EventParam.Of(changed.From.ToWire()), EventParam.Of(changed.To.ToWire())]);
                 break;
             case LoginEffect.Emit emit:
-                Emit(AccountEvent.EventPost, emit.Event, [.. emit.Params.Select(EventJson.Value)]);
+                Emit(AccountEvent.EventPost, emit.Event, [.. emit.Params.Select(EventParam.From)]);
                 break;
             case LoginEffect.LogoutUpstream:
                 await LogoutQuietlyAsync();
@@ -72,14 +72,14 @@ public sealed partial class AccountGrain
         }
     }
 
-    private void Emit(string postType, string? eventName, IReadOnlyList<string> paramsJson, ChatMessage? message = null) =>
+    private void Emit(string postType, string? eventName, IReadOnlyList<EventParam> parameters, ChatMessage? message = null) =>
         _outbox.Add(new AccountEvent
         {
             AccountKey = Key,
             Seq = state.State.NextEventSeq++,
             PostType = postType,
             Event = eventName,
-            ParamsJson = paramsJson,
+            Params = parameters,
             Message = message,
             Time = DateTimeOffset.UtcNow,
         });

@@ -24,7 +24,7 @@ public sealed partial class AccountGrain
         }
         _uuid = uuid;
         _qr = new QrCodeImage(bytes, ImageType.Sniff(bytes), DateTimeOffset.UtcNow);
-        Emit(AccountEvent.EventPost, "input_qrcode", [EventJson.String(""), EventJson.String(Convert.ToBase64String(bytes))]);
+        Emit(AccountEvent.EventPost, "input_qrcode", [EventParam.Of(""), EventParam.Of(Convert.ToBase64String(bytes))]);
         await ApplyAsync(new LoginTrigger.QrCodeFetched());
     }
 

@@ -84,7 +84,7 @@ public sealed partial class AccountGrain
                     break;
                 case WxFriendRequestItem request:
                     Emit(AccountEvent.EventPost, "friend_request",
-                        [EventJson.String(request.UserName), EventJson.String(request.NickName), EventJson.String(request.VerifyContent), EventJson.String(request.Ticket)]);
+                        [EventParam.Of(request.UserName), EventParam.Of(request.NickName), EventParam.Of(request.VerifyContent), EventParam.Of(request.Ticket)]);
                     await driver.StatusNotifyAsync(_session, 1, request.UserName, cancellation);
                     break;
                 case WxStatusNotifyItem notify:
@@ -116,11 +116,11 @@ public sealed partial class AccountGrain
             var changes = await Friends.ApplyAsync(friends, deletedFriends);
             foreach (var f in friends.Where(f => changes.Added.Contains(f.Id)))
             {
-                Emit(AccountEvent.EventPost, "new_friend", [EventJson.Contact(f)]);
+                Emit(AccountEvent.EventPost, "new_friend", [EventParam.Of(f)]);
             }
             foreach (var id in changes.Removed)
             {
-                Emit(AccountEvent.EventPost, "lose_friend", [EventJson.Contact(new ContactInfo { Id = id })]);
+                Emit(AccountEvent.EventPost, "lose_friend", [EventParam.Of(new ContactInfo { Id = id })]);
             }
         }
         if (groups.Count + deletedGroups.Count > 0)
@@ -128,11 +128,11 @@ public sealed partial class AccountGrain
             var changes = await Groups.ApplyAsync(groups, deletedGroups);
             foreach (var g in groups.Where(g => changes.Added.Contains(g.Id)))
             {
-                Emit(AccountEvent.EventPost, "new_group", [EventJson.Group(g)]);
+                Emit(AccountEvent.EventPost, "new_group", [EventParam.Of(g)]);
             }
             foreach (var id in changes.Removed)
             {
-                Emit(AccountEvent.EventPost, "lose_group", [EventJson.Group(new GroupInfo { Id = id })]);
+                Emit(AccountEvent.EventPost, "lose_group", [EventParam.Of(new GroupInfo { Id = id })]);
             }
         }
     }

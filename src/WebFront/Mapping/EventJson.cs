@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using OpenWxCluster.Grains;
 
@@ -6,7 +5,7 @@ namespace OpenWxCluster.WebFront;
 
 /// <summary>
 /// check_event entries: messages as <see cref="MessageJson"/> with their post_type, other events as
-/// <c>{"post_type":"event","event":name,"params":[...]}</c> where each param is the raw JSON the grain stored.
+/// <c>{"post_type":"event","event":name,"params":[...]}</c> with contacts and groups rendered as Mojo objects.
 /// </summary>
 public static class EventJson
 {
@@ -25,22 +24,20 @@ public static class EventJson
         {
             ["post_type"] = AccountEvent.EventPost,
             ["event"] = accountEvent.Event ?? "",
-            ["params"] = new JsonArray([.. accountEvent.ParamsJson.Select(Param)]),
+            ["params"] = new JsonArray([.. accountEvent.Params.Select(Param)]),
         };
     }
 
     public static JsonArray Events(IEnumerable<AccountEvent> events) => [.. events.Select(e => (JsonNode)Event(e))];
 
-    /// <summary>A stored fragment (object, string, number...); text that is not JSON is passed on as a string.</summary>
-    public static JsonNode? Param(string fragment)
+    /// <summary>A string, a number, a friend or member object, or a group object with its members.</summary>
+    public static JsonNode? Param(EventParam param) => param switch
     {
-        try
-        {
-            return JsonNode.Parse(fragment);
-        }
-        catch (JsonException)
-        {
-            return JsonValue.Create(fragment);
-        }
-    }
+        { Contact: { } member, IsMember: true } => ContactJson.Member(member),
+        { Contact: { } contact } => ContactJson.Friend(contact),
+        { Group: { } group } => GroupJson.Group(group),
+        { Number: { } number } => JsonValue.Create(number),
+        { Text: { } text } => JsonValue.Create(text),
+        _ => null,
+    };
 }
