@@ -211,7 +211,7 @@ public sealed class MappingTests
     public void Client_state_uses_mojos_keys_and_wire_state_names()
     {
         var status = new AccountStatus("bot1", "wx", ClientState.Scaning, ClientState.Loading,
-            DateTimeOffset.FromUnixTimeSeconds(1_700_000_000), "wxid_x", null, 2, "S10.0.0.1:11111:1", Started: true);
+            DateTimeOffset.FromUnixTimeSeconds(1_700_000_000), "wxid_x", null, 2, "S10.0.0.1:11111:1", StartedNow: true);
 
         var json = ClientStateJson.State(status, 2000);
 
@@ -229,13 +229,13 @@ public sealed class MappingTests
     [Theory]
     [InlineData(ClientState.Init, false, false)]
     [InlineData(ClientState.Stop, false, false)]
-    [InlineData(ClientState.Stop, true, true)]
+    [InlineData(ClientState.Stop, true, false)]
     [InlineData(ClientState.Scaning, false, true)]
     [InlineData(ClientState.Running, false, true)]
-    public void An_account_is_a_client_when_started_or_in_an_active_state(ClientState state, bool started, bool expected)
+    public void An_account_is_a_client_in_any_state_but_init_and_stop(ClientState state, bool startedNow, bool expected)
     {
-        var status = new AccountStatus("c", "wx", state, ClientState.Init, null, null, null, 0, "", started);
+        var status = new AccountStatus("c", "wx", state, ClientState.Init, null, null, null, 0, "", startedNow);
 
-        Assert.Equal(expected, AccountGate.IsStarted(status));
+        Assert.Equal(expected, status.IsStarted);
     }
 }

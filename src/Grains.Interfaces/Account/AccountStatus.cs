@@ -1,6 +1,9 @@
 namespace OpenWxCluster.Grains;
 
-/// <summary>What check_client reports for one account.</summary>
+/// <summary>
+/// What check_client reports for one account. <see cref="StartedNow"/> is true only in the reply of the
+/// <c>StartAsync</c> call that actually started the account (false when it was already started).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("openwx.AccountStatus")]
 public sealed record AccountStatus(
     [property: Id(0)] string Client,
@@ -12,4 +15,8 @@ public sealed record AccountStatus(
     [property: Id(6)] string? LastError,
     [property: Id(7)] int QrCodeCount,
     [property: Id(8)] string Silo,
-    [property: Id(9)] bool Started);
+    [property: Id(9)] bool StartedNow)
+{
+    /// <summary>A live client (see <see cref="ClientStateNames.IsStarted"/>).</summary>
+    public bool IsStarted => State.IsStarted();
+}

@@ -1,6 +1,6 @@
 namespace OpenWxCluster.Grains;
 
-/// <summary>Wire names of <see cref="ClientState"/> ("init", "scaning"...).</summary>
+/// <summary>Wire names of <see cref="ClientState"/> ("init", "scaning"...) and what a state means.</summary>
 public static class ClientStateNames
 {
     public static string ToWire(this ClientState state) => state switch
@@ -13,4 +13,7 @@ public static class ClientStateNames
         ClientState.Running => "running",
         _ => "stop",
     };
+
+    /// <summary>A live client: anything but init and stop (Mojo's controller forgets stopped clients).</summary>
+    public static bool IsStarted(this ClientState state) => state is not (ClientState.Init or ClientState.Stop);
 }

@@ -39,7 +39,7 @@ public sealed partial class AccountGrain(
         {
             logger.Resumed(Key);
         }
-        if (IsActive(_machine.State))
+        if (_machine.State.IsStarted())
         {
             StartPump();
         }
@@ -54,9 +54,9 @@ public sealed partial class AccountGrain(
 
     public async Task<AccountStatus> StartAsync(StartOptions options)
     {
-        if (IsActive(_machine.State))
+        if (_machine.State.IsStarted())
         {
-            return Status(started: false);
+            return Status(startedNow: false);
         }
         state.State.Options = options;
         state.State.StartTime = DateTimeOffset.UtcNow;
@@ -65,7 +65,7 @@ public sealed partial class AccountGrain(
         await GrainFactory.GetGrain<IAccountRegistryGrain>(IAccountRegistryGrain.ShardOf(Key)).AddAsync(Key);
         await this.RegisterOrUpdateReminder(WatchdogReminder, _options.WatchdogPeriod, _options.WatchdogPeriod);
         StartPump();
-        return Status(started: true);
+        return Status(startedNow: true);
     }
 
     public async Task<AccountStatus> StopAsync()
@@ -78,10 +78,10 @@ public sealed partial class AccountGrain(
         {
             await this.UnregisterReminder(reminder);
         }
-        return Status(started: false);
+        return Status(startedNow: false);
     }
 
-    public Task<AccountStatus> GetStatusAsync() => Task.FromResult(Status(started: false));
+    public Task<AccountStatus> GetStatusAsync() => Task.FromResult(Status(startedNow: false));
 
     public Task<QrCodeImage?> GetQrCodeAsync() =>
         Task.FromResult(_machine.State is ClientState.Scaning or ClientState.Confirming ? _qr : null);
@@ -92,7 +92,7 @@ public sealed partial class AccountGrain(
 
     public Task EnsureActiveAsync()
     {
-        if (IsActive(_machine.State))
+        if (_machine.State.IsStarted())
         {
             StartPump();
         }
@@ -101,9 +101,7 @@ public sealed partial class AccountGrain(
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => EnsureActiveAsync();
 
-    private static bool IsActive(ClientState s) => s is not (ClientState.Init or ClientState.Stop);
-
-    private AccountStatus Status(bool started) => new(
+    private AccountStatus Status(bool startedNow) => new(
         AccountKey.ClientOf(Key),
         AccountKey.PlatformOf(Key),
         _machine.State,
@@ -113,7 +111,7 @@ public sealed partial class AccountGrain(
         state.State.LastError,
         _machine.Snapshot.QrCodeCount,
         RuntimeIdentity,
-        started);
+        startedNow);
 
     private static LoginOptions LoginOptionsFrom(SyncOptions o) => new()
     {

@@ -33,7 +33,7 @@ public static class AccountGate
     {
         var key = AccountKey.WeChatClient(client);
         var status = await grains.GetGrain<IAccountGrain>(key).GetStatusAsync();
-        if (!IsStarted(status))
+        if (!status.IsStarted)
         {
             return AccountCheck.Fail(client, MojoReply.Error(1, ClientNotExists));
         }
@@ -46,14 +46,6 @@ public static class AccountGate
         }
         return new AccountCheck(client, key, status, null);
     }
-
-    /// <summary>
-    /// Whether the account is a live client (Mojo's controller forgets stopped ones). The contract leaves
-    /// <see cref="AccountStatus.Started"/> undocumented and the account grain sets it only in the reply of the
-    /// call that started it, so the state decides: anything but init/stop is started.
-    /// </summary>
-    public static bool IsStarted(AccountStatus status) =>
-        status.Started || status.State is not (ClientState.Init or ClientState.Stop);
 
     /// <summary><see cref="ResolveClient"/> then <see cref="CheckAsync"/>.</summary>
     public static async Task<AccountCheck> OpenAsync(

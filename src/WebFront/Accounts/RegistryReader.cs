@@ -23,7 +23,7 @@ internal static class RegistryReader
         {
             var statuses = await Task.WhenAll(batch.Select(k => grains.GetGrain<IAccountGrain>(k).GetStatusAsync()));
             // The registry can briefly list an account that is being stopped; only started ones are clients.
-            result.AddRange(statuses.Where(AccountGate.IsStarted));
+            result.AddRange(statuses.Where(s => s.IsStarted));
         }
         return result;
     }

@@ -35,7 +35,7 @@ internal static class ControllerEndpoints
             return error!;
         }
         var account = grains.GetGrain<IAccountGrain>(AccountKey.WeChatClient(client));
-        if (AccountGate.IsStarted(await account.GetStatusAsync()))
+        if ((await account.GetStatusAsync()).IsStarted)
         {
             return await AlreadyExistsAsync(account, client, http);
         }
@@ -47,7 +47,7 @@ internal static class ControllerEndpoints
             options[name] = value;
         }
         var started = await account.StartAsync(new StartOptions(options));
-        if (!started.Started && AccountGate.IsStarted(started))
+        if (!started.StartedNow && started.IsStarted)
         {
             // A concurrent start_client won: the grain kept the other call's options.
             return await AlreadyExistsAsync(account, client, http);

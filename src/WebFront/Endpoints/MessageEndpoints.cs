@@ -20,79 +20,82 @@ internal static partial class MessageEndpoints
     }
 
     /// <summary>Friends are looked up by id, account, displayname and markname (ANDed; the first match gets it).</summary>
-    internal static async Task<IResult> SendFriendMessageAsync(
+    internal static Task<IResult> SendFriendMessageAsync(
         MojoParameters parameters,
         [FromServices] IGrainFactory grains,
         [FromServices] IOptions<OpenWxApiOptions> options,
         [FromServices] ILoggerFactory loggers)
     {
-        if (ContentError(parameters) is { } contentError)
-        {
-            return contentError;
-        }
         var lookup = new FriendLookup(parameters["id"], parameters["account"], parameters["displayname"], parameters["markname"]);
-        if (lookup.IsEmpty)
-        {
-            return NotFound();
-        }
-        if (lookup.Id == "@all")
-        {
-            return MojoReply.SendError(SendCodes.Failure, "id=@all (send to every friend) is not supported");
-        }
-        var check = await AccountGate.OpenAsync(grains, parameters, options.Value.DefaultClient, requireRunning: true);
-        if (!check.IsOk)
-        {
-            return check.Error!;
-        }
-
-        var account = grains.GetGrain<IAccountGrain>(check.Key);
-        var content = parameters["content"]!;
-        if (IsAsync(parameters))
-        {
-            if (await grains.GetGrain<IFriendsGrain>(check.Key).FindAsync(lookup) is null)
-            {
-                return NotFound();
-            }
-            Detach(account.SendFriendTextAsync(lookup, content), check.Client, loggers);
-            return Queued();
-        }
-        return Receipt(await account.SendFriendTextAsync(lookup, content));
+        var unsupported = lookup.Id == "@all"
+            ? MojoReply.SendError(SendCodes.Failure, "id=@all (send to every friend) is not supported")
+            : null;
+        return SendAsync(
+            new SendRequest(parameters, grains, options.Value, loggers),
+            lookup.IsEmpty,
+            unsupported,
+            async key => await grains.GetGrain<IFriendsGrain>(key).FindAsync(lookup) is not null,
+            (account, content) => account.SendFriendTextAsync(lookup, content));
     }
 
     /// <summary>Groups are looked up by id and displayname only, as in Mojo.</summary>
-    internal static async Task<IResult> SendGroupMessageAsync(
+    internal static Task<IResult> SendGroupMessageAsync(
         MojoParameters parameters,
         [FromServices] IGrainFactory grains,
         [FromServices] IOptions<OpenWxApiOptions> options,
         [FromServices] ILoggerFactory loggers)
     {
+        var lookup = new GroupLookup(parameters["id"], parameters["displayname"]);
+        return SendAsync(
+            new SendRequest(parameters, grains, options.Value, loggers),
+            lookup.IsEmpty,
+            unsupported: null,
+            async key => await grains.GetGrain<IGroupsGrain>(key).FindAsync(lookup) is not null,
+            (account, content) => account.SendGroupTextAsync(lookup, content));
+    }
+
+    /// <summary>
+    /// The send flow shared by friends and groups: content check, lookup check, account gate, then a synchronous
+    /// send or (async=1) a detached one after the target is known to exist.
+    /// </summary>
+    private static async Task<IResult> SendAsync(
+        SendRequest request,
+        bool lookupIsEmpty,
+        IResult? unsupported,
+        Func<string, Task<bool>> targetExists,
+        Func<IAccountGrain, string, Task<SendReceipt>> send)
+    {
+        var parameters = request.Parameters;
         if (ContentError(parameters) is { } contentError)
         {
             return contentError;
         }
-        var lookup = new GroupLookup(parameters["id"], parameters["displayname"]);
-        if (lookup.IsEmpty)
+        if (lookupIsEmpty)
         {
             return NotFound();
         }
-        var check = await AccountGate.OpenAsync(grains, parameters, options.Value.DefaultClient, requireRunning: true);
+        if (unsupported is not null)
+        {
+            return unsupported;
+        }
+        var check = await AccountGate.OpenAsync(request.Grains, parameters, request.Options.DefaultClient, requireRunning: true);
         if (!check.IsOk)
         {
             return check.Error!;
         }
 
-        var account = grains.GetGrain<IAccountGrain>(check.Key);
+        var account = request.Grains.GetGrain<IAccountGrain>(check.Key);
         var content = parameters["content"]!;
         if (IsAsync(parameters))
         {
-            if (await grains.GetGrain<IGroupsGrain>(check.Key).FindAsync(lookup) is null)
+            if (!await targetExists(check.Key))
             {
                 return NotFound();
             }
-            Detach(account.SendGroupTextAsync(lookup, content), check.Client, loggers);
+            Detach(send(account, content), check.Client, request.Loggers);
             return Queued();
         }
-        return Receipt(await account.SendGroupTextAsync(lookup, content));
+        return Receipt(await send(account, content));
     }
 
     /// <summary>

@@ -10,7 +10,7 @@ public sealed class FakeAccountGrain(string key) : IAccountGrain
     public FakeFriendsGrain Friends { get; } = new();
     public FakeGroupsGrain Groups { get; } = new();
     public AccountStatus Status { get; set; } = new(AccountKey.ClientOf(key), AccountKey.PlatformOf(key),
-        ClientState.Stop, ClientState.Init, null, null, null, 0, "", Started: false);
+        ClientState.Stop, ClientState.Init, null, null, null, 0, "", StartedNow: false);
     public StartOptions Options { get; set; } = StartOptions.None;
     public ContactInfo? User { get; set; }
     public QrCodeImage? QrCode { get; set; }
@@ -35,13 +35,13 @@ public sealed class FakeAccountGrain(string key) : IAccountGrain
     {
         Throw();
         StartCalls++;
-        if (Status.State is not (ClientState.Init or ClientState.Stop))
+        if (Status.IsStarted)
         {
             return Task.FromResult(Status);
         }
         Options = options;
         SetState(ClientState.Scaning);
-        return Task.FromResult(Status with { Started = true });
+        return Task.FromResult(Status with { StartedNow = true });
     }
 
     public Task<AccountStatus> StopAsync()
