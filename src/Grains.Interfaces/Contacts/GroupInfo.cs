@@ -17,4 +17,10 @@ public sealed record GroupInfo
         !string.IsNullOrEmpty(Name) ? Name
         : Members.Count > 0 ? string.Join('、', Members.Take(3).Select(m => m.DisplayName))
         : "群名未知";
+
+    /// <summary>
+    /// The group without its member list; an unnamed group keeps the first three members its displayname is
+    /// made of.
+    /// </summary>
+    public GroupInfo Basic() => this with { Members = string.IsNullOrEmpty(Name) ? [.. Members.Take(3)] : [] };
 }

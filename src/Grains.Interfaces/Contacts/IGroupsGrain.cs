@@ -7,6 +7,13 @@ public interface IGroupsGrain : IGrainWithStringKey
     [Alias("GetAll"), ReadOnly, AlwaysInterleave]
     Task<IReadOnlyList<GroupInfo>> GetAllAsync();
 
+    /// <summary>
+    /// All groups without their member lists (get_group_basic_info), so members do not cross the wire; an unnamed
+    /// group keeps the first three members its displayname is made of.
+    /// </summary>
+    [Alias("GetAllBasic"), ReadOnly, AlwaysInterleave]
+    Task<IReadOnlyList<GroupInfo>> GetAllBasicAsync();
+
     [Alias("Find"), ReadOnly, AlwaysInterleave]
     Task<GroupInfo?> FindAsync(GroupLookup lookup);
 

@@ -10,6 +10,9 @@ public sealed class GroupsGrain(
 
     public Task<IReadOnlyList<GroupInfo>> GetAllAsync() => All();
 
+    public async Task<IReadOnlyList<GroupInfo>> GetAllBasicAsync() =>
+        [.. (await All()).Select(g => g.Basic())];
+
     public Task<GroupInfo?> FindAsync(GroupLookup lookup) => First(lookup.Matches);
 
     public Task<IReadOnlyList<GroupInfo>> SearchAsync(GroupLookup lookup) => Where(lookup.Matches);

@@ -7,9 +7,11 @@ namespace OpenWxCluster.Grains.Hosting;
 /// Wakes started accounts when this silo becomes active (a cluster restart) and whenever a silo is declared dead,
 /// so accounts that lived there resume on the survivors within the membership detection time instead of at the
 /// next API call or watchdog tick. It only watches membership and makes grain calls; account work stays in grains.
+/// After a death one silo sweeps (the active one with the lowest address), not every survivor.
 /// </summary>
 public sealed partial class AccountRecoveryService(
     IClusterMembershipService membership,
+    ILocalSiloDetails localSilo,
     IGrainFactory grains,
     ILogger<AccountRecoveryService> logger) : ILifecycleParticipant<ISiloLifecycle>
 {
@@ -35,8 +37,12 @@ public sealed partial class AccountRecoveryService(
     private async Task WatchAsync(CancellationToken cancellation)
     {
         await Task.Yield();
+        // Silos already dead before this one started were handled by whoever saw them die.
+        var dead = membership.CurrentSnapshot.Members.Values
+            .Where(m => m.Status == SiloStatus.Dead)
+            .Select(m => m.SiloAddress)
+            .ToHashSet();
         await WakeAllAsync("silo started", cancellation);
-        var dead = new HashSet<SiloAddress>();
         try
         {
             await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(cancellation))
@@ -44,7 +50,7 @@ public sealed partial class AccountRecoveryService(
                 var newlyDead = snapshot.Members.Values
                     .Where(m => m.Status == SiloStatus.Dead && dead.Add(m.SiloAddress))
                     .ToList();
-                if (newlyDead.Count > 0)
+                if (newlyDead.Count > 0 && IsSweeper(snapshot))
                 {
                     await WakeAllAsync("a silo died", cancellation);
                 }
@@ -54,6 +60,13 @@ public sealed partial class AccountRecoveryService(
         {
         }
     }
+
+    private bool IsSweeper(ClusterMembershipSnapshot snapshot) =>
+        snapshot.Members.Values
+            .Where(m => m.Status == SiloStatus.Active)
+            .Select(m => m.SiloAddress)
+            .OrderBy(a => a.ToParsableString(), StringComparer.Ordinal)
+            .FirstOrDefault() is { } first && first.Equals(localSilo.SiloAddress);
 
     private async Task WakeAllAsync(string reason, CancellationToken cancellation)
     {

@@ -70,7 +70,8 @@ internal static class InfoEndpoints
         {
             return check.Error!;
         }
-        var groups = await grains.GetGrain<IGroupsGrain>(check.Key).GetAllAsync();
+        var book = grains.GetGrain<IGroupsGrain>(check.Key);
+        var groups = withMembers ? await book.GetAllAsync() : await book.GetAllBasicAsync();
         return MojoReply.Json(GroupJson.Groups(groups, withMembers));
     }
 }

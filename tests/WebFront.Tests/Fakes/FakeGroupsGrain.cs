@@ -8,6 +8,9 @@ public sealed class FakeGroupsGrain : IGroupsGrain
 
     public Task<IReadOnlyList<GroupInfo>> GetAllAsync() => Task.FromResult(Items);
 
+    public Task<IReadOnlyList<GroupInfo>> GetAllBasicAsync() =>
+        Task.FromResult<IReadOnlyList<GroupInfo>>([.. Items.Select(g => g.Basic())]);
+
     public Task<GroupInfo?> FindAsync(GroupLookup lookup) => Task.FromResult(Items.FirstOrDefault(lookup.Matches));
 
     public Task<IReadOnlyList<GroupInfo>> SearchAsync(GroupLookup lookup) =>
