@@ -1,17 +1,15 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
-using Orleans.Storage;
 using OpenWxCluster.Grains;
 using OpenWxCluster.Grains.Hosting;
+using OpenWxCluster.Persistence.Hosting;
 
 namespace OpenWxCluster.Silo.Hosting;
 
 /// <summary>Chooses Orleans providers from <see cref="AppOptions"/>: in-memory/localhost, or PostgreSQL through AdoNet.</summary>
 public static class OrleansSetup
 {
-    private const string Invariant = "Npgsql";
-
     public static void Configure(ISiloBuilder silo, AppOptions app)
     {
         silo.Configure<ClusterOptions>(o =>
@@ -23,11 +21,7 @@ public static class OrleansSetup
         if (AppOptions.IsPostgres(app.Clustering))
         {
             silo.ConfigureEndpoints(advertised, app.SiloPort, app.GatewayPort, listenOnAnyHostAddress: false);
-            silo.UseAdoNetClustering(o =>
-            {
-                o.Invariant = Invariant;
-                o.ConnectionString = Required(app);
-            });
+            silo.UsePostgresClustering(Required(app));
             TuneFailover(silo);
         }
         else
@@ -37,15 +31,7 @@ public static class OrleansSetup
 
         if (AppOptions.IsPostgres(app.Storage))
         {
-            silo.AddAdoNetGrainStorage(OrleansNames.Storage, o =>
-            {
-                o.Invariant = Invariant;
-                o.ConnectionString = Required(app);
-            });
-            // Orleans' binary format follows the [Id]s of the state types, so renames do not break stored rows (P9).
-            silo.Services.AddOptions<AdoNetGrainStorageOptions>(OrleansNames.Storage)
-                .Configure<IServiceProvider>((o, sp) => o.GrainStorageSerializer =
-                    new OrleansGrainStorageSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>()));
+            silo.AddPostgresGrainStorage(OrleansNames.Storage, Required(app));
         }
         else
         {
@@ -54,11 +40,7 @@ public static class OrleansSetup
 
         if (AppOptions.IsPostgres(app.Reminders ?? app.Clustering))
         {
-            silo.UseAdoNetReminderService(o =>
-            {
-                o.Invariant = Invariant;
-                o.ConnectionString = Required(app);
-            });
+            silo.UsePostgresReminders(Required(app));
         }
         else
         {
