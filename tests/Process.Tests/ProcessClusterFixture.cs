@@ -1,6 +1,5 @@
 using Npgsql;
 using OpenWxCluster.Emulator;
-using OpenWxCluster.Persistence;
 using OpenWxCluster.TestKit;
 
 namespace OpenWxCluster.Process.Tests;
@@ -16,21 +15,20 @@ public sealed class ProcessClusterFixture : IAsyncLifetime
     public PostgresServer Postgres { get; private set; } = null!;
     public EmulatorHost Emulator { get; private set; } = null!;
     public SiloSettings Settings { get; private set; } = null!;
-    public SiloProcess SiloA { get; private set; } = null!;
-    public SiloProcess SiloB { get; private set; } = null!;
+    public HostProcess SiloA { get; private set; } = null!;
+    public HostProcess SiloB { get; private set; } = null!;
     public string LogDirectory { get; } = Path.Combine(Path.GetTempPath(), "openwx-process-tests-" + Guid.NewGuid().ToString("N")[..8]);
 
-    public IEnumerable<SiloProcess> Silos => [SiloA, SiloB];
+    public IEnumerable<HostProcess> Silos => [SiloA, SiloB];
 
     /// <summary>A silo still running (the failover test kills one).</summary>
-    public SiloProcess AnyAlive => Silos.First(s => s.IsAlive);
+    public HostProcess AnyAlive => Silos.First(s => s.IsAlive);
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(LogDirectory);
         Postgres = await PostgresServer.StartAsync();
         var cs = await Postgres.CreateUniqueDatabaseAsync("proc");
-        await PostgresSchema.ApplyAsync(cs);
         var pooled = new NpgsqlConnectionStringBuilder(cs) { MaxPoolSize = 20 }.ConnectionString;
         Emulator = await EmulatorHost.StartAsync(new EmulatorOptions
         {
@@ -39,8 +37,8 @@ public sealed class ProcessClusterFixture : IAsyncLifetime
         });
         var clusterId = "proc-" + Guid.NewGuid().ToString("N")[..12];
         Settings = new SiloSettings(pooled, Emulator.BaseUri.ToString().TrimEnd('/'), clusterId, "openwx-proc");
-        SiloA = SiloProcess.Start("A", Settings, LogDirectory);
-        SiloB = SiloProcess.Start("B", Settings, LogDirectory);
+        SiloA = HostProcess.StartSilo("silo-A", Settings, LogDirectory);
+        SiloB = HostProcess.StartSilo("silo-B", Settings, LogDirectory);
         await Task.WhenAll(SiloA.WaitUntilReadyAsync(StartTimeout), SiloB.WaitUntilReadyAsync(StartTimeout));
         await WaitForActiveSilosAsync(cs, 2, StartTimeout);
     }

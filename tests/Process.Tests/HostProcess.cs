@@ -5,16 +5,18 @@ using ChildProcess = System.Diagnostics.Process;
 namespace OpenWxCluster.Process.Tests;
 
 /// <summary>
-/// One silo executable (<c>dotnet OpenWxCluster.Silo.dll</c>) with PostgreSQL clustering and storage and an external
-/// emulator upstream. Its stdout/stderr go to a log file; Dispose kills it (whole tree) if it is still running.
+/// A project executable run as a child process: a silo (<c>OpenWxCluster.Silo.dll</c>, PostgreSQL clustering and
+/// storage, the schema applied by <c>--init-db</c>, an external emulator upstream) or the stand-alone web front
+/// (<c>OpenWxCluster.WebFront.dll</c>, an Orleans client finding gateways in PostgreSQL). Its stdout/stderr go to a
+/// log file; Dispose kills it (whole tree) if it is still running.
 /// </summary>
-public sealed class SiloProcess : IDisposable
+public sealed class HostProcess : IDisposable
 {
     private readonly ChildProcess _process;
     private readonly StreamWriter _log;
     private readonly object _logLock = new();
 
-    private SiloProcess(string name, ChildProcess process, StreamWriter log, int httpPort, int siloPort, int gatewayPort, string logPath)
+    private HostProcess(string name, ChildProcess process, StreamWriter log, int httpPort, int siloPort, int gatewayPort, string logPath)
     {
         Name = name;
         _process = process;
@@ -34,20 +36,14 @@ public sealed class SiloProcess : IDisposable
     public HttpClient Http { get; }
     public bool IsAlive => !_process.HasExited;
 
-    public static SiloProcess Start(string name, SiloSettings settings, string logDirectory)
+    public static HostProcess StartSilo(string name, SiloSettings settings, string logDirectory)
     {
         int http = FreePort.Next(), silo = FreePort.Next(), gateway = FreePort.Next();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = SiloBuild.OutputDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
         string[] args =
         [
-            SiloBuild.Dll,
             "--urls", $"http://127.0.0.1:{http}",
+            // Every silo applies the schema: the installer is idempotent and serialised across processes.
+            "--init-db",
             "--App:Storage=postgres",
             "--App:Clustering=postgres",
             "--App:ConnectionString=" + settings.ConnectionString,
@@ -59,14 +55,42 @@ public sealed class SiloProcess : IDisposable
             "--App:ServiceId=" + settings.ServiceId,
             "--OpenWx:Sync:PumpInterval=00:00:00.100",
         ];
+        return Launch(name, BuildOutput.Silo, args, logDirectory, http, silo, gateway);
+    }
+
+    /// <summary>The web front alone: an Orleans client that finds the silos' gateways in the membership table.</summary>
+    public static HostProcess StartWebFront(string name, SiloSettings settings, string logDirectory)
+    {
+        var http = FreePort.Next();
+        string[] args =
+        [
+            "--urls", $"http://127.0.0.1:{http}",
+            "--App:ConnectionString=" + settings.ConnectionString,
+            "--App:ClusterId=" + settings.ClusterId,
+            "--App:ServiceId=" + settings.ServiceId,
+        ];
+        return Launch(name, BuildOutput.WebFront, args, logDirectory, http, siloPort: 0, gatewayPort: 0);
+    }
+
+    private static HostProcess Launch(
+        string name, string dll, IEnumerable<string> args, string logDirectory, int http, int siloPort, int gatewayPort)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
         foreach (var a in args)
         {
             start.ArgumentList.Add(a);
         }
-        var logPath = Path.Combine(logDirectory, $"silo-{name}.log");
+        var logPath = Path.Combine(logDirectory, $"{name}.log");
         var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
-        var process = ChildProcess.Start(start) ?? throw new InvalidOperationException("could not start the silo");
-        var result = new SiloProcess(name, process, log, http, silo, gateway, logPath);
+        var process = ChildProcess.Start(start) ?? throw new InvalidOperationException($"could not start {name}");
+        var result = new HostProcess(name, process, log, http, siloPort, gatewayPort, logPath);
         process.OutputDataReceived += (_, e) => result.Write("out", e.Data);
         process.ErrorDataReceived += (_, e) => result.Write("err", e.Data);
         process.BeginOutputReadLine();
@@ -82,7 +106,7 @@ public sealed class SiloProcess : IDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"silo {Name} exited with {_process.ExitCode}:\n{ReadLog()}");
+                throw new InvalidOperationException($"{Name} exited with {_process.ExitCode}:\n{ReadLog()}");
             }
             try
             {
@@ -99,7 +123,7 @@ public sealed class SiloProcess : IDisposable
             }
             await Task.Delay(200);
         }
-        throw new TimeoutException($"silo {Name} not ready within {timeout}:\n{ReadLog()}");
+        throw new TimeoutException($"{Name} not ready within {timeout}:\n{ReadLog()}");
     }
 
     /// <summary>SIGKILL: no graceful shutdown, the cluster has to detect the loss.</summary>
