@@ -1,0 +1,104 @@
+using OpenWxCluster.Emulator.Control;
+using OpenWxCluster.TestKit;
+
+namespace OpenWxCluster.Cluster.Tests;
+
+/// <summary>
+/// Upstream faults (5xx, malformed and truncated bodies, latency) while an account runs: the driver's typed errors
+/// are absorbed, the account grain stays running and delivers again once upstream heals. Own emulator and cluster,
+/// because faults are emulator-wide.
+/// </summary>
+public sealed class RobustnessTests : IAsyncLifetime
+{
+    private readonly ClusterFixture _fixture = new();
+    private OpenWxHttpApi _api = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _fixture.InitializeAsync();
+        _api = new OpenWxHttpApi(_fixture.Http);
+    }
+
+    public Task DisposeAsync() => _fixture.DisposeAsync();
+
+    [Theory]
+    [InlineData("error", "synccheck")]
+    [InlineData("malformed", "synccheck")]
+    [InlineData("truncated", "synccheck")]
+    [InlineData("error", "webwxsync")]
+    [InlineData("malformed", "webwxsync")]
+    [InlineData("truncated", "webwxsync")]
+    public async Task The_account_survives_upstream_faults_and_delivers_afterwards(string mode, string path)
+    {
+        var world = _fixture.Emulator.World;
+        world.CreateUser(new CreateUserRequest { Wxid = "rb_pal", NickName = "RbPal" });
+        world.CreateUser(new CreateUserRequest { Wxid = "rb_bot", NickName = "RbBot", Friends = ["rb_pal"] });
+        await _api.LoginAsync(world, "rb", "rb_bot");
+
+        world.SetFault(new FaultRequest { Mode = mode, PathContains = path });
+        // webwxsync only runs when synccheck reports news: give it some.
+        world.SendText("rb_pal", "rb_bot", "during the fault");
+        await WaitForLastErrorAsync("rb", path);
+        world.SetFault(null);
+
+        Assert.Equal("running", await _api.StateAsync("rb"));
+        world.SendText("rb_pal", "rb_bot", "after the fault");
+        var received = await _api.WaitForEventAsync("rb", e => e.TryGetProperty("content", out var c) && c.GetString() == "after the fault");
+        Assert.Equal("RbPal", received.GetProperty("sender_name").GetString());
+    }
+
+    [Fact]
+    public async Task A_send_hitting_5xx_answers_a_failure_code_and_the_next_send_works()
+    {
+        var world = _fixture.Emulator.World;
+        world.CreateUser(new CreateUserRequest { Wxid = "sf_pal", NickName = "SfPal" });
+        world.CreateUser(new CreateUserRequest { Wxid = "sf_bot", NickName = "SfBot", Friends = ["sf_pal"] });
+        await _api.LoginAsync(world, "sf", "sf_bot");
+
+        world.SetFault(new FaultRequest { Mode = "error", Status = 502, PathContains = "webwxsendmsg" });
+        var failed = await _api.GetAsync("send_friend_message", ("client", "sf"), ("displayname", "SfPal"), ("content", "lost"));
+        world.SetFault(null);
+        Assert.Equal(-1, failed.GetProperty("code").GetInt32());
+        Assert.DoesNotContain(world.GetSent("sf_bot"), m => m.Content == "lost");
+
+        var sent = await _api.GetAsync("send_friend_message", ("client", "sf"), ("displayname", "SfPal"), ("content", "delivered"));
+        Assert.Equal(0, sent.GetProperty("code").GetInt32());
+        Assert.Contains(world.GetSent("sf_bot"), m => m.Content == "delivered");
+    }
+
+    [Fact]
+    public async Task Slow_upstream_answers_do_not_stop_the_account()
+    {
+        var world = _fixture.Emulator.World;
+        world.CreateUser(new CreateUserRequest { Wxid = "sl_pal", NickName = "SlPal" });
+        world.CreateUser(new CreateUserRequest { Wxid = "sl_bot", NickName = "SlBot", Friends = ["sl_pal"] });
+        await _api.LoginAsync(world, "sl", "sl_bot");
+
+        world.SetFault(new FaultRequest { Mode = "latency", LatencyMs = 1500 });
+        try
+        {
+            world.SendText("sl_pal", "sl_bot", "slowly");
+            var received = await _api.WaitForEventAsync("sl", e => e.TryGetProperty("content", out var c) && c.GetString() == "slowly");
+            Assert.Equal("SlPal", received.GetProperty("sender_name").GetString());
+        }
+        finally
+        {
+            world.SetFault(null);
+        }
+    }
+
+    private async Task WaitForLastErrorAsync(string client, string operation)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            var entry = (await _api.GetAsync("check_client", ("client", client))).GetProperty("client")[0];
+            if (entry.TryGetProperty("last_error", out var error) && error.GetString()!.Contains(operation, StringComparison.Ordinal))
+            {
+                return;
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"no {operation} error recorded for {client}");
+    }
+}
