@@ -71,8 +71,7 @@ public sealed class AccountLifecycleTests(ClusterFixture fixture)
     public async Task Api_calls_answer_while_the_synccheck_long_poll_hangs_upstream()
     {
         var world = fixture.Emulator.World;
-        world.CreateUser(new CreateUserRequest { Wxid = "hang_pal", NickName = "HangPal" });
-        world.CreateUser(new CreateUserRequest { Wxid = "hang_bot", NickName = "Hang", Friends = ["hang_pal"] });
+        world.CreateAccountWithFriend("hang", "HangPal");
         await _api.LoginAsync(world, "hang", "hang_bot");
         world.UpdateSettings(new SettingsPatch { SyncCheckHoldMs = 20_000 });
         try

@@ -31,8 +31,7 @@ public sealed class RobustnessTests : IAsyncLifetime
     public async Task The_account_survives_upstream_faults_and_delivers_afterwards(string mode, string path)
     {
         var world = _fixture.Emulator.World;
-        world.CreateUser(new CreateUserRequest { Wxid = "rb_pal", NickName = "RbPal" });
-        world.CreateUser(new CreateUserRequest { Wxid = "rb_bot", NickName = "RbBot", Friends = ["rb_pal"] });
+        world.CreateAccountWithFriend("rb", "RbPal");
         await _api.LoginAsync(world, "rb", "rb_bot");
 
         world.SetFault(new FaultRequest { Mode = mode, PathContains = path });
@@ -51,8 +50,7 @@ public sealed class RobustnessTests : IAsyncLifetime
     public async Task A_send_hitting_5xx_answers_a_failure_code_and_the_next_send_works()
     {
         var world = _fixture.Emulator.World;
-        world.CreateUser(new CreateUserRequest { Wxid = "sf_pal", NickName = "SfPal" });
-        world.CreateUser(new CreateUserRequest { Wxid = "sf_bot", NickName = "SfBot", Friends = ["sf_pal"] });
+        world.CreateAccountWithFriend("sf", "SfPal");
         await _api.LoginAsync(world, "sf", "sf_bot");
 
         world.SetFault(new FaultRequest { Mode = "error", Status = 502, PathContains = "webwxsendmsg" });
@@ -70,8 +68,7 @@ public sealed class RobustnessTests : IAsyncLifetime
     public async Task Slow_upstream_answers_do_not_stop_the_account()
     {
         var world = _fixture.Emulator.World;
-        world.CreateUser(new CreateUserRequest { Wxid = "sl_pal", NickName = "SlPal" });
-        world.CreateUser(new CreateUserRequest { Wxid = "sl_bot", NickName = "SlBot", Friends = ["sl_pal"] });
+        world.CreateAccountWithFriend("sl", "SlPal");
         await _api.LoginAsync(world, "sl", "sl_bot");
 
         world.SetFault(new FaultRequest { Mode = "latency", LatencyMs = 1500 });

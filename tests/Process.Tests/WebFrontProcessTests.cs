@@ -1,4 +1,3 @@
-using OpenWxCluster.Emulator.Control;
 using OpenWxCluster.TestKit;
 
 namespace OpenWxCluster.Process.Tests;
@@ -11,8 +10,7 @@ public sealed class WebFrontProcessTests(ProcessClusterFixture fixture)
     public async Task Standalone_web_front_finds_the_silos_in_postgres_and_serves_the_api()
     {
         var world = fixture.Emulator.World;
-        world.CreateUser(new CreateUserRequest { Wxid = "wf_pal", NickName = "WfPal" });
-        world.CreateUser(new CreateUserRequest { Wxid = "wf_bot", NickName = "WfBot", Friends = ["wf_pal"] });
+        world.CreateAccountWithFriend("wf", "WfPal");
 
         using var front = HostProcess.StartWebFront("webfront", fixture.Settings, fixture.LogDirectory);
         await front.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
