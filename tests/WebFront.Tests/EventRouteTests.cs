@@ -71,9 +71,10 @@ public sealed class EventRouteTests
 
         Assert.Equal("[]", text);
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.1), TimeSpan.FromSeconds(5));
-        // At least two polls (one would not cover the hold); fewer than three is possible on a loaded machine.
-        Assert.True(inbox.Waits.Count >= 2, string.Join(",", inbox.Waits));
-        Assert.All(inbox.Waits, w => Assert.True(w <= TimeSpan.FromSeconds(0.4)));
+        // The hold is made of inbox waits no longer than InboxPollWait. How many it takes depends on how long each
+        // wait really lasts, which on a loaded machine can be well past 0.4 s, so only the bound is asserted.
+        Assert.NotEmpty(inbox.Waits);
+        Assert.All(inbox.Waits, w => Assert.True(w <= TimeSpan.FromSeconds(0.4), w.ToString()));
     }
 
     [Fact]
