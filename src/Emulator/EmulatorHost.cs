@@ -61,6 +61,9 @@ public sealed class EmulatorHost : IAsyncDisposable
         SocialEndpoints.Map(app);
         ChatroomEndpoints.Map(app);
         MediaEndpoints.Map(app);
+        MediaSendEndpoints.Map(app);
+        MediaGetEndpoints.Map(app);
+        ControlMediaEndpoints.Map(app);
         ControlEndpoints.Map(app);
         await app.StartAsync(ct);
 

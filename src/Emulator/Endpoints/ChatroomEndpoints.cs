@@ -41,6 +41,9 @@ internal static class ChatroomEndpoints
             session.Names.NameOf(group.GroupId), ""));
     }
 
+    /// <summary>From this size on (members + new) the service wants fun=invitemember instead of addmember.</summary>
+    private const int LargeGroup = 40;
+
     private static async Task<IResult> UpdateAsync(HttpContext http, EmulatorWorld world)
     {
         var body = await WireRequest.ReadJsonAsync(http.Request, http.RequestAborted);
@@ -68,6 +71,12 @@ internal static class ChatroomEndpoints
         if (change is null || (change.AddMembers ?? change.RemoveMembers) is { Count: 0 } || (change.AddMembers ?? change.RemoveMembers)?.Contains("") == true)
         {
             return WireJson.Ret(MessageEndpoints.BadRequest, "bad fun or member list");
+        }
+
+        // Large groups only take invitations: addmember is refused once the group would reach 40 members.
+        if (http.Request.Query["fun"].FirstOrDefault() == "addmember" && group.Members.Count + change.AddMembers!.Count >= LargeGroup)
+        {
+            return WireJson.Ret(MessageEndpoints.BadRequest, "use invitemember for groups of 40 or more");
         }
 
         try

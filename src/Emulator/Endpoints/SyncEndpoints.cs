@@ -99,7 +99,7 @@ internal static class SyncEndpoints
             ContinueFlag = more ? 1 : 0,
             SyncKey = WireRenderer.SyncKey(session, newAck),
             SKey = session.Skey,
-            SyncCheckKey = WireRenderer.SyncCheckKey(session, newAck),
+            SyncCheckKey = WireRenderer.SyncCheckKey(session, ack, newAck),
         });
     }
 

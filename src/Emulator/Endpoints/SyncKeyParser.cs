@@ -28,9 +28,13 @@ internal static class SyncKeyParser
             pairs[key] = val;
         }
 
-        return Validate(session, pairs);
+        // A SyncCheckKey (it has key 11) is judged by key 11; a SyncKey by key 2.
+        return Validate(session, pairs) is not null && pairs.TryGetValue(11, out var checkAck)
+            ? (session.IsValidAck(checkAck) ? checkAck : null)
+            : Validate(session, pairs);
     }
 
+    /// <summary>webwxsync confirms with key 2 only (SyncKey); key 11 of a SyncCheckKey is ignored there.</summary>
     public static long? AckFromJson(EmuSession session, JsonElement? syncKey)
     {
         if (syncKey is not { ValueKind: JsonValueKind.Object } obj || !obj.TryGetProperty("List", out var list) || list.ValueKind != JsonValueKind.Array)

@@ -25,5 +25,7 @@ internal sealed record EmuMessage
     public string Url { get; init; } = "";
     public int ImgWidth { get; init; }
     public int ImgHeight { get; init; }
+    public int PlayLength { get; init; }
+    public int VoiceLength { get; init; }
     public RecommendData? Recommend { get; init; }
 }

@@ -83,6 +83,8 @@ internal static class WireRenderer
                 : WireRecommendInfo.Empty,
             ImgWidth = m.ImgWidth,
             ImgHeight = m.ImgHeight,
+            PlayLength = m.PlayLength,
+            VoiceLength = m.VoiceLength,
             NewMsgId = m.MsgId,
         };
     }
@@ -91,11 +93,15 @@ internal static class WireRenderer
     public static WireSyncKey SyncKey(EmuSession s, long ack) =>
         Key([(1, s.SyncBase), (2, ack), (3, ack), (1000, DateTimeOffset.UtcNow.ToUnixTimeSeconds())]);
 
-    /// <summary>SyncCheckKey carries more keys than SyncKey on the real service; keys 1 and 2 mean the same here.</summary>
-    public static WireSyncKey SyncCheckKey(EmuSession s, long ack)
+    /// <summary>
+    /// SyncCheckKey is for synccheck only: key 11 is the newest delivered seq (what synccheck compares), while key 2
+    /// still holds the position the request confirmed. A client that confirms webwxsync with it instead of SyncKey
+    /// therefore presents a stale key 2 and gets the same events again, as on the real service.
+    /// </summary>
+    public static WireSyncKey SyncCheckKey(EmuSession s, long confirmedAck, long ack)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        return Key([(1, s.SyncBase), (2, ack), (3, ack), (11, ack), (201, now), (1000, now), (1001, now)]);
+        return Key([(1, s.SyncBase), (2, confirmedAck), (3, ack), (11, ack), (201, now), (1000, now), (1001, now)]);
     }
 
     public static string HeadImgUrl(EmuSession s, string id)

@@ -11,6 +11,7 @@ internal sealed class MediaStore
     private readonly ConcurrentDictionary<string, byte[]?[]> _partial = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StoredMedia> _byMediaId = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, string> _byMsgId = new();
+    private readonly ConcurrentDictionary<long, int> _msgTypes = new();
 
     /// <summary>Adds one chunk; returns the stored media once every chunk is there, else null.</summary>
     public StoredMedia? AddChunk(string owner, string clientMediaId, int chunk, int chunks, byte[] bytes, string name, string mime)
@@ -41,5 +42,28 @@ internal sealed class MediaStore
 
     public void Link(long msgId, string mediaId) => _byMsgId[msgId] = mediaId;
 
+    /// <summary>Links a message and remembers its MsgType, so the voice/video CGIs only serve their own kind.</summary>
+    public void Link(long msgId, string mediaId, int msgType)
+    {
+        _msgTypes[msgId] = msgType;
+        Link(msgId, mediaId);
+    }
+
     public StoredMedia? ForMessage(long msgId) => _byMsgId.TryGetValue(msgId, out var id) ? Get(id) : null;
+
+    /// <summary>The media of a message linked with one of <paramref name="msgTypes"/>, else null.</summary>
+    public StoredMedia? ForMessage(long msgId, params int[] msgTypes) =>
+        _msgTypes.TryGetValue(msgId, out var type) && msgTypes.Contains(type) ? ForMessage(msgId) : null;
+
+    /// <summary>Whether some message of <paramref name="msgType"/> carried this MediaId.</summary>
+    public bool IsSentAs(string mediaId, int msgType) =>
+        _msgTypes.Any(t => t.Value == msgType && _byMsgId.TryGetValue(t.Key, out var id) && id == mediaId);
+
+    /// <summary>Stores bytes that did not come through webwxuploadmedia (control-injected voice, video...).</summary>
+    public StoredMedia Store(string owner, byte[] bytes, string name, string mime)
+    {
+        var media = new StoredMedia("@crypt_" + Secrets.Hex(4) + "_" + Secrets.Hex(32), bytes, name, mime, owner);
+        _byMediaId[media.MediaId] = media;
+        return media;
+    }
 }
