@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Runs every test assembly. Installs what a fresh machine lacks (PostgreSQL server binaries: the tests start
-# throwaway servers themselves), then prints one closing line "N passed, N failed" summed over all assemblies.
+# throwaway servers themselves; Node.js for the wechat4u conformance harness, whose npm packages the test installs
+# itself with `npm ci`), then prints one closing line "N passed, N failed" summed over all assemblies.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-  echo "Installing PostgreSQL server binaries..."
-  if [ "$(id -u)" = 0 ]; then SUDO=(); else SUDO=(sudo); fi
-  "${SUDO[@]}" apt-get update -qq && DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq postgresql >/dev/null \
-    || { echo "could not install postgresql"; echo "0 passed, 1 failed"; exit 1; }
+if [ "$(id -u)" = 0 ]; then SUDO=(); else SUDO=(sudo); fi
+missing=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]}..."
+  "${SUDO[@]}" apt-get update -qq && DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null \
+    || { echo "could not install ${missing[*]}"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
 log=$(mktemp)

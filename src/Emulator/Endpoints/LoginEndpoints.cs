@@ -19,7 +19,8 @@ internal static class LoginEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/jslogin", JsLogin).OnHost(HostKind.Login);
+        // The web page GETs it; wechat4u and other clients POST it (empty body). The real service answers both.
+        app.MapMethods("/jslogin", ["GET", "POST"], JsLogin).OnHost(HostKind.Login);
         app.MapGet("/qrcode/{uuid}", QrCode).OnHost(HostKind.QrImage);
         app.MapGet("/cgi-bin/mmwebwx-bin/login", PollAsync).OnHost(HostKind.Login);
         app.MapGet("/cgi-bin/mmwebwx-bin/webwxnewloginpage", NewLoginPage).OnHost(HostKind.Main);

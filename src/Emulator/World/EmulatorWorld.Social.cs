@@ -58,7 +58,8 @@ public sealed partial class EmulatorWorld
     }
 
     /// <summary>
-    /// Recalls a message the account sent: peers' sessions get MsgType 10002 with a revokemsg sysmsg. Only the
+    /// Recalls a message the account sent: peers' sessions get MsgType 10002 with a revokemsg sysmsg, also recorded in
+    /// the account's sent log (MsgType 10002, Content the unescaped sysmsg). Only the
     /// sender's last <see cref="EmulatorOptions.SentLogLimit"/> messages can be found, like the real 2-minute window.
     /// </summary>
     internal bool Revoke(string wxid, string msgId)
@@ -72,8 +73,11 @@ public sealed partial class EmulatorWorld
 
         var xml = $"<sysmsg type=\"revokemsg\"><revokemsg><session></session><oldmsgid>{sent.ClientMsgId}</oldmsgid>" +
                   $"<msgid>{msgId}</msgid><replacemsg><![CDATA[\"{nick}\" 撤回了一条消息]]></replacemsg></revokemsg></sysmsg>";
-        Route(new EmuMessage { MsgId = NewMsgId(), FromId = wxid, ToId = sent.To, MsgType = 10002, Content = WireText.Escape(xml), CreateTime = Now() },
-            echoToSender: false);
+        var revoke = new EmuMessage { MsgId = NewMsgId(), FromId = wxid, ToId = sent.To, MsgType = 10002, Content = WireText.Escape(xml), CreateTime = Now() };
+        Route(revoke, echoToSender: false);
+
+        // The recall is itself a message the account sent (a 10002 sysmsg): the sent log shows it, naming the old MsgId.
+        RecordSent(wxid, new SentMessageInfo(revoke.MsgId.ToString(), "", sent.To, "", 10002, xml, revoke.CreateTime, "web"));
         return true;
     }
 }
