@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
+using OpenWxCluster.TestKit;
 
 namespace OpenWxCluster.Conformance.Tests;
 
@@ -31,7 +32,7 @@ internal sealed class NodeHarness : IAsyncDisposable
         }
 
         var npm = ToolLocator.Require("npm");
-        var (exit, output) = await ProcessRunner.RunAsync(npm, ["ci", "--no-audit", "--no-fund"], directory, TimeSpan.FromMinutes(5));
+        var (exit, output) = await ProcessRunner.RunAsync(npm, ["ci", "--no-audit", "--no-fund"], TimeSpan.FromMinutes(5), directory);
         if (exit != 0)
         {
             throw new InvalidOperationException($"npm ci in {directory} failed with exit code {exit}:\n{output}");

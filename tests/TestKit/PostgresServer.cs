@@ -149,9 +149,9 @@ public sealed class PostgresServer : IAsyncDisposable
         return await ProcessRunner.RunAsync(
             Path.Combine(_binDirectory, "pg_ctl"),
             ["-D", DataDirectory, "-l", LogFile, "-w", "-t", "30", "-o", options, "start"],
-            asPostgres: true,
             ToolTimeout,
-            ct);
+            asPostgres: true,
+            ct: ct);
     }
 
     private async Task StopAsync()
@@ -164,16 +164,15 @@ public sealed class PostgresServer : IAsyncDisposable
         await ProcessRunner.RunAsync(
             Path.Combine(_binDirectory, "pg_ctl"),
             ["-D", DataDirectory, "-m", "fast", "-w", "-t", "30", "stop"],
-            asPostgres: true,
             ToolTimeout,
-            CancellationToken.None);
+            asPostgres: true);
     }
 
     private void OnProcessExit(object? sender, EventArgs e) => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private static async Task RunCheckedAsync(string tool, string[] arguments, bool asPostgres, CancellationToken ct)
     {
-        var (exitCode, output) = await ProcessRunner.RunAsync(tool, arguments, asPostgres, ToolTimeout, ct);
+        var (exitCode, output) = await ProcessRunner.RunAsync(tool, arguments, ToolTimeout, asPostgres: asPostgres, ct: ct);
         if (exitCode != 0)
         {
             throw new InvalidOperationException(

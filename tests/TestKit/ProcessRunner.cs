@@ -2,17 +2,26 @@ using System.Diagnostics;
 
 namespace OpenWxCluster.TestKit;
 
-/// <summary>Runs a PostgreSQL tool to completion, as the postgres OS user when the current user is root.</summary>
-internal static class ProcessRunner
+/// <summary>
+/// Runs a short-lived command to completion within a bound, capturing stdout and stderr (PostgreSQL tools, npm ci).
+/// PostgreSQL tools run as the postgres OS user when the current user is root.
+/// </summary>
+public static class ProcessRunner
 {
     // PostgreSQL refuses to run as root; runuser needs no password or shell quoting.
     public static bool IsRoot => string.Equals(Environment.UserName, "root", StringComparison.Ordinal);
 
     public static async Task<(int ExitCode, string Output)> RunAsync(
-        string fileName, IEnumerable<string> arguments, bool asPostgres, TimeSpan timeout, CancellationToken ct)
+        string fileName,
+        IEnumerable<string> arguments,
+        TimeSpan timeout,
+        string? workingDirectory = null,
+        bool asPostgres = false,
+        CancellationToken ct = default)
     {
         var start = new ProcessStartInfo
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -48,7 +57,7 @@ internal static class ProcessRunner
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} did not finish within {timeout}.");
+            throw new TimeoutException($"{fileName} did not finish within {timeout}.{Environment.NewLine}{await stdout}{await stderr}");
         }
 
         return (process.ExitCode, (await stdout) + (await stderr));
