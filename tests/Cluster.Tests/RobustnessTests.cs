@@ -65,6 +65,25 @@ public sealed class RobustnessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_send_whose_answer_is_cut_off_is_retried_with_the_same_client_msg_id_and_sent_once()
+    {
+        var world = _fixture.Emulator.World;
+        world.CreateAccountWithFriend("once", "OncePal");
+        await _api.LoginAsync(world, "once", "once_bot");
+
+        // The server accepts the message, then the answer is truncated: the grain must retry with the same
+        // ClientMsgId so the server's dedupe turns the retry into the same message instead of a second one.
+        world.SetFault(new FaultRequest { Mode = "truncated", PathContains = "webwxsendmsg", Count = 1 });
+        var sent = await _api.GetAsync("send_friend_message", ("client", "once"), ("displayname", "OncePal"), ("content", "exactly once"));
+        world.SetFault(null);
+
+        Assert.Equal(0, sent.GetProperty("code").GetInt32());
+        var copies = world.GetSent("once_bot").Where(m => m.Content == "exactly once").ToList();
+        var copy = Assert.Single(copies);
+        Assert.StartsWith(copy.MsgId + ":", sent.GetProperty("id").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Slow_upstream_answers_do_not_stop_the_account()
     {
         var world = _fixture.Emulator.World;
