@@ -71,16 +71,17 @@ public sealed class DriverFaultTests
             .AddWebWxProtocol(o =>
             {
                 o.LoopbackBaseUrl = host.BaseUri.GetLeftPart(UriPartial.Authority);
-                o.RequestTimeout = TimeSpan.FromSeconds(1);
-                o.LongPollTimeout = TimeSpan.FromSeconds(1);
+                // Short enough to keep the latency cases quick, long enough for the login on a busy CI machine.
+                o.RequestTimeout = TimeSpan.FromSeconds(4);
+                o.LongPollTimeout = TimeSpan.FromSeconds(4);
             })
             .BuildServiceProvider();
         var driver = services.GetRequiredService<IWxProtocolDriver>();
         host.World.CreateUser(new CreateUserRequest { Wxid = "wxid_alice", NickName = "alice", GeneratedFriends = 2 });
         var session = await LoginAsync(host, driver, "wxid_alice");
 
-        // Latency goes past the 1 s timeout (the long-poll timeout too); the other modes answer at once.
-        host.World.SetFault(new FaultRequest { Mode = mode, LatencyMs = mode == "latency" ? 3000 : 0, Count = 1, PathContains = "/" + cgi });
+        // Latency goes past the 4 s timeout (the long-poll timeout too); the other modes answer at once.
+        host.World.SetFault(new FaultRequest { Mode = mode, LatencyMs = mode == "latency" ? 6000 : 0, Count = 1, PathContains = "/" + cgi });
         Func<Task> call = cgi switch
         {
             "webwxsync" => () => driver.SyncAsync(session),
