@@ -119,6 +119,8 @@ internal static class ControlEndpoints
         control.MapGet("/sessions", (EmulatorWorld w) => w.ListSessions());
         control.MapGet("/accounts/{wxid}/session", (string wxid, EmulatorWorld w) =>
             w.GetSession(wxid) ?? throw EmulatorControlException.NotFound($"web session of {wxid}"));
+        control.MapGet("/accounts/{wxid}/latest-session", (string wxid, EmulatorWorld w) =>
+            w.GetLatestSession(wxid) ?? throw EmulatorControlException.NotFound($"any web session of {wxid}"));
         control.MapGet("/accounts/{wxid}/usernames/{id}", (string wxid, string id, EmulatorWorld w) => w.ResolveUserName(wxid, id));
         control.MapPost("/accounts/{wxid}/invalidate", (string wxid, InvalidateRequest r, EmulatorWorld w) =>
         {

@@ -66,6 +66,9 @@ public sealed class EmulatorControlClient(HttpClient http)
     public Task<SessionInfo> GetSessionAsync(string wxid, CancellationToken ct = default) =>
         SendAsync<SessionInfo>(HttpMethod.Get, $"control/accounts/{Esc(wxid)}/session", null, ct);
 
+    public Task<SessionInfo> GetLatestSessionAsync(string wxid, CancellationToken ct = default) =>
+        SendAsync<SessionInfo>(HttpMethod.Get, $"control/accounts/{Esc(wxid)}/latest-session", null, ct);
+
     public Task<UserNameInfo> ResolveUserNameAsync(string wxid, string id, CancellationToken ct = default) =>
         SendAsync<UserNameInfo>(HttpMethod.Get, $"control/accounts/{Esc(wxid)}/usernames/{Esc(id)}", null, ct);
 

@@ -96,6 +96,7 @@ internal static class MessageEndpoints
         var session = world.Sessions.BySid(sid) ?? world.Sessions.BySkey(http.Request.Query["skey"].FirstOrDefault());
         if (session is not null && http.Request.Query["skey"].FirstOrDefault() == session.Skey)
         {
+            session.MarkLoggedOut();
             world.Sessions.End(session);
         }
 

@@ -33,6 +33,8 @@ internal static class SyncEndpoints
         }
 
         int selector;
+        session.Acknowledge(ack);
+        session.SyncCheckStarted();
         using var cts = world.LongPollToken(http.RequestAborted);
         try
         {
@@ -42,6 +44,10 @@ internal static class SyncEndpoints
         catch (OperationCanceledException)
         {
             return Results.Empty;
+        }
+        finally
+        {
+            session.SyncCheckEnded();
         }
 
         if (session.InvalidRetCode != 0)
@@ -65,6 +71,9 @@ internal static class SyncEndpoints
         {
             return WireJson.Ret(BadSyncKey, "invalid SyncKey");
         }
+
+        session.SyncArrived();
+        session.Acknowledge(ack);
 
         var (events, newAck, more) = session.Take(ack, world.Settings.SyncBatchSize);
         var messages = new List<WireMessage>();

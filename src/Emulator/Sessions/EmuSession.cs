@@ -14,6 +14,11 @@ internal sealed class EmuSession
     private readonly int _eventLimit;
     private readonly SendDedupe _dedupe = new(1000);
     private long _lastSeq;
+    private long _ackedSeq;
+    private long _syncChecks;
+    private int _hangingSyncChecks;
+    private long _syncs;
+    private long _lastSyncCheckTicks;
     private int _invalidRetCode;
     private TaskCompletionSource _changed = NewSignal();
 
@@ -55,6 +60,23 @@ internal sealed class EmuSession
     /// <summary>When the session stopped being valid (for the registry's sweep).</summary>
     public DateTimeOffset InvalidatedAt { get; private set; } = DateTimeOffset.MaxValue;
 
+    /// <summary>Highest seq the client has acknowledged by presenting it in a SyncKey (synccheck or webwxsync).</summary>
+    public long AckedSeq => Interlocked.Read(ref _ackedSeq);
+
+    /// <summary>synccheck requests received, and how many are being held right now.</summary>
+    public long SyncChecks => Interlocked.Read(ref _syncChecks);
+
+    public int HangingSyncChecks => Volatile.Read(ref _hangingSyncChecks);
+
+    /// <summary>webwxsync requests received.</summary>
+    public long Syncs => Interlocked.Read(ref _syncs);
+
+    public DateTimeOffset? LastSyncCheckAt =>
+        Interlocked.Read(ref _lastSyncCheckTicks) is var t and > 0 ? new DateTimeOffset(t, TimeSpan.Zero) : null;
+
+    /// <summary>The client ended the session with webwxlogout.</summary>
+    public bool LoggedOut { get; private set; }
+
     public long LastSeq
     {
         get
@@ -93,6 +115,36 @@ internal sealed class EmuSession
 
         wake.TrySetResult();
     }
+
+    /// <summary>Observation only (the control API shows it): a synccheck arrived and is now being held.</summary>
+    public void SyncCheckStarted()
+    {
+        Interlocked.Increment(ref _syncChecks);
+        Interlocked.Exchange(ref _lastSyncCheckTicks, DateTimeOffset.UtcNow.UtcTicks);
+        Interlocked.Increment(ref _hangingSyncChecks);
+    }
+
+    public void SyncCheckEnded() => Interlocked.Decrement(ref _hangingSyncChecks);
+
+    public void SyncArrived() => Interlocked.Increment(ref _syncs);
+
+    /// <summary>Records the highest acknowledged seq (acks only grow; an old key from a stale client does not lower it).</summary>
+    public void Acknowledge(long ackSeq)
+    {
+        var current = Interlocked.Read(ref _ackedSeq);
+        while (ackSeq > current)
+        {
+            var seen = Interlocked.CompareExchange(ref _ackedSeq, ackSeq, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
+
+    public void MarkLoggedOut() => LoggedOut = true;
 
     public void Invalidate(int retCode)
     {

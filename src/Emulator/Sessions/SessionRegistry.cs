@@ -12,6 +12,7 @@ internal sealed class SessionRegistry
     private readonly ConcurrentDictionary<string, EmuSession> _bySid = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, EmuSession> _bySkey = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, EmuSession> _active = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, EmuSession> _latest = new(StringComparer.Ordinal);
 
     public EmuSession Create(string wxid, long uin, string domain, int eventLimit)
     {
@@ -23,6 +24,7 @@ internal sealed class SessionRegistry
             _bySkey[session.Skey] = session;
             _active.TryGetValue(wxid, out previous);
             _active[wxid] = session;
+            _latest[wxid] = session;
         }
 
         previous?.Invalidate(1101);
@@ -39,6 +41,9 @@ internal sealed class SessionRegistry
         var session = _active.GetValueOrDefault(wxid);
         return session is { InvalidRetCode: 0 } ? session : null;
     }
+
+    /// <summary>The most recent session of wxid, valid or not (tests observe what happened to it).</summary>
+    public EmuSession? Latest(string wxid) => _latest.GetValueOrDefault(wxid);
 
     public IReadOnlyList<EmuSession> ActiveSessions() => [.. _active.Values.Where(s => s.InvalidRetCode == 0)];
 

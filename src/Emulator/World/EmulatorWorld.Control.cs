@@ -118,6 +118,9 @@ public sealed partial class EmulatorWorld
 
     public SessionInfo? GetSession(string wxid) => Sessions.Active(wxid) is { } s ? InfoOf(s) : null;
 
+    /// <summary>The most recent web session of wxid, also after it ended (logout, invalidation, a newer login).</summary>
+    public SessionInfo? GetLatestSession(string wxid) => Sessions.Latest(wxid) is { } s ? InfoOf(s) : null;
+
     /// <summary>Ends the account's web session with a retcode (1100, 1101, 1102): hanging synccheck answers it at once.</summary>
     public void InvalidateSession(string wxid, int retCode)
     {
@@ -166,7 +169,8 @@ public sealed partial class EmulatorWorld
     }
 
     private static SessionInfo InfoOf(EmuSession s) =>
-        new(s.Wxid, s.SelfUserName, s.Uin, s.LoggedInAt, s.Initialized, s.InvalidRetCode, s.RateLimited, s.PendingCount);
+        new(s.Wxid, s.SelfUserName, s.Uin, s.LoggedInAt, s.Initialized, s.InvalidRetCode, s.RateLimited, s.PendingCount,
+            s.LastSeq, s.AckedSeq, s.SyncChecks, s.HangingSyncChecks, s.Syncs, s.LastSyncCheckAt, s.LoggedOut);
 
     private static SettingsInfo ToInfo(EmulatorSettings s) =>
         new((int)s.LoginPollHold.TotalMilliseconds, (int)s.SyncCheckHold.TotalMilliseconds, (int)s.QrLifetime.TotalMilliseconds,
