@@ -16,9 +16,18 @@ public sealed class HostProcess : IDisposable
     private readonly StreamWriter _log;
     private readonly object _logLock = new();
 
-    private HostProcess(string name, ChildProcess process, StreamWriter log, int httpPort, int siloPort, int gatewayPort, string logPath)
+    private readonly string _dll;
+    private readonly IReadOnlyList<string> _args;
+    private readonly string _logDirectory;
+
+    private HostProcess(
+        string name, string dll, IReadOnlyList<string> args, string logDirectory,
+        ChildProcess process, StreamWriter log, int httpPort, int siloPort, int gatewayPort, string logPath)
     {
         Name = name;
+        _dll = dll;
+        _args = args;
+        _logDirectory = logDirectory;
         _process = process;
         _log = log;
         HttpPort = httpPort;
@@ -54,6 +63,8 @@ public sealed class HostProcess : IDisposable
             "--App:ClusterId=" + settings.ClusterId,
             "--App:ServiceId=" + settings.ServiceId,
             "--OpenWx:Sync:PumpInterval=00:00:00.100",
+            // Far beyond every budget: accounts must come back through the recovery sweep, not the watchdog.
+            "--OpenWx:Sync:WatchdogPeriod=00:10:00",
         ];
         return Launch(name, BuildOutput.Silo, args, logDirectory, http, silo, gateway);
     }
@@ -72,8 +83,12 @@ public sealed class HostProcess : IDisposable
         return Launch(name, BuildOutput.WebFront, args, logDirectory, http, siloPort: 0, gatewayPort: 0);
     }
 
+    /// <summary>The same program with the same arguments and ports (a restart after a crash); logs to a new file.</summary>
+    public HostProcess Restart(string name) =>
+        Launch(name, _dll, _args, _logDirectory, HttpPort, SiloPort, GatewayPort);
+
     private static HostProcess Launch(
-        string name, string dll, IEnumerable<string> args, string logDirectory, int http, int siloPort, int gatewayPort)
+        string name, string dll, IReadOnlyList<string> args, string logDirectory, int http, int siloPort, int gatewayPort)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -90,7 +105,7 @@ public sealed class HostProcess : IDisposable
         var logPath = Path.Combine(logDirectory, $"{name}.log");
         var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
         var process = ChildProcess.Start(start) ?? throw new InvalidOperationException($"could not start {name}");
-        var result = new HostProcess(name, process, log, http, siloPort, gatewayPort, logPath);
+        var result = new HostProcess(name, dll, args, logDirectory, process, log, http, siloPort, gatewayPort, logPath);
         process.OutputDataReceived += (_, e) => result.Write("out", e.Data);
         process.ErrorDataReceived += (_, e) => result.Write("err", e.Data);
         process.BeginOutputReadLine();

@@ -43,6 +43,26 @@ public sealed class ProcessClusterFixture : IAsyncLifetime
         await WaitForActiveSilosAsync(cs, 2, StartTimeout);
     }
 
+    /// <summary>SIGKILL of every silo process: the whole cluster crashes, nothing shuts down gracefully.</summary>
+    public void CrashAll()
+    {
+        SiloA.Kill();
+        SiloB.Kill();
+    }
+
+    /// <summary>
+    /// Starts both silos again on their ports after <see cref="CrashAll"/>. Readiness is not probed through the API
+    /// (that would wake accounts); callers wait on what they measure.
+    /// </summary>
+    public void RestartAll()
+    {
+        var (oldA, oldB) = (SiloA, SiloB);
+        SiloA = oldA.Restart("silo-A-restarted");
+        SiloB = oldB.Restart("silo-B-restarted");
+        oldA.Dispose();
+        oldB.Dispose();
+    }
+
     public async Task DisposeAsync()
     {
         SiloA?.Dispose();

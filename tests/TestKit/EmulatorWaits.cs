@@ -1,0 +1,41 @@
+using OpenWxCluster.Emulator.Control;
+using OpenWxCluster.Emulator.World;
+
+namespace OpenWxCluster.TestKit;
+
+/// <summary>
+/// Waits on what the emulator saw of a client (its latest web session), so a test judges the product from the
+/// upstream's side without calling the product, which could itself wake what is being measured.
+/// </summary>
+public static class EmulatorWaits
+{
+    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(20);
+
+    public static async Task<SessionInfo> WaitForSessionAsync(
+        this EmulatorWorld world, string wxid, Func<SessionInfo, bool> predicate, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        SessionInfo? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            last = world.GetLatestSession(wxid);
+            if (last is not null && predicate(last))
+            {
+                return last;
+            }
+            await Task.Delay(Step);
+        }
+        throw new TimeoutException($"{wxid}: {what} not seen within {timeout}; last session: {last}");
+    }
+
+    /// <summary>The client confirmed (with its SyncKey) every event queued for it up to now: it synced them.</summary>
+    public static Task<SessionInfo> WaitUntilAcknowledgedAsync(this EmulatorWorld world, string wxid, TimeSpan timeout)
+    {
+        var target = world.GetLatestSession(wxid)?.LastSeq ?? throw new InvalidOperationException($"{wxid} has no session");
+        return world.WaitForSessionAsync(wxid, s => s.AckedSeq >= target, timeout, $"ack of seq {target}");
+    }
+
+    /// <summary>A synccheck long-poll of the client is being held by the emulator right now.</summary>
+    public static Task<SessionInfo> WaitForHeldSyncCheckAsync(this EmulatorWorld world, string wxid, TimeSpan timeout) =>
+        world.WaitForSessionAsync(wxid, s => s.HangingSyncChecks > 0 && s.InvalidRetCode == 0, timeout, "a held synccheck");
+}
