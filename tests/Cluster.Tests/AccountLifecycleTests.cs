@@ -1,35 +1,63 @@
-using System.Diagnostics;
 using System.Text.Json;
 using OpenWxCluster.Emulator.Control;
+using OpenWxCluster.Grains;
 using OpenWxCluster.TestKit;
 
 namespace OpenWxCluster.Cluster.Tests;
 
-/// <summary>The account grain against upstream events: relogin, refused login, big contact lists, hanging long-polls.</summary>
+/// <summary>
+/// The account grain's life cycle against upstream events, checked on the emulator's side: stop, session ends
+/// (1100/1101/1102/1205), refused logins, and a reactivation in the middle of a login.
+/// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class AccountLifecycleTests(ClusterFixture fixture)
 {
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
     private readonly OpenWxHttpApi _api = new(fixture.Http);
+
+    [Fact]
+    public async Task Stopping_a_running_account_logs_out_upstream_and_ends_its_sync_loop()
+    {
+        var world = fixture.Emulator.World;
+        world.CreateAccountWithFriend("halt", "HaltPal");
+        await _api.LoginAsync(world, "halt", "halt_bot");
+        await world.WaitForHeldSyncCheckAsync("halt_bot", Wait);
+
+        var stopped = await _api.GetAsync("stop_client", ("client", "halt"));
+        Assert.Equal(0, stopped.GetProperty("code").GetInt32());
+        // Stopped clients are gone for Mojo's controller.
+        Assert.Equal("client not exists", (await _api.GetAsync("check_client", ("client", "halt"))).GetProperty("status").GetString());
+
+        // The emulator saw webwxlogout, and the held synccheck was abandoned.
+        var ended = await world.WaitForSessionAsync("halt_bot", s => s.LoggedOut && s.HangingSyncChecks == 0, Wait, "logout");
+        // No synccheck after the stop: 40 pump periods of 50 ms pass without one (a negative needs some time).
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(ended.SyncChecks, world.GetLatestSession("halt_bot")!.SyncChecks);
+    }
 
     [Theory]
     [InlineData(1100)]
+    [InlineData(1101)]
     [InlineData(1102)]
-    public async Task A_session_invalidated_upstream_leads_to_a_relogin_with_a_new_qr(int retCode)
+    [InlineData(1205)]
+    public async Task A_session_ended_upstream_leads_to_a_logout_and_a_relogin_with_a_new_qr(int retCode)
     {
         var world = fixture.Emulator.World;
         var client = $"relogin{retCode}";
         world.CreateUser(new CreateUserRequest { Wxid = client + "_bot", NickName = "Relogin" + retCode });
-        await _api.LoginAsync(world, client, client + "_bot");
+        var (_, firstQr) = await _api.LoginWithQrAsync(world, client, client + "_bot");
         var before = (await _api.GetAsync("get_user_info", ("client", client))).GetProperty("id").GetString();
+        var firstSession = world.GetSession(client + "_bot")!;
 
         world.InvalidateSession(client + "_bot", retCode);
-        await _api.WaitForStateAsync(client, "scaning");
+        var newQr = await _api.WaitForNewQrAsync(client, firstQr);
+        Assert.Equal("scaning", await _api.StateAsync(client));
+        Assert.NotEqual(Convert.ToHexString(firstQr), Convert.ToHexString(newQr));
+        // The ended session was logged out upstream (Mojo logs out before logging in again).
+        Assert.True(world.GetLatestSession(client + "_bot")!.LoggedOut, "the old session was not logged out");
 
-        var qr = await fixture.Http.GetByteArrayAsync($"openwx/get_qrcode?client={client}");
-        var pending = world.ScanImage(qr, client + "_bot");
-        await _api.WaitForStateAsync(client, "confirming");
-        world.Confirm(pending.Uuid);
-        await _api.WaitForStateAsync(client, "running");
+        await _api.ScanAndConfirmAsync(world, client, client + "_bot", newQr);
+        Assert.True(world.GetSession(client + "_bot")!.LoggedInAt > firstSession.LoggedInAt);
         var after = (await _api.GetAsync("get_user_info", ("client", client))).GetProperty("id").GetString();
         Assert.NotEqual(before, after); // a new web session: every UserName changed
     }
@@ -41,8 +69,7 @@ public sealed class AccountLifecycleTests(ClusterFixture fixture)
         world.CreateUser(new CreateUserRequest { Wxid = "refused_bot", NickName = "Refused", WebLoginRefused = true });
         var started = await _api.GetAsync("start_client", ("client", "refused"));
         Assert.Equal(0, started.GetProperty("code").GetInt32());
-        await _api.WaitForStateAsync("refused", "scaning");
-        var qr = await fixture.Http.GetByteArrayAsync("openwx/get_qrcode?client=refused");
+        var qr = await _api.WaitForNewQrAsync("refused", previous: null);
         var pending = world.ScanImage(qr, "refused_bot");
         await _api.WaitForStateAsync("refused", "confirming");
         world.Confirm(pending.Uuid);
@@ -50,51 +77,31 @@ public sealed class AccountLifecycleTests(ClusterFixture fixture)
         var entry = await WaitForClientAsync("refused", e =>
             e.GetProperty("state").GetString() == "scaning" && e.GetProperty("qrcode_count").GetInt32() == 1);
         Assert.False(string.IsNullOrEmpty(entry.GetProperty("last_error").GetString()));
-        var newQr = await fixture.Http.GetByteArrayAsync("openwx/get_qrcode?client=refused");
+        var newQr = await _api.WaitForNewQrAsync("refused", qr);
         Assert.NotEqual(Convert.ToHexString(qr), Convert.ToHexString(newQr));
         await _api.GetAsync("stop_client", ("client", "refused"));
     }
 
     [Fact]
-    public async Task Five_thousand_friends_are_fetched_over_several_pages_and_read_in_one_call()
+    public async Task An_account_reactivated_while_waiting_for_a_scan_shows_a_new_qr_that_logs_in()
     {
         var world = fixture.Emulator.World;
-        world.CreateUser(new CreateUserRequest { Wxid = "many_bot", NickName = "Many", GeneratedFriends = 5000 });
-        await _api.LoginAsync(world, "many", "many_bot");
+        world.CreateUser(new CreateUserRequest { Wxid = "midlogin_bot", NickName = "MidLogin" });
+        await _api.GetAsync("start_client", ("client", "midlogin"));
+        var lostQr = await _api.WaitForNewQrAsync("midlogin", previous: null);
 
-        var friends = await _api.GetAsync("get_friend_info", ("client", "many"));
-        Assert.Equal(5001, friends.GetArrayLength()); // 5,000 friends and filehelper
-        Assert.Equal(5001, friends.EnumerateArray().Select(f => f.GetProperty("id").GetString()).Distinct().Count());
-    }
+        // The login uuid lives only in memory: after a reactivation the account must show a new QR, not wait forever.
+        var account = fixture.Cluster.Client.GetGrain<IAccountGrain>(AccountKey.WeChatClient("midlogin"));
+        await fixture.Cluster.DeactivateAsync(account);
+        var newQr = await _api.WaitForNewQrAsync("midlogin", lostQr);
 
-    [Fact]
-    public async Task Api_calls_answer_while_the_synccheck_long_poll_hangs_upstream()
-    {
-        var world = fixture.Emulator.World;
-        world.CreateAccountWithFriend("hang", "HangPal");
-        await _api.LoginAsync(world, "hang", "hang_bot");
-        world.UpdateSettings(new SettingsPatch { SyncCheckHoldMs = 20_000 });
-        try
-        {
-            await Task.Delay(1000); // the pump is now inside a synccheck the emulator holds for 20 s
-            var clock = Stopwatch.StartNew();
-            var friends = await _api.GetAsync("get_friend_info", ("client", "hang"));
-            var sent = await _api.GetAsync("send_friend_message", ("client", "hang"), ("displayname", "HangPal"), ("content", "not blocked"));
-            clock.Stop();
-            Assert.Equal(2, friends.GetArrayLength());
-            Assert.Equal(0, sent.GetProperty("code").GetInt32());
-            // Served during the hold, not after it: far below the 20 s the long-poll is held.
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"blocked for {clock.Elapsed}");
-        }
-        finally
-        {
-            world.UpdateSettings(new SettingsPatch { SyncCheckHoldMs = 5_000 });
-        }
+        await _api.ScanAndConfirmAsync(world, "midlogin", "midlogin_bot", newQr);
+        Assert.NotNull(world.GetSession("midlogin_bot"));
     }
 
     private async Task<JsonElement> WaitForClientAsync(string client, Func<JsonElement, bool> predicate)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var deadline = DateTime.UtcNow + Wait;
         while (DateTime.UtcNow < deadline)
         {
             var entry = (await _api.GetAsync("check_client", ("client", client))).GetProperty("client")[0];

@@ -1,14 +1,35 @@
 using Orleans.TestingHost;
 using OpenWxCluster.Emulator;
+using OpenWxCluster.Grains;
+using OpenWxCluster.Grains.Options;
 
 namespace OpenWxCluster.Cluster.Tests;
 
 /// <summary>
-/// One emulator, a two-silo in-process cluster and the web front over loopback HTTP, shared by a test collection.
-/// Tests isolate themselves by using their own emulator users and client names.
+/// One emulator, a two-silo in-process cluster and the web front over loopback HTTP, shared by a test collection
+/// (or owned by one test when it changes emulator-wide settings or the account options). Tests isolate themselves
+/// by using their own emulator users and client names. The cluster client can publish to account event streams.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
+    private readonly EmulatorOptions _emulatorOptions;
+    private readonly Action<SyncOptions>? _sync;
+
+    public ClusterFixture()
+        : this(null, null)
+    {
+    }
+
+    internal ClusterFixture(EmulatorOptions? emulator, Action<SyncOptions>? sync)
+    {
+        _emulatorOptions = emulator ?? new EmulatorOptions
+        {
+            LoginPollHold = TimeSpan.FromSeconds(1),
+            SyncCheckHold = TimeSpan.FromSeconds(5),
+        };
+        _sync = sync;
+    }
+
     public EmulatorHost Emulator { get; private set; } = null!;
     public InProcessTestCluster Cluster { get; private set; } = null!;
     public WebFrontHost Web { get; private set; } = null!;
@@ -17,14 +38,11 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Emulator = await EmulatorHost.StartAsync(new EmulatorOptions
-        {
-            LoginPollHold = TimeSpan.FromSeconds(1),
-            SyncCheckHold = TimeSpan.FromSeconds(5),
-        });
+        Emulator = await EmulatorHost.StartAsync(_emulatorOptions);
         var url = Emulator.BaseUri.ToString().TrimEnd('/');
         var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSilo((_, silo) => TestSilo.Configure(silo, url));
+        builder.ConfigureSilo((_, silo) => TestSilo.Configure(silo, url, sync: _sync));
+        builder.ConfigureClient(client => client.AddMemoryStreams(OrleansNames.StreamProvider));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
         Web = await WebFrontHost.StartAsync(Cluster.Client);

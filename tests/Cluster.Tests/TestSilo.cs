@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
 using OpenWxCluster.Grains;
 using OpenWxCluster.Grains.Hosting;
 using OpenWxCluster.Grains.Options;
@@ -9,7 +10,7 @@ namespace OpenWxCluster.Cluster.Tests;
 /// <summary>Silo configuration shared by the test clusters: memory providers, the driver pointed at the emulator.</summary>
 public static class TestSilo
 {
-    public static void Configure(ISiloBuilder silo, string emulatorUrl, bool memoryStorage = true)
+    public static void Configure(ISiloBuilder silo, string emulatorUrl, bool memoryStorage = true, Action<SyncOptions>? sync = null)
     {
         if (memoryStorage)
         {
@@ -22,6 +23,9 @@ public static class TestSilo
         {
             o.PumpInterval = TimeSpan.FromMilliseconds(50);
             o.ErrorBackoff = TimeSpan.FromMilliseconds(200);
+            sync?.Invoke(o);
         });
+        // Lets a test run the watchdog reminder every few seconds (the production period is a minute).
+        silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
     }
 }

@@ -72,7 +72,11 @@ public sealed class OpenWxHttpApi(HttpClient http)
     }
 
     /// <summary>start_client, read the QR through get_qrcode, scan it with the emulated phone, confirm, wait for running.</summary>
-    public async Task<ClientReport> LoginAsync(EmulatorWorld world, string client, string wxid)
+    public async Task<ClientReport> LoginAsync(EmulatorWorld world, string client, string wxid) =>
+        (await LoginWithQrAsync(world, client, wxid)).Report;
+
+    /// <summary><see cref="LoginAsync"/>, also returning the QR image that was scanned.</summary>
+    public async Task<(ClientReport Report, byte[] Qr)> LoginWithQrAsync(EmulatorWorld world, string client, string wxid)
     {
         var started = await GetAsync("start_client", ("client", client));
         if (started.GetProperty("code").GetInt32() != 0)
@@ -81,10 +85,36 @@ public sealed class OpenWxHttpApi(HttpClient http)
         }
         await WaitForStateAsync(client, "scaning");
         var qr = await http.GetByteArrayAsync(Url("get_qrcode", ("client", client)));
+        return (await ScanAndConfirmAsync(world, client, wxid, qr), qr);
+    }
+
+    /// <summary>The phone scans <paramref name="qr"/> and confirms; waits until the account runs.</summary>
+    public async Task<ClientReport> ScanAndConfirmAsync(EmulatorWorld world, string client, string wxid, byte[] qr)
+    {
         var pending = world.ScanImage(qr, wxid);
         await WaitForStateAsync(client, "confirming");
         world.Confirm(pending.Uuid);
         return await WaitForStateAsync(client, "running");
+    }
+
+    /// <summary>get_qrcode until it serves an image different from <paramref name="previous"/> (a new login).</summary>
+    public async Task<byte[]> WaitForNewQrAsync(string client, byte[]? previous, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? DefaultWait);
+        while (DateTime.UtcNow < deadline)
+        {
+            using var response = await http.GetAsync(Url("get_qrcode", ("client", client)));
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                var bytes = await response.Content.ReadAsByteArrayAsync();
+                if (bytes.Length > 0 && (previous is null || !bytes.AsSpan().SequenceEqual(previous)))
+                {
+                    return bytes;
+                }
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"client {client} never showed a new QR");
     }
 
     /// <summary>check_event (each call a long-poll of up to 30 s) until an element satisfies the predicate.</summary>

@@ -4,8 +4,9 @@ namespace OpenWxCluster.Emulator.Control;
 /// PUT /control/faults: the next <see cref="Count"/> protocol requests (all, when null) whose path contains
 /// <see cref="PathContains"/> get the fault. Mode: <c>latency</c> (delay, then normal answer), <c>error</c> (HTTP
 /// <see cref="Status"/>, default 500, empty body), <c>malformed</c> (the real body cut in half, announced as
-/// complete), <c>truncated</c> (Content-Length of the full body, half of it sent, connection aborted).
-/// LatencyMs applies before any mode.
+/// complete), <c>truncated</c> (Content-Length of the full body, half of it sent, connection aborted),
+/// <c>retcode</c> (a well-formed answer carrying <see cref="RetCode"/>: synccheck's retcode, else BaseResponse.Ret;
+/// for retcodes the service has but the emulator never produces by itself). LatencyMs applies before any mode.
 /// </summary>
 public sealed record FaultRequest
 {
@@ -14,4 +15,5 @@ public sealed record FaultRequest
     public int LatencyMs { get; init; }
     public int? Count { get; init; }
     public string? PathContains { get; init; }
+    public int RetCode { get; init; }
 }

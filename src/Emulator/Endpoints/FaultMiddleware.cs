@@ -32,6 +32,15 @@ internal static class FaultMiddleware
             return;
         }
 
+        if (fault.Mode == "retcode")
+        {
+            var body = http.Request.Path.Value!.EndsWith("/synccheck", StringComparison.Ordinal)
+                ? Wire.WireJson.Js($"window.synccheck={{retcode:\"{fault.RetCode}\",selector:\"0\"}}")
+                : Wire.WireJson.Ret(fault.RetCode);
+            await body.ExecuteAsync(http);
+            return;
+        }
+
         var original = http.Response.Body;
         using var captured = new MemoryStream();
         http.Response.Body = captured;

@@ -11,9 +11,9 @@ internal sealed class FaultPlan
 
     public void Arm(FaultRequest? fault)
     {
-        if (fault is not null && fault.Mode is not ("latency" or "error" or "malformed" or "truncated"))
+        if (fault is not null && fault.Mode is not ("latency" or "error" or "malformed" or "truncated" or "retcode"))
         {
-            throw EmulatorControlException.BadRequest("mode must be latency, error, malformed or truncated");
+            throw EmulatorControlException.BadRequest("mode must be latency, error, malformed, truncated or retcode");
         }
 
         lock (_gate)

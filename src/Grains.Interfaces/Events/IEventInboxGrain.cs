@@ -16,4 +16,8 @@ public interface IEventInboxGrain : IGrainWithStringKey
 
     [Alias("Count"), ReadOnly, AlwaysInterleave]
     Task<int> CountAsync();
+
+    /// <summary>Pending count, highest accepted sequence and dropped count; reading it changes nothing.</summary>
+    [Alias("GetInfo"), ReadOnly, AlwaysInterleave]
+    Task<InboxInfo> GetInfoAsync();
 }

@@ -59,6 +59,12 @@ public sealed partial class AccountGrain
         try
         {
             var session = await driver.NewLoginPageAsync(_redirectUri, cancellation);
+            if (Stale(epoch))
+            {
+                return;
+            }
+            // Known from here on, so a failure below logs this half-made session out upstream (UpdateFailed).
+            _session = session;
             var init = await driver.InitAsync(session, cancellation);
             await driver.StatusNotifyAsync(session, 3, session.UserName, cancellation);
             var contacts = await driver.GetContactsAsync(session, cancellation);
@@ -77,7 +83,6 @@ public sealed partial class AccountGrain
             }
             await Friends.ReplaceAsync(friends);
             await Groups.ReplaceAsync([.. groups.Select(ContactMapper.ToGroup)]);
-            _session = session;
             _redirectUri = null;
             _uuid = null;
             state.State.Session = SessionState.From(session);

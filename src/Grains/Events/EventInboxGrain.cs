@@ -18,6 +18,7 @@ public sealed class EventInboxGrain(
 {
     private readonly SerialStateWriter _writer = new(state.WriteStateAsync);
     private TaskCompletionSource? _arrived;
+    private int _waitingPolls;
 
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
     {
@@ -30,7 +31,15 @@ public sealed class EventInboxGrain(
         if (state.State.Pending.Count == 0 && maxWait > TimeSpan.Zero)
         {
             _arrived ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            await Task.WhenAny(_arrived.Task, Task.Delay(maxWait));
+            _waitingPolls++;
+            try
+            {
+                await Task.WhenAny(_arrived.Task, Task.Delay(maxWait));
+            }
+            finally
+            {
+                _waitingPolls--;
+            }
         }
         if (state.State.Pending.Count == 0)
         {
@@ -43,6 +52,9 @@ public sealed class EventInboxGrain(
     }
 
     public Task<int> CountAsync() => Task.FromResult(state.State.Pending.Count);
+
+    public Task<InboxInfo> GetInfoAsync() =>
+        Task.FromResult(new InboxInfo(state.State.Pending.Count, state.State.LastSeq, state.State.Dropped, _waitingPolls));
 
     private async Task AcceptAsync(AccountEvent e)
     {
@@ -57,6 +69,7 @@ public sealed class EventInboxGrain(
         if (overflow > 0)
         {
             pending.RemoveRange(0, overflow);
+            state.State.Dropped += overflow;
         }
         await _writer.WriteAsync();
         var waiter = _arrived;

@@ -7,4 +7,7 @@ public sealed class InboxState
 
     /// <summary>Highest event sequence accepted, so a replayed event is not queued twice.</summary>
     [Id(1)] public long LastSeq { get; set; }
+
+    /// <summary>Events dropped because the inbox was full (oldest first), over the inbox's life.</summary>
+    [Id(2)] public long Dropped { get; set; }
 }

@@ -51,6 +51,14 @@ public sealed class FakeEventInboxGrain : IEventInboxGrain
         }
     }
 
+    public Task<InboxInfo> GetInfoAsync()
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(new InboxInfo(_pending.Count, _pending.Count == 0 ? 0 : _pending[^1].Seq, 0, 0));
+        }
+    }
+
     private List<AccountEvent> Drain()
     {
         var events = _pending.ToList();

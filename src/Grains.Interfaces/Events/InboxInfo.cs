@@ -1,0 +1,9 @@
+namespace OpenWxCluster.Grains;
+
+/// <summary>
+/// What a check_event inbox holds: events waiting for a poll, the highest event sequence it accepted, and how many
+/// events it dropped because it was full (Mojo drops the oldest silently; the count makes the loss visible), and
+/// how many polls are waiting for the next event right now.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("openwx.InboxInfo")]
+public sealed record InboxInfo(int Pending, long LastSeq, long Dropped, int WaitingPolls);
