@@ -28,7 +28,7 @@ public sealed class RobustnessTests : IAsyncLifetime
     [InlineData("error", "webwxsync")]
     [InlineData("malformed", "webwxsync")]
     [InlineData("truncated", "webwxsync")]
-    public async Task The_account_survives_upstream_faults_and_delivers_afterwards(string mode, string path)
+    public async Task A_message_sent_during_an_upstream_fault_reaches_the_user_exactly_once(string mode, string path)
     {
         var world = _fixture.Emulator.World;
         world.CreateAccountWithFriend("rb", "RbPal");
@@ -41,9 +41,10 @@ public sealed class RobustnessTests : IAsyncLifetime
         world.SetFault(null);
 
         Assert.Equal("running", await _api.StateAsync("rb"));
+        var ledger = new DeliveryLedger(_api, "rb");
         world.SendText("rb_pal", "rb_bot", "after the fault");
-        var received = await _api.WaitForEventAsync("rb", e => e.TryGetProperty("content", out var c) && c.GetString() == "after the fault");
-        Assert.Equal("RbPal", received.GetProperty("sender_name").GetString());
+        await ledger.CollectUntilAsync("after the fault", TimeSpan.FromSeconds(30));
+        ledger.AssertExactlyOnce(["during the fault", "after the fault"]);
     }
 
     [Fact]
