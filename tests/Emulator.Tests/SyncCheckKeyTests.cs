@@ -1,4 +1,3 @@
-using System.Text.Json;
 using OpenWxCluster.Emulator.Tests.Support;
 
 namespace OpenWxCluster.Emulator.Tests;
@@ -22,8 +21,8 @@ public sealed class SyncCheckKeyTests
         Assert.Equal(sent.MsgId, Assert.Single(first.GetProperty("AddMsgList").EnumerateArray()).GetProperty("MsgId").GetString());
         var syncKey = alice.SyncKey;
         var checkKey = alice.SyncCheckKey!.Value;
-        Assert.NotEqual(Val(syncKey, 2), Val(checkKey, 2));
-        Assert.Equal(Val(syncKey, 2), Val(checkKey, 11));
+        Assert.NotEqual(WebSession.Val(syncKey, 2), WebSession.Val(checkKey, 2));
+        Assert.Equal(WebSession.Val(syncKey, 2), WebSession.Val(checkKey, 11));
 
         // synccheck with the SyncCheckKey: nothing new, it holds and answers selector 0.
         Assert.Equal(("0", "0"), await alice.SyncCheckAsync());
@@ -55,7 +54,4 @@ public sealed class SyncCheckKeyTests
         alice.SyncKey = stale;
         Assert.Equal(("0", "2"), await alice.SyncCheckAsync());
     }
-
-    private static long Val(JsonElement key, int k) =>
-        key.GetProperty("List").EnumerateArray().First(i => i.GetProperty("Key").GetInt32() == k).GetProperty("Val").GetInt64();
 }

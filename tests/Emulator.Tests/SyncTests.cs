@@ -39,7 +39,7 @@ public sealed class SyncTests
         await alice.DrainMessagesAsync();
 
         var check = alice.SyncCheckAsync();
-        await Task.Delay(300);
+        await emu.HeldSyncChecksAsync("wxid_alice");
         Assert.False(check.IsCompleted, "synccheck must hold while nothing is pending");
         var injected = await emu.Control.SendMessageAsync("wxid_bob", "wxid_alice", "hi <b> & co\nline 2");
         Assert.Equal(["wxid_alice"], injected.DeliveredTo);

@@ -17,14 +17,18 @@ public sealed class ApiHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private ApiHost(WebApplication app, FakeGrainFactory grains)
+    private ApiHost(WebApplication app, FakeGrainFactory grains, HandledRequests handled)
     {
         _app = app;
         Grains = grains;
+        Handled = handled;
         Client = app.GetTestClient();
     }
 
     public FakeGrainFactory Grains { get; }
+
+    /// <summary>Requests whose handling has ended, also those the client gave up on.</summary>
+    public HandledRequests Handled { get; }
 
     public HttpClient Client { get; }
 
@@ -39,9 +43,21 @@ public sealed class ApiHost : IAsyncDisposable
         builder.Services.AddOpenWxApi(builder.Configuration);
 
         var app = builder.Build();
+        var handled = new HandledRequests();
+        app.Use(async (http, next) =>
+        {
+            try
+            {
+                await next(http);
+            }
+            finally
+            {
+                handled.Add();
+            }
+        });
         app.MapOpenWx();
         await app.StartAsync();
-        return new ApiHost(app, grains);
+        return new ApiHost(app, grains, handled);
     }
 
     public async Task<JsonNode?> GetJsonAsync(string url)

@@ -102,11 +102,7 @@ public sealed class MessageRouteTests
 
         Assert.Equal("""{"code":0,"status":"request already in execution"}""", json!.ToJsonString());
         Assert.Equal(100, (int?)notFound!["code"]);
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (account.Sent.IsEmpty && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
+        await account.SentAny.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(("filehelper", "later"), Assert.Single(account.Sent));
     }
 

@@ -42,6 +42,10 @@ internal sealed class WebSession(WxTestClient client, string wxid, long uin, str
         return ParseSyncCheck(await response.Content.ReadAsStringAsync(ct));
     }
 
+    /// <summary>The value of key <paramref name="k"/> in a SyncKey or SyncCheckKey (key 2: the seq it confirms).</summary>
+    public static long Val(JsonElement key, int k) =>
+        key.GetProperty("List").EnumerateArray().First(i => i.GetProperty("Key").GetInt32() == k).GetProperty("Val").GetInt64();
+
     public static (string RetCode, string Selector) ParseSyncCheck(string body)
     {
         var match = System.Text.RegularExpressions.Regex.Match(body, "^window\\.synccheck=\\{retcode:\"(\\d+)\",selector:\"(\\d+)\"\\}$");
@@ -78,6 +82,15 @@ internal sealed class WebSession(WxTestClient client, string wxid, long uin, str
                 return all;
             }
         }
+    }
+
+    /// <summary>webwxlogout as the web client sends it: sid and uin as a form, skey in the query.</summary>
+    public async Task LogoutAsync(int type = 0)
+    {
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["sid"] = Sid, ["uin"] = Uin.ToString() });
+        using var response = await Client.SendAsync(HttpMethod.Post, WxTestClient.MainHost,
+            $"{Cgi}webwxlogout?redirect=1&type={type}&skey={Escaped(Skey)}", form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     public Task<JsonElement> SendTextAsync(string toUserName, string content, string clientMsgId) =>

@@ -11,7 +11,8 @@ namespace OpenWxCluster.Protocol.Tests.Emulator;
 /// </summary>
 public sealed class DriverFaultTests
 {
-    private static EmulatorOptions Options => new() { LoginPollHold = TimeSpan.FromMilliseconds(200), SyncCheckHold = TimeSpan.FromSeconds(10) };
+    /// <summary>A 30 s synccheck hold: an answer within 15 s can only be a wake-up, never the hold running out.</summary>
+    private static EmulatorOptions Options => new() { LoginPollHold = TimeSpan.FromMilliseconds(200), SyncCheckHold = TimeSpan.FromSeconds(30) };
 
     [Theory]
     [InlineData(1100)]
@@ -22,9 +23,10 @@ public sealed class DriverFaultTests
         var alice = emu.User("alice");
         var session = await DriverSync.ReadyAsync(emu, alice.Wxid);
         var hanging = emu.Driver.SyncCheckAsync(session);
+        await emu.World.HeldSyncCheckAsync(alice.Wxid);
 
         emu.World.InvalidateSession(alice.Wxid, retCode);
-        var check = await hanging.WaitAsync(TimeSpan.FromSeconds(5));
+        var check = await hanging.WaitAsync(TimeSpan.FromSeconds(15));
         Assert.Equal(retCode, check.RetCode);
         Assert.False(check.HasNews);
         var error = await Assert.ThrowsAsync<WxRetException>(() => emu.Driver.SyncAsync(session));
@@ -40,7 +42,7 @@ public sealed class DriverFaultTests
         var session = await DriverSync.ReadyAsync(emu, alice.Wxid);
 
         emu.World.RateLimit(alice.Wxid, new RateLimitRequest(true, SyncCheck: true));
-        Assert.Equal(SyncCheckResult.RateLimited, (await emu.Driver.SyncCheckAsync(session).WaitAsync(TimeSpan.FromSeconds(5))).RetCode);
+        Assert.Equal(SyncCheckResult.RateLimited, (await emu.Driver.SyncCheckAsync(session).WaitAsync(TimeSpan.FromSeconds(15))).RetCode);
         var send = await Assert.ThrowsAsync<WxRetException>(() =>
             emu.Driver.SendTextAsync(session, emu.NameOf(alice.Wxid, bob.Wxid), "hello", "17000000000000077"));
         Assert.Equal(1205, send.Ret);
@@ -67,40 +69,51 @@ public sealed class DriverFaultTests
     public async Task Every_injected_fault_surfaces_as_a_WxTransportException(string mode, string cgi)
     {
         await using var host = await EmulatorHost.StartAsync(Options);
-        await using var services = new ServiceCollection()
-            .AddWebWxProtocol(o =>
-            {
-                o.LoopbackBaseUrl = host.BaseUri.GetLeftPart(UriPartial.Authority);
-                // Short enough to keep the latency cases quick, long enough for the login on a busy CI machine.
-                o.RequestTimeout = TimeSpan.FromSeconds(4);
-                o.LongPollTimeout = TimeSpan.FromSeconds(4);
-            })
-            .BuildServiceProvider();
+        // Everything but the call that must time out gets timeouts no busy machine reaches.
+        await using var services = DriverServices(host, TimeSpan.FromSeconds(60));
         var driver = services.GetRequiredService<IWxProtocolDriver>();
         host.World.CreateUser(new CreateUserRequest { Wxid = "wxid_alice", NickName = "alice", GeneratedFriends = 2 });
         var session = await LoginAsync(host, driver, "wxid_alice");
 
-        // Latency goes past the 4 s timeout (the long-poll timeout too); the other modes answer at once.
-        host.World.SetFault(new FaultRequest { Mode = mode, LatencyMs = mode == "latency" ? 6000 : 0, Count = 1, PathContains = "/" + cgi });
-        Func<Task> call = cgi switch
+        // The latency case is made by a second driver with a 1 s timeout against a 60 s latency: it can only time
+        // out, however slow the machine. The other modes answer at once and go through the patient driver.
+        await using var hastyServices = DriverServices(host, TimeSpan.FromSeconds(1));
+        var faulted = mode == "latency" ? hastyServices.GetRequiredService<IWxProtocolDriver>() : driver;
+        host.World.SetFault(new FaultRequest { Mode = mode, LatencyMs = mode == "latency" ? 60_000 : 0, Count = 1, PathContains = "/" + cgi });
+        Func<IWxProtocolDriver, Task> call = cgi switch
         {
-            "webwxsync" => () => driver.SyncAsync(session),
-            "synccheck" => () => driver.SyncCheckAsync(session),
-            _ => () => driver.GetContactsAsync(session),
+            "webwxsync" => d => d.SyncAsync(session),
+            "synccheck" => d => d.SyncCheckAsync(session),
+            _ => d => d.GetContactsAsync(session),
         };
-        var error = await Record.ExceptionAsync(call);
+        var error = await Record.ExceptionAsync(() => call(faulted));
 
         Assert.NotNull(error);
         Assert.Equal(typeof(WxTransportException), error.GetType());
         Assert.Equal(cgi, ((WxTransportException)error).Operation);
+        if (mode == "latency")
+        {
+            Assert.Contains("timed out", error.Message);
+        }
 
         // The fault was used up: the same call works again.
         host.World.SetFault(null);
         if (cgi != "synccheck")
         {
-            await call();
+            await call(driver);
         }
     }
+
+    /// <summary>The driver as the silo registers it, against <paramref name="host"/>, with one timeout for every call.</summary>
+    private static ServiceProvider DriverServices(EmulatorHost host, TimeSpan timeout) =>
+        new ServiceCollection()
+            .AddWebWxProtocol(o =>
+            {
+                o.LoopbackBaseUrl = host.BaseUri.GetLeftPart(UriPartial.Authority);
+                o.RequestTimeout = timeout;
+                o.LongPollTimeout = timeout;
+            })
+            .BuildServiceProvider();
 
     private static async Task<WxSession> LoginAsync(EmulatorHost host, IWxProtocolDriver driver, string wxid)
     {

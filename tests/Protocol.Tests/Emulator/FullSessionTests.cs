@@ -69,7 +69,7 @@ public sealed class FullSessionTests
         // Drain whatever login produced, then a synccheck must hang until a message arrives.
         await DrainAsync(driver, session);
         var check = driver.SyncCheckAsync(session);
-        await Task.Delay(500);
+        await emu.World.HeldSyncCheckAsync(alice.Wxid);
         Assert.False(check.IsCompleted);
         var sent = emu.World.SendText(bob.Wxid, alice.Wxid, "hi <b> & see /path 😀");
         var woke = await check.WaitAsync(TimeSpan.FromSeconds(15));

@@ -49,15 +49,16 @@ public sealed class SessionEndTests
         await using var emu = await EmulatorHarness.StartAsync(new EmulatorOptions
         {
             LoginPollHold = TimeSpan.FromMilliseconds(200),
-            SyncCheckHold = TimeSpan.FromSeconds(20),
+            SyncCheckHold = TimeSpan.FromSeconds(30),
         });
         var user = emu.User("sleeper");
         var session = await emu.LoginAsync(user.Wxid);
         await emu.Driver.SyncAsync(session);
         var check = emu.Driver.SyncCheckAsync(session);
-        await Task.Delay(300);
+        await emu.World.HeldSyncCheckAsync(user.Wxid);
         Assert.False(check.IsCompleted);
 
+        // The end of the 30 s hold would answer the retcode too; only a wake-up answers well within it.
         emu.World.InvalidateSession(user.Wxid, SyncCheckResult.LoggedInElsewhere);
         Assert.Equal(SyncCheckResult.LoggedInElsewhere, (await check.WaitAsync(TimeSpan.FromSeconds(15))).RetCode);
     }

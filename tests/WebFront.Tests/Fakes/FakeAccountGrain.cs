@@ -6,6 +6,8 @@ namespace OpenWxCluster.WebFront.Tests;
 /// <summary>An account with settable state; sends go to the first matching fake friend or group.</summary>
 public sealed class FakeAccountGrain(string key) : IAccountGrain
 {
+    private readonly TaskCompletionSource _sentAny = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public string Key { get; } = key;
     public FakeFriendsGrain Friends { get; } = new();
     public FakeGroupsGrain Groups { get; } = new();
@@ -19,6 +21,9 @@ public sealed class FakeAccountGrain(string key) : IAccountGrain
     public int StartCalls { get; private set; }
     public int StopCalls { get; private set; }
     public ConcurrentQueue<(string To, string Content)> Sent { get; } = new();
+
+    /// <summary>Completes at the first send, for sends made in the background (async=1).</summary>
+    public Task SentAny => _sentAny.Task;
 
     /// <summary>Moves the account to a state; init and stop mean "not a client" as in the real grain.</summary>
     public void SetState(ClientState state, DateTimeOffset? startTime = null) =>
@@ -72,6 +77,7 @@ public sealed class FakeAccountGrain(string key) : IAccountGrain
             return new SendReceipt(null, SendCodes.ObjectNotFound, "object not found");
         }
         Sent.Enqueue((friend.Id, content));
+        _sentAny.TrySetResult();
         return new SendReceipt($"42:{friend.Id}", SendCodes.Success, "success");
     }
 
@@ -83,6 +89,7 @@ public sealed class FakeAccountGrain(string key) : IAccountGrain
             return new SendReceipt(null, SendCodes.ObjectNotFound, "object not found");
         }
         Sent.Enqueue((group.Id, content));
+        _sentAny.TrySetResult();
         return new SendReceipt($"43:{group.Id}", SendCodes.Success, "success");
     }
 

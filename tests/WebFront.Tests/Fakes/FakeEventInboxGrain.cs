@@ -8,9 +8,16 @@ public sealed class FakeEventInboxGrain : IEventInboxGrain
 {
     private readonly object _gate = new();
     private readonly List<AccountEvent> _pending = [];
+    private readonly TaskCompletionSource _pollWaiting = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _added = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ConcurrentQueue<TimeSpan> Waits { get; } = new();
+
+    /// <summary>
+    /// Completes once a poll found nothing and is waiting: an event added after it is one that "arrives during the
+    /// hold", which tests can await instead of sleeping and hoping the request got there.
+    /// </summary>
+    public Task PollWaiting => _pollWaiting.Task;
 
     public void Add(AccountEvent accountEvent)
     {
@@ -36,6 +43,8 @@ public sealed class FakeEventInboxGrain : IEventInboxGrain
             }
             added = _added.Task;
         }
+        // After taking `added` under the lock, so an Add that follows this signal is sure to wake this poll.
+        _pollWaiting.TrySetResult();
         await Task.WhenAny(added, Task.Delay(maxWait));
         lock (_gate)
         {
