@@ -1,3 +1,4 @@
+using OpenWxCluster.TestKit;
 using OpenWxCluster.Emulator.Control;
 using OpenWxCluster.Emulator.Tests.Support;
 
@@ -22,7 +23,7 @@ public sealed class SessionCounterTests
         Assert.Equal((0L, 0, (DateTimeOffset?)null), (idle.SyncChecks, idle.HangingSyncChecks, idle.LastSyncCheckAt));
 
         var check = alice.SyncCheckAsync();
-        await emu.HeldSyncChecksAsync("wxid_alice");
+        await emu.Host.World.WaitForHeldSyncCheckAsync("wxid_alice");
         var held = await emu.Control.GetSessionAsync("wxid_alice");
         Assert.False(check.IsCompleted, "nothing is pending, so the synccheck must still be held");
         Assert.Equal((1L, 1), (held.SyncChecks, held.HangingSyncChecks));
@@ -50,12 +51,12 @@ public sealed class SessionCounterTests
         using var cancel = new CancellationTokenSource();
 
         var check = alice.SyncCheckAsync(cancel.Token);
-        await emu.HeldSyncChecksAsync("wxid_alice");
+        await emu.Host.World.WaitForHeldSyncCheckAsync("wxid_alice");
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => check);
 
         // Well before the 30 s hold ends: the abort itself releases it.
-        var released = await emu.HeldSyncChecksAsync("wxid_alice", count: 0);
+        var released = await emu.Host.World.WaitForSessionAsync("wxid_alice", s => s.HangingSyncChecks == 0, "no held synccheck");
         Assert.Equal(1L, released.SyncChecks);
     }
 
@@ -78,7 +79,7 @@ public sealed class SessionCounterTests
 
         // synccheck presents the SyncCheckKey (key 11 is that seq): acknowledged before any webwxsync presents it.
         var check = alice.SyncCheckAsync();
-        var held = await emu.HeldSyncChecksAsync("wxid_alice");
+        var held = await emu.Host.World.WaitForHeldSyncCheckAsync("wxid_alice");
         Assert.Equal((login.LastSeq, 1L), Counters(held));
         await emu.Control.SendMessageAsync("wxid_bob", "wxid_alice", "one more");
         Assert.Equal(("0", "2"), await check);
@@ -98,7 +99,7 @@ public sealed class SessionCounterTests
         (alice.SyncKey, alice.SyncCheckKey) = (initKey, null);
         using var cancel = new CancellationTokenSource();
         var stale = alice.SyncCheckAsync(cancel.Token);
-        var staleHeld = await emu.HeldSyncChecksAsync("wxid_alice");
+        var staleHeld = await emu.Host.World.WaitForHeldSyncCheckAsync("wxid_alice");
         Assert.Equal((2L, caughtUp.LastSeq), (staleHeld.SyncChecks, staleHeld.AckedSeq));
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stale);

@@ -1,3 +1,4 @@
+using OpenWxCluster.TestKit;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -23,7 +24,7 @@ public sealed class SessionTests
         await alice.DrainMessagesAsync();
 
         var check = alice.SyncCheckAsync();
-        await emu.HeldSyncChecksAsync("wxid_alice");
+        await emu.Host.World.WaitForHeldSyncCheckAsync("wxid_alice");
         Assert.False(check.IsCompleted);
         await emu.Control.InvalidateSessionAsync("wxid_alice", retCode);
 

@@ -1,3 +1,4 @@
+using OpenWxCluster.TestKit;
 using OpenWxCluster.Emulator.Control;
 using OpenWxCluster.Emulator.Tests.Support;
 
@@ -39,7 +40,7 @@ public sealed class SyncTests
         await alice.DrainMessagesAsync();
 
         var check = alice.SyncCheckAsync();
-        await emu.HeldSyncChecksAsync("wxid_alice");
+        await emu.Host.World.WaitForHeldSyncCheckAsync("wxid_alice");
         Assert.False(check.IsCompleted, "synccheck must hold while nothing is pending");
         var injected = await emu.Control.SendMessageAsync("wxid_bob", "wxid_alice", "hi <b> & co\nline 2");
         Assert.Equal(["wxid_alice"], injected.DeliveredTo);

@@ -11,6 +11,13 @@ public static class EmulatorWaits
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>Only something broken gets near this, so it can be generous for a busy machine.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    public static Task<SessionInfo> WaitForSessionAsync(
+        this EmulatorWorld world, string wxid, Func<SessionInfo, bool> predicate, string what) =>
+        world.WaitForSessionAsync(wxid, predicate, Patience, what);
+
     public static async Task<SessionInfo> WaitForSessionAsync(
         this EmulatorWorld world, string wxid, Func<SessionInfo, bool> predicate, TimeSpan timeout, string what)
     {
@@ -36,6 +43,6 @@ public static class EmulatorWaits
     }
 
     /// <summary>A synccheck long-poll of the client is being held by the emulator right now.</summary>
-    public static Task<SessionInfo> WaitForHeldSyncCheckAsync(this EmulatorWorld world, string wxid, TimeSpan timeout) =>
-        world.WaitForSessionAsync(wxid, s => s.HangingSyncChecks > 0 && s.InvalidRetCode == 0, timeout, "a held synccheck");
+    public static Task<SessionInfo> WaitForHeldSyncCheckAsync(this EmulatorWorld world, string wxid, TimeSpan? timeout = null) =>
+        world.WaitForSessionAsync(wxid, s => s.HangingSyncChecks > 0 && s.InvalidRetCode == 0, timeout ?? Patience, "a held synccheck");
 }

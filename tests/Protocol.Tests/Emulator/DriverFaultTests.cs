@@ -1,3 +1,4 @@
+using OpenWxCluster.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using OpenWxCluster.Emulator;
 using OpenWxCluster.Emulator.Control;
@@ -23,7 +24,7 @@ public sealed class DriverFaultTests
         var alice = emu.User("alice");
         var session = await DriverSync.ReadyAsync(emu, alice.Wxid);
         var hanging = emu.Driver.SyncCheckAsync(session);
-        await emu.World.HeldSyncCheckAsync(alice.Wxid);
+        await emu.World.WaitForHeldSyncCheckAsync(alice.Wxid);
 
         emu.World.InvalidateSession(alice.Wxid, retCode);
         var check = await hanging.WaitAsync(TimeSpan.FromSeconds(15));

@@ -1,3 +1,4 @@
+using OpenWxCluster.TestKit;
 using OpenWxCluster.Emulator;
 using OpenWxCluster.Emulator.Control;
 
@@ -69,7 +70,7 @@ public sealed class FullSessionTests
         // Drain whatever login produced, then a synccheck must hang until a message arrives.
         await DrainAsync(driver, session);
         var check = driver.SyncCheckAsync(session);
-        await emu.World.HeldSyncCheckAsync(alice.Wxid);
+        await emu.World.WaitForHeldSyncCheckAsync(alice.Wxid);
         Assert.False(check.IsCompleted);
         var sent = emu.World.SendText(bob.Wxid, alice.Wxid, "hi <b> & see /path 😀");
         var woke = await check.WaitAsync(TimeSpan.FromSeconds(15));

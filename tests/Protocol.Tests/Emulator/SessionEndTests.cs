@@ -1,3 +1,4 @@
+using OpenWxCluster.TestKit;
 using OpenWxCluster.Emulator;
 using OpenWxCluster.Emulator.Control;
 
@@ -55,7 +56,7 @@ public sealed class SessionEndTests
         var session = await emu.LoginAsync(user.Wxid);
         await emu.Driver.SyncAsync(session);
         var check = emu.Driver.SyncCheckAsync(session);
-        await emu.World.HeldSyncCheckAsync(user.Wxid);
+        await emu.World.WaitForHeldSyncCheckAsync(user.Wxid);
         Assert.False(check.IsCompleted);
 
         // The end of the 30 s hold would answer the retcode too; only a wake-up answers well within it.
