@@ -1,6 +1,5 @@
 using Orleans.TestingHost;
 using OpenWxCluster.Emulator;
-using OpenWxCluster.Grains;
 using OpenWxCluster.Grains.Options;
 
 namespace OpenWxCluster.Cluster.Tests;
@@ -8,7 +7,7 @@ namespace OpenWxCluster.Cluster.Tests;
 /// <summary>
 /// One emulator, a two-silo in-process cluster and the web front over loopback HTTP, shared by a test collection
 /// (or owned by one test when it changes emulator-wide settings or the account options). Tests isolate themselves
-/// by using their own emulator users and client names. The cluster client can publish to account event streams.
+/// by using their own emulator users and client names.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
@@ -42,7 +41,6 @@ public sealed class ClusterFixture : IAsyncLifetime
         var url = Emulator.BaseUri.ToString().TrimEnd('/');
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSilo((_, silo) => TestSilo.Configure(silo, url, sync: _sync));
-        builder.ConfigureClient(client => client.AddMemoryStreams(OrleansNames.StreamProvider));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
         Web = await WebFrontHost.StartAsync(Cluster.Client);

@@ -104,7 +104,8 @@ public sealed class OpenWxHttpApi(HttpClient http)
         while (DateTime.UtcNow < deadline)
         {
             using var response = await http.GetAsync(Url("get_qrcode", ("client", client)));
-            if (response.StatusCode == HttpStatusCode.OK)
+            // Only an image counts: a failed call answers 200 with a Mojo JSON error.
+            if (response.StatusCode == HttpStatusCode.OK && response.Content.Headers.ContentType?.MediaType?.StartsWith("image/", StringComparison.Ordinal) == true)
             {
                 var bytes = await response.Content.ReadAsByteArrayAsync();
                 if (bytes.Length > 0 && (previous is null || !bytes.AsSpan().SequenceEqual(previous)))

@@ -1,7 +1,7 @@
 namespace OpenWxCluster.Grains;
 
 /// <summary>
-/// The check_event buffer of one account (same key), fed by the account's event stream. Bounded: when full the
+/// The check_event buffer of one account (same key), fed by the account's saved outbox. Bounded: when full the
 /// oldest event is dropped, as Mojo does. Kept in grain storage so a silo loss does not lose buffered events.
 /// </summary>
 [Alias("openwx.IEventInboxGrain")]
@@ -13,6 +13,14 @@ public interface IEventInboxGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Poll"), AlwaysInterleave]
     Task<IReadOnlyList<AccountEvent>> PollAsync(TimeSpan maxWait);
+
+    /// <summary>
+    /// Takes the account's events in sequence order. Idempotent: a sequence number at or below the highest one
+    /// accepted is ignored, so the account may deliver the same events again after a failure. Returns once they
+    /// are saved.
+    /// </summary>
+    [Alias("Accept")]
+    Task AcceptAsync(IReadOnlyList<AccountEvent> events);
 
     [Alias("Count"), ReadOnly, AlwaysInterleave]
     Task<int> CountAsync();

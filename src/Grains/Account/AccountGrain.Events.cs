@@ -1,19 +1,12 @@
-using Orleans.Streams;
 using OpenWxCluster.Grains.Account.Login;
 using OpenWxCluster.Grains.Logging;
 
 namespace OpenWxCluster.Grains.Account;
 
-// Applying state machine triggers, and publishing account events to the account's stream.
+// Applying state machine triggers and queueing account events (delivered by AccountGrain.Outbox).
 public sealed partial class AccountGrain
 {
-    private readonly List<AccountEvent> _outbox = [];
-    private IAsyncStream<AccountEvent>? _stream;
-
-    private IAsyncStream<AccountEvent> Stream => _stream ??= this.GetStreamProvider(OrleansNames.StreamProvider)
-        .GetStream<AccountEvent>(StreamId.Create(OrleansNames.AccountEvents, Key));
-
-    /// <summary>Feeds the machine, performs its effects, publishes the events and persists what changed.</summary>
+    /// <summary>Feeds the machine, performs its effects, then persists what changed and delivers the events.</summary>
     private async Task ApplyAsync(LoginTrigger trigger)
     {
         var before = _machine.Snapshot;
@@ -72,27 +65,17 @@ public sealed partial class AccountGrain
         }
     }
 
+    /// <summary>Queues an event in the persisted outbox; it becomes durable with the next state write.</summary>
     private void Emit(string postType, string? eventName, IReadOnlyList<EventParam> parameters, ChatMessage? message = null) =>
-        _outbox.Add(new AccountEvent
+        state.State.Outbox.Add(new AccountEvent
         {
             AccountKey = Key,
             Seq = state.State.NextEventSeq++,
             PostType = postType,
             Event = eventName,
-            Params = parameters,
+            // An array: a collection expression typed IReadOnlyList is a compiler-made type Orleans cannot serialize.
+            Params = parameters.ToArray(),
             Message = message,
             Time = DateTimeOffset.UtcNow,
         });
-
-    /// <summary>Publishes queued events, then persists: the stored SyncKey never runs ahead of published events.</summary>
-    private async Task FlushEventsAsync()
-    {
-        while (_outbox.Count > 0)
-        {
-            var next = _outbox[0];
-            await Stream.OnNextAsync(next);
-            _outbox.RemoveAt(0);
-        }
-        await _writer.WriteAsync();
-    }
 }

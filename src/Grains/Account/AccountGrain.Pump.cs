@@ -50,6 +50,11 @@ public sealed partial class AccountGrain
         var action = _machine.NextAction;
         try
         {
+            if (state.State.Outbox.Count > 0)
+            {
+                // Saved before a failed delivery or a silo loss: deliver before anything new happens.
+                await FlushEventsAsync();
+            }
             switch (action)
             {
                 case LoginAction.FetchQrCode:

@@ -14,4 +14,8 @@ public sealed class AccountState
     [Id(4)] public DateTimeOffset? StartTime { get; set; }
     [Id(5)] public StartOptions Options { get; set; } = StartOptions.None;
     [Id(6)] public string? LastError { get; set; }
+    /// <summary>Events saved but not yet delivered to the inbox, oldest first (bounded by OutboxCapacity).</summary>
+    [Id(7)] public List<AccountEvent> Outbox { get; set; } = [];
+    /// <summary>Events dropped from a full outbox over the account's life.</summary>
+    [Id(8)] public long OutboxDropped { get; set; }
 }

@@ -1,30 +1,21 @@
 using Microsoft.Extensions.Options;
-using Orleans.Streams;
-using Orleans.Streams.Core;
 using OpenWxCluster.Grains.Common;
 using OpenWxCluster.Grains.Options;
 
 namespace OpenWxCluster.Grains.Events;
 
 /// <summary>
-/// check_event buffer of one account. Activated by its event stream (implicit subscription), bounded, persisted.
-/// Waiting pollers park on a completion source; nothing blocks the scheduler.
+/// check_event buffer of one account, fed by the account's outbox (idempotent: sequence numbers it has are
+/// dropped), bounded, persisted. Waiting pollers park on a completion source; nothing blocks the scheduler.
 /// </summary>
-[ImplicitStreamSubscription(OrleansNames.AccountEvents)]
 public sealed class EventInboxGrain(
     [PersistentState("inbox", OrleansNames.Storage)] IPersistentState<InboxState> state,
     IOptions<EventInboxOptions> options)
-    : Grain, IEventInboxGrain, IStreamSubscriptionObserver
+    : Grain, IEventInboxGrain
 {
     private readonly SerialStateWriter _writer = new(state.WriteStateAsync);
     private TaskCompletionSource? _arrived;
     private int _waitingPolls;
-
-    public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
-    {
-        var handle = handleFactory.Create<AccountEvent>();
-        await handle.ResumeAsync((e, _) => AcceptAsync(e));
-    }
 
     public async Task<IReadOnlyList<AccountEvent>> PollAsync(TimeSpan maxWait)
     {
@@ -56,15 +47,27 @@ public sealed class EventInboxGrain(
     public Task<InboxInfo> GetInfoAsync() =>
         Task.FromResult(new InboxInfo(state.State.Pending.Count, state.State.LastSeq, state.State.Dropped, _waitingPolls));
 
-    private async Task AcceptAsync(AccountEvent e)
+    public async Task AcceptAsync(IReadOnlyList<AccountEvent> events)
     {
-        if (e.Seq <= state.State.LastSeq || !CheckEventFilter.Accepts(e))
+        var pending = state.State.Pending;
+        var changed = false;
+        foreach (var e in events)
+        {
+            if (e.Seq <= state.State.LastSeq)
+            {
+                continue; // a replay after a failover or a retried delivery
+            }
+            state.State.LastSeq = e.Seq;
+            changed = true;
+            if (CheckEventFilter.Accepts(e))
+            {
+                pending.Add(e);
+            }
+        }
+        if (!changed)
         {
             return;
         }
-        state.State.LastSeq = e.Seq;
-        var pending = state.State.Pending;
-        pending.Add(e);
         var overflow = pending.Count - Math.Max(1, options.Value.Capacity);
         if (overflow > 0)
         {

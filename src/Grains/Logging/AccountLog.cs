@@ -22,4 +22,13 @@ public static partial class AccountLog
 
     [LoggerMessage(6, LogLevel.Error, "Account {Account}: unexpected failure in {Step}")]
     public static partial void Unexpected(this ILogger logger, Exception exception, string account, string step);
+
+    [LoggerMessage(7, LogLevel.Error, "Account {Account}: saving the state failed; this activation stops so nothing unsaved is confirmed upstream")]
+    public static partial void StateWriteFailed(this ILogger logger, Exception exception, string account);
+
+    [LoggerMessage(8, LogLevel.Warning, "Account {Account}: delivering {Count} saved events failed ({Error}); retried by the pump")]
+    public static partial void DeliveryFailed(this ILogger logger, string account, int count, string error);
+
+    [LoggerMessage(9, LogLevel.Error, "Account {Account}: the outbox was full; dropped the {Count} oldest events")]
+    public static partial void OutboxOverflow(this ILogger logger, string account, int count);
 }

@@ -15,6 +15,9 @@ public sealed class SyncOptions
     /// <summary>Send attempts on transport failures; each retry reuses the ClientMsgId so the server dedupes.</summary>
     public int SendAttempts { get; set; } = 3;
 
+    /// <summary>Saved events waiting for the inbox at most; past it the oldest are dropped and counted.</summary>
+    public int OutboxCapacity { get; set; } = 10_000;
+
     /// <summary>Watchdog reminder period: restarts the pump after a silo loss if nothing else did.</summary>
     public TimeSpan WatchdogPeriod { get; set; } = TimeSpan.FromMinutes(1);
 

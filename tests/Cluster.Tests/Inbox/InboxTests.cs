@@ -1,11 +1,10 @@
-using Orleans.Streams;
 using OpenWxCluster.Grains;
 
 namespace OpenWxCluster.Cluster.Tests.Inbox;
 
 /// <summary>
-/// The real check_event inbox grain, fed through the real account event stream by a publisher the test controls
-/// (the cluster client), so sequence numbers, duplicates and event kinds are exactly what each test sends.
+/// The real check_event inbox grain in a real cluster, fed the way the account's outbox feeds it but by the test,
+/// so sequence numbers, replays and event kinds are exactly what each test sends.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class InboxTests(ClusterFixture fixture)
@@ -16,12 +15,11 @@ public sealed class InboxTests(ClusterFixture fixture)
     public async Task A_full_inbox_keeps_the_newest_events_and_counts_the_dropped_oldest()
     {
         var key = AccountKey.WeChatClient("inbox-capacity");
-        var stream = StreamOf(key);
+        var inbox = fixture.Cluster.Client.GetGrain<IEventInboxGrain>(key);
         for (var seq = 1; seq <= 25; seq++)
         {
-            await stream.OnNextAsync(Message(key, seq, $"m{seq}"));
+            await inbox.AcceptAsync([Message(key, seq, $"m{seq}")]);
         }
-        var inbox = fixture.Cluster.Client.GetGrain<IEventInboxGrain>(key);
         var info = await WaitForInfoAsync(inbox, i => i.LastSeq == 25);
 
         Assert.Equal(20, info.Pending); // the configured capacity (Mojo's 20)
@@ -35,15 +33,14 @@ public sealed class InboxTests(ClusterFixture fixture)
     public async Task A_replayed_event_is_queued_once()
     {
         var key = AccountKey.WeChatClient("inbox-dedupe");
-        var stream = StreamOf(key);
-        await stream.OnNextAsync(Message(key, 1, "first"));
-        await stream.OnNextAsync(Message(key, 2, "second"));
+        var inbox = fixture.Cluster.Client.GetGrain<IEventInboxGrain>(key);
+        await inbox.AcceptAsync([Message(key, 1, "first")]);
+        await inbox.AcceptAsync([Message(key, 2, "second")]);
         // At-least-once redelivery after a failover: the same sequence numbers again (content differs so a
         // wrongly queued copy is visible).
-        await stream.OnNextAsync(Message(key, 2, "second again"));
-        await stream.OnNextAsync(Message(key, 1, "first again"));
-        await stream.OnNextAsync(Message(key, 3, "third"));
-        var inbox = fixture.Cluster.Client.GetGrain<IEventInboxGrain>(key);
+        await inbox.AcceptAsync([Message(key, 2, "second again")]);
+        await inbox.AcceptAsync([Message(key, 1, "first again")]);
+        await inbox.AcceptAsync([Message(key, 3, "third")]);
         await WaitForInfoAsync(inbox, i => i.LastSeq == 3);
 
         var polled = await inbox.PollAsync(TimeSpan.Zero);
@@ -54,16 +51,15 @@ public sealed class InboxTests(ClusterFixture fixture)
     public async Task Only_messages_and_contact_events_are_queued_for_check_event()
     {
         var key = AccountKey.WeChatClient("inbox-filter");
-        var stream = StreamOf(key);
-        await stream.OnNextAsync(Event(key, 1, "state_change"));
-        await stream.OnNextAsync(Event(key, 2, "login"));
-        await stream.OnNextAsync(Event(key, 3, "input_qrcode"));
-        await stream.OnNextAsync(Event(key, 4, "new_friend"));
-        await stream.OnNextAsync(Event(key, 5, "stop"));
-        await stream.OnNextAsync(Event(key, 6, "friend_request"));
-        await stream.OnNextAsync(Event(key, 7, "group_property_change"));
-        await stream.OnNextAsync(Message(key, 8, "hello"));
         var inbox = fixture.Cluster.Client.GetGrain<IEventInboxGrain>(key);
+        await inbox.AcceptAsync([Event(key, 1, "state_change")]);
+        await inbox.AcceptAsync([Event(key, 2, "login")]);
+        await inbox.AcceptAsync([Event(key, 3, "input_qrcode")]);
+        await inbox.AcceptAsync([Event(key, 4, "new_friend")]);
+        await inbox.AcceptAsync([Event(key, 5, "stop")]);
+        await inbox.AcceptAsync([Event(key, 6, "friend_request")]);
+        await inbox.AcceptAsync([Event(key, 7, "group_property_change")]);
+        await inbox.AcceptAsync([Message(key, 8, "hello")]);
         await WaitForInfoAsync(inbox, i => i.LastSeq == 8);
 
         var polled = await inbox.PollAsync(TimeSpan.Zero);
@@ -79,14 +75,10 @@ public sealed class InboxTests(ClusterFixture fixture)
         var poll = inbox.PollAsync(TimeSpan.FromSeconds(120));
         await WaitForInfoAsync(inbox, i => i.WaitingPolls == 1);
 
-        await StreamOf(key).OnNextAsync(Message(key, 1, "wake up"));
+        await inbox.AcceptAsync([Message(key, 1, "wake up")]);
         var polled = await poll.WaitAsync(TimeSpan.FromSeconds(60));
         Assert.Equal("wake up", Assert.Single(polled).Message!.Content);
     }
-
-    private IAsyncStream<AccountEvent> StreamOf(string key) =>
-        fixture.Cluster.Client.GetStreamProvider(OrleansNames.StreamProvider)
-            .GetStream<AccountEvent>(StreamId.Create(OrleansNames.AccountEvents, key));
 
     private static AccountEvent Message(string key, long seq, string content) => new()
     {

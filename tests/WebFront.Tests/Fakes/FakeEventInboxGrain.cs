@@ -60,6 +60,15 @@ public sealed class FakeEventInboxGrain : IEventInboxGrain
         }
     }
 
+    public Task AcceptAsync(IReadOnlyList<AccountEvent> events)
+    {
+        foreach (var e in events)
+        {
+            Add(e);
+        }
+        return Task.CompletedTask;
+    }
+
     public Task<InboxInfo> GetInfoAsync()
     {
         lock (_gate)
