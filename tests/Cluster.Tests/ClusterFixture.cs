@@ -13,13 +13,14 @@ public sealed class ClusterFixture : IAsyncLifetime
 {
     private readonly EmulatorOptions _emulatorOptions;
     private readonly Action<SyncOptions>? _sync;
+    private readonly Action<ISiloBuilder>? _silo;
 
     public ClusterFixture()
         : this(null, null)
     {
     }
 
-    internal ClusterFixture(EmulatorOptions? emulator, Action<SyncOptions>? sync)
+    internal ClusterFixture(EmulatorOptions? emulator, Action<SyncOptions>? sync, Action<ISiloBuilder>? silo = null)
     {
         _emulatorOptions = emulator ?? new EmulatorOptions
         {
@@ -27,6 +28,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             SyncCheckHold = TimeSpan.FromSeconds(5),
         };
         _sync = sync;
+        _silo = silo;
     }
 
     public EmulatorHost Emulator { get; private set; } = null!;
@@ -40,7 +42,11 @@ public sealed class ClusterFixture : IAsyncLifetime
         Emulator = await EmulatorHost.StartAsync(_emulatorOptions);
         var url = Emulator.BaseUri.ToString().TrimEnd('/');
         var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSilo((_, silo) => TestSilo.Configure(silo, url, sync: _sync));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            TestSilo.Configure(silo, url, sync: _sync);
+            _silo?.Invoke(silo);
+        });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
         Web = await WebFrontHost.StartAsync(Cluster.Client);
