@@ -1,4 +1,5 @@
 using Orleans.Streams;
+using OpenWxCluster.Grains.Common;
 using OpenWxCluster.Grains.Logging;
 
 namespace OpenWxCluster.Grains.Account;
@@ -9,7 +10,7 @@ namespace OpenWxCluster.Grains.Account;
 // a silo loss between the write and the delivery replays it instead of losing it.
 public sealed partial class AccountGrain
 {
-    private Task _flushTail = Task.CompletedTask;
+    private readonly TaskChain _flushes = new();
     private IAsyncStream<AccountEvent>? _stream;
 
     private IAsyncStream<AccountEvent> Stream => _stream ??= this.GetStreamProvider(OrleansNames.StreamProvider)
@@ -21,22 +22,10 @@ public sealed partial class AccountGrain
     /// Persists the state (outbox, SyncKey, sequence counter together), then delivers the outbox. Calls are chained:
     /// sends and the pump interleave, and two flushes must never deliver or trim the outbox at the same time.
     /// </summary>
-    private Task FlushEventsAsync()
-    {
-        _flushTail = FlushAfterAsync(_flushTail);
-        return _flushTail;
-    }
+    private Task FlushEventsAsync() => _flushes.RunAsync(FlushNowAsync);
 
-    private async Task FlushAfterAsync(Task previous)
+    private async Task FlushNowAsync()
     {
-        try
-        {
-            await previous;
-        }
-        catch (Exception)
-        {
-            // The caller of the previous flush observed its failure; this flush still has to happen.
-        }
         TrimOutbox();
         try
         {

@@ -6,24 +6,7 @@ namespace OpenWxCluster.Grains.Common;
 /// </summary>
 public sealed class SerialStateWriter(Func<Task> write)
 {
-    private Task _tail = Task.CompletedTask;
+    private readonly TaskChain _chain = new();
 
-    public Task WriteAsync()
-    {
-        _tail = WriteAfterAsync(_tail);
-        return _tail;
-    }
-
-    private async Task WriteAfterAsync(Task previous)
-    {
-        try
-        {
-            await previous;
-        }
-        catch (Exception)
-        {
-            // The caller of the previous write observed its failure; this write still has to happen.
-        }
-        await write();
-    }
+    public Task WriteAsync() => _chain.RunAsync(write);
 }
