@@ -47,6 +47,14 @@ public sealed class CardRevokeAndEventTests
     }
 
     [Fact]
+    public void Card_from_malformed_xml_reads_the_attributes_it_has()
+    {
+        var m = Raw.Message(Raw.FromFriend(42, "&lt;msg username=\"v1_y@stranger\" nickname=\"小刚\" sex=\"2\"&gt;&lt;unclosed&gt;"));
+        Assert.Equal(("v1_y@stranger", "小刚", "", "female"), (m.CardId, m.CardName, m.CardAccount, m.CardSex));
+        Assert.Equal("[名片]昵称：小刚\n[名片]微信号：未知\n[名片]地区：未知", m.Content);
+    }
+
+    [Fact]
     public void Revoke_reads_msgid_and_replacemsg_from_the_sysmsg()
     {
         var raw = Raw.FromFriend(10002, "&lt;sysmsg type=\"revokemsg\"&gt;&lt;revokemsg&gt;&lt;session&gt;wxid_alice&lt;/session&gt;"

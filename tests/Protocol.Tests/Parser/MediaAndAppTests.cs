@@ -66,6 +66,30 @@ public sealed class MediaAndAppTests
     }
 
     [Fact]
+    public void File_name_and_size_fields_win_over_the_xml()
+    {
+        var raw = Raw.FromFriend(49, "&lt;msg&gt;&lt;appmsg&gt;&lt;title&gt;old.pdf&lt;/title&gt;"
+            + "&lt;appattach&gt;&lt;totallen&gt;1&lt;/totallen&gt;&lt;/appattach&gt;&lt;/appmsg&gt;&lt;/msg&gt;") with
+        {
+            AppMsgType = 6,
+            FileName = "new.pdf",
+            FileSize = "2",
+        };
+        var m = Raw.Message(raw);
+        Assert.Equal(("new.pdf", "2"), (m.MediaName, m.MediaSize));
+    }
+
+    [Fact]
+    public void Well_formed_link_xml_without_description_or_app_name_reports_them_unknown()
+    {
+        var raw = Raw.FromFriend(49, "&lt;msg&gt;&lt;appmsg appid=\"\"&gt;&lt;title&gt;T&lt;/title&gt;&lt;url&gt;http://u&lt;/url&gt;&lt;/appmsg&gt;&lt;/msg&gt;")
+            with { AppMsgType = 5 };
+        var m = Raw.Message(raw);
+        Assert.Equal(("", "", ""), (m.AppDesc, m.AppName, m.AppId));
+        Assert.Equal("[应用分享]标题：T\n[应用分享]描述：未知\n[应用分享]应用：未知\n[应用分享]链接：http://u", m.Content);
+    }
+
+    [Fact]
     public void Link_appmsg_is_an_app_message_with_four_lines()
     {
         const string xml = "&lt;?xml version=\"1.0\"?&gt;<br/>&lt;msg&gt;<br/>&lt;appmsg appid=\"wx6618f1cfc6c132f8\" sdkver=\"0\"&gt;<br/>"

@@ -93,6 +93,14 @@ public sealed class TextAndJsonReplyTests
         Assert.Equal((1203, "当前登录环境异常"), (error.Ret, error.ErrMsg));
     }
 
+    [Fact]
+    public void A_login_refusal_without_a_message_has_an_empty_one()
+    {
+        var error = Assert.Throws<WxLoginRefusedException>(() => WxTextReplies.ParseNewLoginPage("<error><ret>1203</ret></error>", "wx.qq.com"));
+
+        Assert.Equal((1203, ""), (error.Ret, error.ErrMsg));
+    }
+
     [Theory]
     [InlineData("<error><ret>0</ret>", "webwxnewloginpage: malformed XML body")]
     [InlineData("<error><message>x</message></error>", "webwxnewloginpage: answer has no ret")]
