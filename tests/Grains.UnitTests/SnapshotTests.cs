@@ -13,8 +13,9 @@ public sealed class SnapshotTests
     }
 
     /// <summary>
-    /// Runs a long script on one machine, and on a second machine that is rebuilt from its snapshot after
-    /// <paramref name="split"/> triggers: both must produce the same effects and snapshots from then on.
+    /// Runs a long script on one machine, and on a second machine that is rebuilt after <paramref name="split"/>
+    /// triggers from its snapshot serialised to bytes and back (as grain state is persisted): both must produce the
+    /// same effects and snapshots from then on.
     /// </summary>
     [Theory]
     [MemberData(nameof(SplitPoints))]
@@ -30,7 +31,10 @@ public sealed class SnapshotTests
             first.Apply(trigger);
         }
 
-        var rebuilt = new LoginStateMachine(options, first.Snapshot);
+        var stored = OrleansRoundTrip.Copy(first.Snapshot);
+        Assert.NotSame(first.Snapshot, stored);
+        Assert.Equal(first.Snapshot, stored);
+        var rebuilt = new LoginStateMachine(options, stored);
 
         Assert.Equal(reference.Snapshot, rebuilt.Snapshot);
         Assert.Equal(reference.State, rebuilt.State);
@@ -51,7 +55,7 @@ public sealed class SnapshotTests
         var machine = Drive.To(ClientState.Scaning);
         machine.Repeat(Drive.Poll(408), 3);
 
-        var rebuilt = Drive.FromSnapshot(machine.Snapshot);
+        var rebuilt = Drive.FromSnapshot(OrleansRoundTrip.Copy(machine.Snapshot));
         var fourth = rebuilt.Apply(Drive.Poll(408));
         var fifth = rebuilt.Apply(Drive.Poll(408));
 
@@ -66,7 +70,7 @@ public sealed class SnapshotTests
         var machine = Drive.To(ClientState.Running);
         machine.Run(Drive.SyncCheck(1205), new LoginTrigger.QrCodeFetched(), Drive.Poll(201));
 
-        var rebuilt = Drive.FromSnapshot(machine.Snapshot);
+        var rebuilt = Drive.FromSnapshot(OrleansRoundTrip.Copy(machine.Snapshot));
         var effects = rebuilt.Run(Drive.Poll(200), new LoginTrigger.UpdateSucceeded());
 
         EffectAssert.Sequence(effects, Fx.Changed(ClientState.Updating, ClientState.Running), Fx.LoggedIn, Fx.Relogged);
@@ -78,10 +82,30 @@ public sealed class SnapshotTests
         var machine = Drive.To(ClientState.Running);
         machine.Repeat(Drive.SyncCheck(1), 10);
 
-        var rebuilt = Drive.FromSnapshot(machine.Snapshot);
+        var rebuilt = Drive.FromSnapshot(OrleansRoundTrip.Copy(machine.Snapshot));
         var effects = rebuilt.Apply(Drive.SyncCheck(1));
 
         EffectAssert.Sequence(effects, Fx.Logout, Fx.Clear, Fx.Changed(ClientState.Running, ClientState.Loading));
+    }
+
+    [Fact]
+    public void Every_snapshot_field_survives_the_orleans_serializer()
+    {
+        var snapshot = new LoginSnapshot
+        {
+            State = ClientState.Confirming,
+            PreviousState = ClientState.Scaning,
+            NextAction = LoginAction.PollLogin,
+            Consecutive408 = 3,
+            QrCodeCount = 7,
+            SyncErrors = 4,
+            Relogging = true,
+        };
+
+        var stored = OrleansRoundTrip.Copy(snapshot);
+
+        Assert.NotSame(snapshot, stored);
+        Assert.Equal(snapshot, stored);
     }
 
     [Fact]

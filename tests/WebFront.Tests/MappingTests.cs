@@ -108,6 +108,9 @@ public sealed class MappingTests
         Assert.Equal("receive_message", (string?)json["post_type"]);
         Assert.Equal("", (string?)json["sender_account"]);
         Assert.Equal("", (string?)json["sender_markname"]);
+        Assert.Equal("", (string?)json["sender_uid"]);
+        Assert.Equal("", (string?)json["receiver_uid"]);
+        Assert.Equal("", (string?)json["group_uid"]);
     }
 
     [Fact]
@@ -202,6 +205,50 @@ public sealed class MappingTests
     }
 
     [Fact]
+    public void A_message_post_without_its_message_still_reports_the_post_type()
+    {
+        var json = EventJson.Event(new AccountEvent { AccountKey = "wx/default", Seq = 2, PostType = AccountEvent.ReceiveMessage });
+
+        Assert.Equal("""{"post_type":"receive_message"}""", MojoJson.Serialize(json));
+    }
+
+    [Fact]
+    public void An_event_without_a_name_renders_an_empty_name()
+    {
+        var json = EventJson.Event(new AccountEvent { AccountKey = "wx/default", Seq = 3, PostType = AccountEvent.EventPost });
+
+        Assert.Equal("""{"post_type":"event","event":"","params":[]}""", MojoJson.Serialize(json));
+    }
+
+    [Fact]
+    public void Search_keys_are_the_rendered_friend_fields_and_find_the_same_values()
+    {
+        var friend = new ContactInfo
+        {
+            Id = "@id", Uid = "uid1", Name = "name1", Account = "account1", Province = "province1", City = "city1",
+            Signature = "signature1", Sex = "female", Display = "display1", Markname = "markname1", Category = "公众号",
+        };
+        var json = ContactJson.Friend(friend);
+
+        Assert.Equal(Keys(json), ContactFields.FriendKeys);
+        Assert.All(ContactFields.FriendKeys, key => Assert.Equal((string?)json[key], ContactFields.FriendValue(friend, key)));
+        Assert.Null(ContactFields.FriendValue(friend, "owner_uid"));
+        Assert.Null(ContactFields.FriendValue(friend, "Name"));
+    }
+
+    [Fact]
+    public void Search_keys_are_the_rendered_group_fields_and_find_the_same_values()
+    {
+        var group = new GroupInfo { Id = "@@id", Uid = "uid1", Name = "", OwnerUid = "owner1", Members = [new ContactInfo { Id = "@m", Markname = "甲" }] };
+        var json = GroupJson.Group(group, withMembers: false);
+
+        Assert.Equal(Keys(json), ContactFields.GroupKeys);
+        Assert.All(ContactFields.GroupKeys, key => Assert.Equal((string?)json[key], ContactFields.GroupValue(group, key)));
+        Assert.Equal("甲", ContactFields.GroupValue(group, "displayname"));
+        Assert.Null(ContactFields.GroupValue(group, "account"));
+    }
+
+    [Fact]
     public void Writer_leaves_chinese_unescaped()
     {
         Assert.Equal("""{"name":"文件传输助手"}""", MojoJson.Serialize(new JsonObject { ["name"] = "文件传输助手" }));
@@ -224,6 +271,70 @@ public sealed class MappingTests
         Assert.Equal(Environment.ProcessId, (int?)json["pid"]);
         Assert.Equal("S10.0.0.1:11111:1", (string?)json["silo"]);
         Assert.False(json.ContainsKey("last_error"));
+        Assert.Equal(
+            ["client", "account", "state", "previous_state", "start_time", "pid", "port", "os", "version", "qrcode_count", "silo"],
+            Keys(json));
+        Assert.Equal(2, (int?)json["qrcode_count"]);
+        Assert.Equal(ServerInfo.Os, (string?)json["os"]);
+        Assert.Equal(ServerInfo.Version, (string?)json["version"]);
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("", false)]
+    [InlineData("webwxinit: Ret 1101", true)]
+    public void Client_state_reports_a_last_error_only_when_there_is_one(string? lastError, bool reported)
+    {
+        var status = new AccountStatus("bot1", "wx", ClientState.Loading, ClientState.Running, null, null, lastError, 0, "", false);
+
+        var json = ClientStateJson.State(status, 3000);
+
+        Assert.Equal(reported, json.ContainsKey("last_error"));
+        if (reported)
+        {
+            Assert.Equal(lastError, (string?)json["last_error"]);
+        }
+        Assert.Null(json["start_time"]);
+    }
+
+    [Fact]
+    public void Client_info_uses_mojos_keys_with_the_account_start_and_run_time()
+    {
+        var start = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
+        var status = new AccountStatus("bot1", "wx", ClientState.Running, ClientState.Updating, start, "wxid_x", null, 0, "S1", false);
+
+        var json = ClientStateJson.ClientInfo(status, start.AddSeconds(90.7));
+
+        Assert.Equal(
+            ["code", "client", "account", "pid", "os", "version", "starttime", "runtime", "http_debug", "log_encoding", "log_path",
+             "log_level", "state", "silo", "status"],
+            Keys(json));
+        Assert.Equal(0, (int?)json["code"]);
+        Assert.Equal(("bot1", "bot1"), ((string?)json["client"], (string?)json["account"]));
+        Assert.Equal(Environment.ProcessId, (int?)json["pid"]);
+        Assert.Equal(ServerInfo.Os, (string?)json["os"]);
+        Assert.Equal(ServerInfo.Version, (string?)json["version"]);
+        Assert.Equal(1_700_000_000, (long?)json["starttime"]);
+        Assert.Equal(90, (long?)json["runtime"]);
+        Assert.Equal(("0", "info"), ((string?)json["http_debug"], (string?)json["log_level"]));
+        Assert.Null(json["log_encoding"]);
+        Assert.Null(json["log_path"]);
+        Assert.Equal(("running", "S1", "success"), ((string?)json["state"], (string?)json["silo"], (string?)json["status"]));
+    }
+
+    [Fact]
+    public void Client_info_before_a_start_has_no_start_or_run_time_and_never_a_negative_run_time()
+    {
+        var never = new AccountStatus("c", "wx", ClientState.Init, ClientState.Init, null, null, null, 0, "", false);
+        var start = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
+        var skewed = never with { State = ClientState.Running, StartTime = start };
+
+        var neverJson = ClientStateJson.ClientInfo(never, start);
+        var skewedJson = ClientStateJson.ClientInfo(skewed, start.AddSeconds(-5));
+
+        Assert.Null(neverJson["starttime"]);
+        Assert.Null(neverJson["runtime"]);
+        Assert.Equal(0, (long?)skewedJson["runtime"]);
     }
 
     [Theory]

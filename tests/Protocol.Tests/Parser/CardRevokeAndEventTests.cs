@@ -17,8 +17,41 @@ public sealed class CardRevokeAndEventTests
         Assert.Equal("深圳", m.CardCity);
         Assert.Equal("female", m.CardSex);
         Assert.Equal("http://wx.qlogo.cn/mmhead/ver_1/x/0", m.CardAvatar);
-        Assert.StartsWith("[名片]", m.Content);
-        Assert.Contains("小红", m.Content);
+        Assert.Equal("[名片]昵称：小红\n[名片]微信号：xiaohong88\n[名片]地区：广东 深圳", m.Content);
+    }
+
+    [Fact]
+    public void Card_without_RecommendInfo_is_read_from_the_xml()
+    {
+        var raw = Raw.FromFriend(42, "&lt;?xml version=\"1.0\"?&gt;<br/>&lt;msg bigheadimgurl=\"http://wx.qlogo.cn/mmhead/ver_1/y/0\" "
+            + "username=\"v1_def@stranger\" nickname=\"小明\" alias=\"xiaoming\" province=\"浙江\" city=\"杭州\" sex=\"1\" /&gt;<br/>");
+        var m = Raw.Message(raw);
+        Assert.Equal("v1_def@stranger", m.CardId);
+        Assert.Equal("小明", m.CardName);
+        Assert.Equal("xiaoming", m.CardAccount);
+        Assert.Equal("浙江", m.CardProvince);
+        Assert.Equal("杭州", m.CardCity);
+        Assert.Equal("male", m.CardSex);
+        Assert.Equal("http://wx.qlogo.cn/mmhead/ver_1/y/0", m.CardAvatar);
+        Assert.Equal("[名片]昵称：小明\n[名片]微信号：xiaoming\n[名片]地区：浙江 杭州", m.Content);
+    }
+
+    [Fact]
+    public void Card_fields_that_are_missing_are_unknown()
+    {
+        var m = Raw.Message(Raw.FromFriend(42, "&lt;msg username=\"v1_x@stranger\" sex=\"0\" /&gt;"));
+        Assert.Equal("", m.CardName);
+        Assert.Equal("", m.CardAccount);
+        Assert.Equal("", m.CardSex);
+        Assert.Equal("[名片]昵称：未知\n[名片]微信号：未知\n[名片]地区：未知", m.Content);
+    }
+
+    [Fact]
+    public void Card_from_malformed_xml_reads_the_attributes_it_has()
+    {
+        var m = Raw.Message(Raw.FromFriend(42, "&lt;msg username=\"v1_y@stranger\" nickname=\"小刚\" sex=\"2\"&gt;&lt;unclosed&gt;"));
+        Assert.Equal(("v1_y@stranger", "小刚", "", "female"), (m.CardId, m.CardName, m.CardAccount, m.CardSex));
+        Assert.Equal("[名片]昵称：小刚\n[名片]微信号：未知\n[名片]地区：未知", m.Content);
     }
 
     [Fact]
@@ -78,6 +111,14 @@ public sealed class CardRevokeAndEventTests
         var item = Assert.IsType<WxStatusNotifyItem>(WxMessageParser.Parse(raw, Raw.Self));
         Assert.Equal(code, item.Code);
         Assert.Equal([Raw.Group, Raw.Friend, "filehelper"], item.UserNames);
+    }
+
+    [Fact]
+    public void Status_notify_user_names_are_trimmed_and_empty_ones_dropped()
+    {
+        var raw = Raw.FromFriend(51) with { StatusNotifyCode = 4, StatusNotifyUserName = $" {Raw.Group} ,, {Raw.Friend},," };
+        var item = Assert.IsType<WxStatusNotifyItem>(WxMessageParser.Parse(raw, Raw.Self));
+        Assert.Equal([Raw.Group, Raw.Friend], item.UserNames);
     }
 
     [Theory]

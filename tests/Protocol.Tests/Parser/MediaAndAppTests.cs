@@ -52,6 +52,44 @@ public sealed class MediaAndAppTests
     }
 
     [Fact]
+    public void File_appmsg_without_file_name_and_size_takes_them_from_the_xml()
+    {
+        var raw = Raw.FromFriend(49, "&lt;msg&gt;&lt;appmsg appid=\"\" sdkver=\"0\"&gt;&lt;title&gt;报告.pdf&lt;/title&gt;&lt;type&gt;6&lt;/type&gt;"
+            + "&lt;appattach&gt;&lt;totallen&gt;204800&lt;/totallen&gt;&lt;/appattach&gt;&lt;/appmsg&gt;&lt;/msg&gt;") with
+        {
+            AppMsgType = 6,
+            MediaId = "@crypt_1",
+        };
+        var m = Raw.Message(raw);
+        Assert.Equal("报告.pdf", m.MediaName);
+        Assert.Equal("204800", m.MediaSize);
+    }
+
+    [Fact]
+    public void File_name_and_size_fields_win_over_the_xml()
+    {
+        var raw = Raw.FromFriend(49, "&lt;msg&gt;&lt;appmsg&gt;&lt;title&gt;old.pdf&lt;/title&gt;"
+            + "&lt;appattach&gt;&lt;totallen&gt;1&lt;/totallen&gt;&lt;/appattach&gt;&lt;/appmsg&gt;&lt;/msg&gt;") with
+        {
+            AppMsgType = 6,
+            FileName = "new.pdf",
+            FileSize = "2",
+        };
+        var m = Raw.Message(raw);
+        Assert.Equal(("new.pdf", "2"), (m.MediaName, m.MediaSize));
+    }
+
+    [Fact]
+    public void Well_formed_link_xml_without_description_or_app_name_reports_them_unknown()
+    {
+        var raw = Raw.FromFriend(49, "&lt;msg&gt;&lt;appmsg appid=\"\"&gt;&lt;title&gt;T&lt;/title&gt;&lt;url&gt;http://u&lt;/url&gt;&lt;/appmsg&gt;&lt;/msg&gt;")
+            with { AppMsgType = 5 };
+        var m = Raw.Message(raw);
+        Assert.Equal(("", "", ""), (m.AppDesc, m.AppName, m.AppId));
+        Assert.Equal("[应用分享]标题：T\n[应用分享]描述：未知\n[应用分享]应用：未知\n[应用分享]链接：http://u", m.Content);
+    }
+
+    [Fact]
     public void Link_appmsg_is_an_app_message_with_four_lines()
     {
         const string xml = "&lt;?xml version=\"1.0\"?&gt;<br/>&lt;msg&gt;<br/>&lt;appmsg appid=\"wx6618f1cfc6c132f8\" sdkver=\"0\"&gt;<br/>"
@@ -81,6 +119,28 @@ public sealed class MediaAndAppTests
         Assert.Equal("D", m.AppDesc);
         Assert.Equal("http://u", m.AppUrl);
         Assert.Equal("wx1", m.AppId);
+    }
+
+    [Fact]
+    public void Malformed_link_xml_reads_cdata_and_leaves_missing_fields_unknown()
+    {
+        var raw = Raw.FromFriend(49, "&lt;msg&gt;&lt;appmsg appid=\"wx1\"&gt;&lt;title&gt;&lt;![CDATA[ T &amp; U ]]&gt;&lt;/title&gt;&lt;br&gt;")
+            with { AppMsgType = 5, Url = "http://fallback/?a=1&amp;b=2" };
+        var m = Raw.Message(raw);
+        Assert.Equal("T & U", m.AppTitle);
+        Assert.Equal("", m.AppDesc);
+        Assert.Equal("", m.AppName);
+        Assert.Equal("http://fallback/?a=1&b=2", m.AppUrl);
+        Assert.Equal("[应用分享]标题：T & U\n[应用分享]描述：未知\n[应用分享]应用：未知\n[应用分享]链接：http://fallback/?a=1&b=2", m.Content);
+    }
+
+    [Fact]
+    public void Line_breaks_inside_app_xml_values_are_kept()
+    {
+        var raw = Raw.FromFriend(49, "&lt;msg&gt;&lt;appmsg appid=\"\"&gt;&lt;title&gt;T&lt;/title&gt;&lt;des&gt;line1<br/>line2&lt;/des&gt;"
+            + "&lt;url&gt;http://u&lt;/url&gt;&lt;/appmsg&gt;&lt;/msg&gt;") with { AppMsgType = 5 };
+        var m = Raw.Message(raw);
+        Assert.Equal("line1\nline2", m.AppDesc);
     }
 
     [Fact]

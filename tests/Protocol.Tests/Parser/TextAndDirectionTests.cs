@@ -47,6 +47,7 @@ public sealed class TextAndDirectionTests
         Assert.Equal("outer", m.Source);
         Assert.Equal(Raw.Self, m.SenderId);
         Assert.Equal(Raw.Friend, m.ReceiverId);
+        Assert.Null(m.GroupId);
         Assert.Equal("friend_message", m.Type);
     }
 
@@ -82,6 +83,41 @@ public sealed class TextAndDirectionTests
         var raw = Raw.FromFriend(1, "<span class=\"emoji emoji1f604\"></span><span class=\"emoji emoji1f1e81f1f3\"></span>");
         var m = Assert.IsType<WxMessageItem>(WxMessageParser.Parse(raw, Raw.Self, emojiToText: false)).Message;
         Assert.Equal("\U0001F604\U0001F1E8\U0001F1F3", m.Content);
+    }
+
+    [Theory]
+    [InlineData("2764", "\u2764")]
+    [InlineData("1f604", "\U0001F604")]
+    [InlineData("1F1E81F1F3", "\U0001F1E8\U0001F1F3")]
+    [InlineData("d7ff", "\uD7FF")]
+    [InlineData("e000", "\uE000")]
+    [InlineData("10ffff", "\U0010FFFF")]
+    public void Real_emoji_are_rendered_from_their_code_points(string hex, string expected)
+    {
+        var raw = Raw.FromFriend(1, $"<span class=\"emoji emoji{hex}\"></span>");
+        var m = Assert.IsType<WxMessageItem>(WxMessageParser.Parse(raw, Raw.Self, emojiToText: false)).Message;
+        Assert.Equal(expected, m.Content);
+    }
+
+    [Theory]
+    [InlineData("d800")]
+    [InlineData("dbff")]
+    [InlineData("dfff")]
+    [InlineData("110000")]
+    [InlineData("1f1e80d800")]
+    [InlineData("7fffffff")]
+    public void Markers_that_are_no_code_point_become_the_unknown_placeholder(string hex)
+    {
+        var raw = Raw.FromFriend(1, $"a<span class=\"emoji emoji{hex}\"></span>b");
+        var m = Assert.IsType<WxMessageItem>(WxMessageParser.Parse(raw, Raw.Self, emojiToText: false)).Message;
+        Assert.Equal("a[未知表情]b", m.Content);
+    }
+
+    [Fact]
+    public void Null_arguments_are_rejected()
+    {
+        Assert.Throws<ArgumentNullException>("raw", () => WxMessageParser.Parse(null!, Raw.Self));
+        Assert.Throws<ArgumentNullException>("selfUserName", () => WxMessageParser.Parse(Raw.FromFriend(1, "x"), null!));
     }
 
     [Fact]
