@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,14 +12,19 @@ namespace OpenWxCluster.Cluster.Tests;
 public sealed class WebFrontHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly StrongBox<int> _aborted;
 
-    private WebFrontHost(WebApplication app, Uri baseUri)
+    private WebFrontHost(WebApplication app, Uri baseUri, StrongBox<int> aborted)
     {
         _app = app;
+        _aborted = aborted;
         Http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(60) };
     }
 
     public HttpClient Http { get; }
+
+    /// <summary>Requests whose client went away while they were being handled (seen by the server).</summary>
+    public int AbortedRequests => Volatile.Read(ref _aborted.Value);
 
     public static async Task<WebFrontHost> StartAsync(IClusterClient client)
     {
@@ -30,9 +36,15 @@ public sealed class WebFrontHost : IAsyncDisposable
         builder.Services.AddSingleton<IGrainFactory>(client);
         builder.Services.AddOpenWxApi(builder.Configuration);
         var app = builder.Build();
+        var aborted = new StrongBox<int>();
+        app.Use(async (http, next) =>
+        {
+            using var counted = http.RequestAborted.Register(() => Interlocked.Increment(ref aborted.Value));
+            await next(http);
+        });
         app.MapOpenWx();
         await app.StartAsync();
-        return new WebFrontHost(app, new Uri($"http://127.0.0.1:{port}/"));
+        return new WebFrontHost(app, new Uri($"http://127.0.0.1:{port}/"), aborted);
     }
 
     public async ValueTask DisposeAsync()

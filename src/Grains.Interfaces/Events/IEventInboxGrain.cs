@@ -15,6 +15,18 @@ public interface IEventInboxGrain : IGrainWithStringKey
     Task<IReadOnlyList<AccountEvent>> PollAsync(TimeSpan maxWait);
 
     /// <summary>
+    /// <see cref="PollAsync"/> without taking: the events stay until <see cref="AcknowledgeAsync"/>, so a poller
+    /// that goes away before it has handed them on loses nothing (check_event acknowledges once its answer is
+    /// written).
+    /// </summary>
+    [Alias("Peek"), AlwaysInterleave]
+    Task<IReadOnlyList<AccountEvent>> PeekAsync(TimeSpan maxWait);
+
+    /// <summary>Removes the pending events up to and including sequence <paramref name="upToSeq"/>.</summary>
+    [Alias("Acknowledge")]
+    Task AcknowledgeAsync(long upToSeq);
+
+    /// <summary>
     /// Takes the account's events in sequence order. Idempotent: a sequence number at or below the highest one
     /// accepted is ignored, so the account may deliver the same events again after a failure. Returns once they
     /// are saved.

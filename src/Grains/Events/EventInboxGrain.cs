@@ -19,6 +19,33 @@ public sealed class EventInboxGrain(
 
     public async Task<IReadOnlyList<AccountEvent>> PollAsync(TimeSpan maxWait)
     {
+        await WaitForPendingAsync(maxWait);
+        if (state.State.Pending.Count == 0)
+        {
+            return [];
+        }
+        var taken = state.State.Pending;
+        state.State.Pending = [];
+        await _writer.WriteAsync();
+        return taken;
+    }
+
+    public async Task<IReadOnlyList<AccountEvent>> PeekAsync(TimeSpan maxWait)
+    {
+        await WaitForPendingAsync(maxWait);
+        return [.. state.State.Pending];
+    }
+
+    public async Task AcknowledgeAsync(long upToSeq)
+    {
+        if (state.State.Pending.RemoveAll(e => e.Seq <= upToSeq) > 0)
+        {
+            await _writer.WriteAsync();
+        }
+    }
+
+    private async Task WaitForPendingAsync(TimeSpan maxWait)
+    {
         if (state.State.Pending.Count == 0 && maxWait > TimeSpan.Zero)
         {
             _arrived ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -32,14 +59,6 @@ public sealed class EventInboxGrain(
                 _waitingPolls--;
             }
         }
-        if (state.State.Pending.Count == 0)
-        {
-            return [];
-        }
-        var taken = state.State.Pending;
-        state.State.Pending = [];
-        await _writer.WriteAsync();
-        return taken;
     }
 
     public Task<int> CountAsync() => Task.FromResult(state.State.Pending.Count);

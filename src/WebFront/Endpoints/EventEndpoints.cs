@@ -8,10 +8,10 @@ namespace OpenWxCluster.WebFront;
 /// <summary>
 /// check_event, Mojo's long poll: pending events at once, else wait for the next ones up to
 /// <see cref="OpenWxApiOptions.CheckEventHold"/> (30 s) and answer <c>[]</c>. The wait is a loop of short
-/// <see cref="IEventInboxGrain.PollAsync"/> calls (each ≤ <see cref="OpenWxApiOptions.InboxPollWait"/>), so no grain
+/// <see cref="IEventInboxGrain.PeekAsync"/> calls (each ≤ <see cref="OpenWxApiOptions.InboxPollWait"/>), so no grain
 /// call nears the Orleans response timeout and a silo failover costs at most one short call.
 /// </summary>
-internal static partial class EventEndpoints
+internal static class EventEndpoints
 {
     /// <summary>An empty poll quicker than this is treated as "the inbox did not wait" and paced.</summary>
     private static readonly TimeSpan FastEmptyPoll = TimeSpan.FromMilliseconds(50);
@@ -29,7 +29,6 @@ internal static partial class EventEndpoints
         [FromServices] IGrainFactory grains,
         [FromServices] IOptions<OpenWxApiOptions> options,
         [FromServices] TimeProvider time,
-        [FromServices] ILoggerFactory loggers,
         HttpContext http)
     {
         var settings = options.Value;
@@ -51,17 +50,21 @@ internal static partial class EventEndpoints
             }
             var wait = remaining < settings.InboxPollWait ? remaining : settings.InboxPollWait;
             var pollStarted = time.GetTimestamp();
-            var events = await inbox.PollAsync(wait);
+            var events = await inbox.PeekAsync(wait);
             if (events.Count > 0)
             {
                 if (aborted.IsCancellationRequested)
                 {
-                    // PollAsync has already cleared them and the poller is gone; the contract has no way to put
-                    // them back, so at least say so.
-                    LogDropped(loggers.CreateLogger(typeof(EventEndpoints)), events.Count, check.Client);
-                    return Results.Empty;
+                    return Results.Empty; // the poller is gone: the events stay for the next one
                 }
-                return MojoReply.Json(EventJson.Events(events));
+                // Removed only once the answer is written: a client gone before that finds them at its next poll.
+                await MojoReply.Json(EventJson.Events(events)).ExecuteAsync(http);
+                await http.Response.CompleteAsync();
+                if (!aborted.IsCancellationRequested)
+                {
+                    await inbox.AcknowledgeAsync(events[^1].Seq);
+                }
+                return Results.Empty;
             }
             if (time.GetElapsedTime(pollStarted) < FastEmptyPoll)
             {
@@ -82,7 +85,4 @@ internal static partial class EventEndpoints
             // The client went away; the loop sees it.
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "check_event for client {Client} was aborted after taking {Count} events")]
-    private static partial void LogDropped(ILogger logger, int count, string client);
 }

@@ -33,23 +33,46 @@ public sealed class FakeEventInboxGrain : IEventInboxGrain
 
     public async Task<IReadOnlyList<AccountEvent>> PollAsync(TimeSpan maxWait)
     {
+        await WaitForPendingAsync(maxWait);
+        lock (_gate)
+        {
+            return Drain();
+        }
+    }
+
+    public async Task<IReadOnlyList<AccountEvent>> PeekAsync(TimeSpan maxWait)
+    {
+        await WaitForPendingAsync(maxWait);
+        lock (_gate)
+        {
+            return _pending.ToList();
+        }
+    }
+
+    private async Task WaitForPendingAsync(TimeSpan maxWait)
+    {
         Waits.Enqueue(maxWait);
         Task added;
         lock (_gate)
         {
             if (_pending.Count > 0)
             {
-                return Drain();
+                return;
             }
             added = _added.Task;
         }
         // After taking `added` under the lock, so an Add that follows this signal is sure to wake this poll.
         _pollWaiting.TrySetResult();
         await Task.WhenAny(added, Task.Delay(maxWait));
+    }
+
+    public Task AcknowledgeAsync(long upToSeq)
+    {
         lock (_gate)
         {
-            return Drain();
+            _pending.RemoveAll(e => e.Seq <= upToSeq);
         }
+        return Task.CompletedTask;
     }
 
     public Task<int> CountAsync()
