@@ -3,7 +3,8 @@ namespace OpenWxCluster.Emulator.Control;
 /// <summary>
 /// A web session without its secrets. InvalidRetCode is 0 while the session is valid. The counters let a test watch
 /// the client from the service's side without calling the client: LastSeq is the newest event queued for the
-/// session, AckedSeq the newest the client confirmed with its SyncKey, SyncChecks/Syncs the requests received,
+/// session, AckedSeq the newest the client confirmed with its SyncKey, SyncChecks/Syncs the requests accepted
+/// (valid session and SyncKey; refused ones are answered with their retcode and not counted),
 /// HangingSyncChecks the synccheck long-polls held right now, LoggedOut whether the client called webwxlogout.
 /// </summary>
 public sealed record SessionInfo(

@@ -63,12 +63,12 @@ internal sealed class EmuSession
     /// <summary>Highest seq the client has acknowledged by presenting it in a SyncKey (synccheck or webwxsync).</summary>
     public long AckedSeq => Interlocked.Read(ref _ackedSeq);
 
-    /// <summary>synccheck requests received, and how many are being held right now.</summary>
+    /// <summary>synccheck requests accepted (valid session and key), and how many are being held right now.</summary>
     public long SyncChecks => Interlocked.Read(ref _syncChecks);
 
     public int HangingSyncChecks => Volatile.Read(ref _hangingSyncChecks);
 
-    /// <summary>webwxsync requests received.</summary>
+    /// <summary>webwxsync requests accepted (valid session and key).</summary>
     public long Syncs => Interlocked.Read(ref _syncs);
 
     public DateTimeOffset? LastSyncCheckAt =>
