@@ -166,6 +166,7 @@ public sealed class MappingTests
         {
             AccountKey = "wx/default",
             Seq = 7,
+            Time = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000),
             PostType = AccountEvent.EventPost,
             Event = "new_group_member",
             Params =
@@ -180,9 +181,9 @@ public sealed class MappingTests
 
         var json = EventJson.Event(accountEvent);
 
-        Assert.Equal(["post_type", "event", "params"], Keys(json));
+        Assert.Equal(["post_type", "event", "params", "event_id", "event_time"], Keys(json));
         Assert.Equal(
-            """{"post_type":"event","event":"new_group_member","params":[{"id":"@m","uid":"","name":"","account":"","province":"","city":"","signature":"","sex":"","display":"灰太狼","markname":"","displayname":"灰太狼"},"scaning",1,null,{"id":"@@g","uid":"","name":"G","owner_uid":"","displayname":"G","member":[]}]}""",
+            """{"post_type":"event","event":"new_group_member","params":[{"id":"@m","uid":"","name":"","account":"","province":"","city":"","signature":"","sex":"","display":"灰太狼","markname":"","displayname":"灰太狼"},"scaning",1,null,{"id":"@@g","uid":"","name":"G","owner_uid":"","displayname":"G","member":[]}],"event_id":"wx/default:7","event_time":1700000000}""",
             MojoJson.Serialize(json));
     }
 
@@ -200,6 +201,7 @@ public sealed class MappingTests
         var json = EventJson.Event(accountEvent);
 
         Assert.Equal("send_message", (string?)json["post_type"]);
+        Assert.Equal("wx/default:1", (string?)json["event_id"]); // next to Mojo's own message fields
         Assert.Equal("hello world", (string?)json["content"]);
         Assert.Equal("文件传输助手", (string?)json["receiver"]);
     }
@@ -207,17 +209,23 @@ public sealed class MappingTests
     [Fact]
     public void A_message_post_without_its_message_still_reports_the_post_type()
     {
-        var json = EventJson.Event(new AccountEvent { AccountKey = "wx/default", Seq = 2, PostType = AccountEvent.ReceiveMessage });
+        var json = EventJson.Event(new AccountEvent
+        {
+            AccountKey = "wx/default", Seq = 2, Time = DateTimeOffset.FromUnixTimeSeconds(1_700_000_001), PostType = AccountEvent.ReceiveMessage,
+        });
 
-        Assert.Equal("""{"post_type":"receive_message"}""", MojoJson.Serialize(json));
+        Assert.Equal("""{"post_type":"receive_message","event_id":"wx/default:2","event_time":1700000001}""", MojoJson.Serialize(json));
     }
 
     [Fact]
     public void An_event_without_a_name_renders_an_empty_name()
     {
-        var json = EventJson.Event(new AccountEvent { AccountKey = "wx/default", Seq = 3, PostType = AccountEvent.EventPost });
+        var json = EventJson.Event(new AccountEvent
+        {
+            AccountKey = "wx/default", Seq = 3, Time = DateTimeOffset.FromUnixTimeSeconds(1_700_000_002), PostType = AccountEvent.EventPost,
+        });
 
-        Assert.Equal("""{"post_type":"event","event":"","params":[]}""", MojoJson.Serialize(json));
+        Assert.Equal("""{"post_type":"event","event":"","params":[],"event_id":"wx/default:3","event_time":1700000002}""", MojoJson.Serialize(json));
     }
 
     [Fact]

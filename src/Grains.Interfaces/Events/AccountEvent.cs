@@ -18,6 +18,12 @@ public sealed record AccountEvent
     [Id(5)] public IReadOnlyList<EventParam> Params { get; init; } = [];
     [Id(6)] public DateTimeOffset Time { get; init; }
 
+    /// <summary>
+    /// Stable identity of the event: the account key and its sequence number, both saved with the event before it
+    /// is delivered, so retries, replays, silo moves and restarts deliver it under the same id.
+    /// </summary>
+    public string Id => $"{AccountKey}:{Seq}";
+
     public const string ReceiveMessage = "receive_message";
     public const string SendMessage = "send_message";
     public const string EventPost = "event";

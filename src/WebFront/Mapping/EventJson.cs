@@ -9,7 +9,19 @@ namespace OpenWxCluster.WebFront;
 /// </summary>
 public static class EventJson
 {
+    /// <summary>
+    /// The Mojo entry plus two fields Mojo does not have (its clients ignore unknown fields): <c>event_id</c>, the
+    /// same on every delivery of the event so a consumer can drop duplicates, and <c>event_time</c> (unix seconds).
+    /// </summary>
     public static JsonObject Event(AccountEvent accountEvent)
+    {
+        var json = MojoEntry(accountEvent);
+        json["event_id"] = accountEvent.Id;
+        json["event_time"] = accountEvent.Time.ToUnixTimeSeconds();
+        return json;
+    }
+
+    private static JsonObject MojoEntry(AccountEvent accountEvent)
     {
         if (accountEvent.PostType != AccountEvent.EventPost && accountEvent.Message is { } message)
         {
