@@ -61,7 +61,7 @@ public sealed class PostgresRestartTests : IAsyncLifetime
         // message reaching the account's check_event inbox (a different grain) without any call to the account.
         world.SendText("pg_carol", "pg_bot", "are you back?");
         var inbox = second.Client.GetGrain<IEventInboxGrain>(AccountKey.WeChatClient("pg"));
-        await WaitUntilAsync(async () => await inbox.CountAsync() > 0, TimeSpan.FromSeconds(20));
+        await WaitUntilAsync(async () => (await inbox.GetInfoAsync()).Pending > 0, TimeSpan.FromSeconds(20));
 
         await using var web2 = await WebFrontHost.StartAsync(second.Client);
         var api2 = new OpenWxHttpApi(web2.Http);

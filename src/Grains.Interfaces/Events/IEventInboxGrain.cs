@@ -8,16 +8,10 @@ namespace OpenWxCluster.Grains;
 public interface IEventInboxGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Returns all pending events and clears them; if none are pending, waits up to <paramref name="maxWait"/>
-    /// (kept well below the call timeout) for the next one. An empty list means nothing arrived.
-    /// </summary>
-    [Alias("Poll"), AlwaysInterleave]
-    Task<IReadOnlyList<AccountEvent>> PollAsync(TimeSpan maxWait);
-
-    /// <summary>
-    /// <see cref="PollAsync"/> without taking: the events stay until <see cref="AcknowledgeAsync"/>, so a poller
-    /// that goes away before it has handed them on loses nothing (check_event acknowledges once its answer is
-    /// written).
+    /// All pending events, without taking them; if none are pending, waits up to <paramref name="maxWait"/> (kept
+    /// well below the call timeout) for the next one. An empty list means nothing arrived. The events stay until
+    /// <see cref="AcknowledgeAsync"/>, so a poller that goes away before it has handed them on loses nothing
+    /// (check_event acknowledges once its answer is written).
     /// </summary>
     [Alias("Peek"), AlwaysInterleave]
     Task<IReadOnlyList<AccountEvent>> PeekAsync(TimeSpan maxWait);
@@ -34,10 +28,7 @@ public interface IEventInboxGrain : IGrainWithStringKey
     [Alias("Accept")]
     Task AcceptAsync(IReadOnlyList<AccountEvent> events);
 
-    [Alias("Count"), ReadOnly, AlwaysInterleave]
-    Task<int> CountAsync();
-
-    /// <summary>Pending count, highest accepted sequence and dropped count; reading it changes nothing.</summary>
+    /// <summary>Pending count, highest accepted sequence, dropped count, waiting polls; reading changes nothing.</summary>
     [Alias("GetInfo"), ReadOnly, AlwaysInterleave]
     Task<InboxInfo> GetInfoAsync();
 }

@@ -24,6 +24,9 @@ public sealed partial class AccountGrain
     /// </summary>
     private Task FlushEventsAsync() => _flushes.RunAsync(FlushNowAsync);
 
+    /// <summary>Delivers what is already saved, in turn with the flushes.</summary>
+    private Task RetryDeliveryAsync() => _flushes.RunAsync(DeliverOutboxAsync);
+
     private async Task FlushNowAsync()
     {
         TrimOutbox();
@@ -78,7 +81,7 @@ public sealed partial class AccountGrain
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            logger.DeliveryFailed(Key, 1, ex.GetType().Name);
+            logger.PublishFailed(Key, ex.GetType().Name);
         }
     }
 

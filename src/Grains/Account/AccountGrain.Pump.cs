@@ -52,8 +52,8 @@ public sealed partial class AccountGrain
         {
             if (state.State.Outbox.Count > 0)
             {
-                // Saved before a failed delivery or a silo loss: deliver before anything new happens.
-                await FlushEventsAsync();
+                // Saved before a failed delivery or a silo loss: deliver (no new write needed) before anything else.
+                await RetryDeliveryAsync();
             }
             switch (action)
             {

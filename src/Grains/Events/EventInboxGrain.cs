@@ -17,19 +17,6 @@ public sealed class EventInboxGrain(
     private TaskCompletionSource? _arrived;
     private int _waitingPolls;
 
-    public async Task<IReadOnlyList<AccountEvent>> PollAsync(TimeSpan maxWait)
-    {
-        await WaitForPendingAsync(maxWait);
-        if (state.State.Pending.Count == 0)
-        {
-            return [];
-        }
-        var taken = state.State.Pending;
-        state.State.Pending = [];
-        await _writer.WriteAsync();
-        return taken;
-    }
-
     public async Task<IReadOnlyList<AccountEvent>> PeekAsync(TimeSpan maxWait)
     {
         await WaitForPendingAsync(maxWait);
@@ -60,8 +47,6 @@ public sealed class EventInboxGrain(
             }
         }
     }
-
-    public Task<int> CountAsync() => Task.FromResult(state.State.Pending.Count);
 
     public Task<InboxInfo> GetInfoAsync() =>
         Task.FromResult(new InboxInfo(state.State.Pending.Count, state.State.LastSeq, state.State.Dropped, _waitingPolls));

@@ -31,4 +31,7 @@ public static partial class AccountLog
 
     [LoggerMessage(9, LogLevel.Error, "Account {Account}: the outbox was full; dropped the {Count} oldest events")]
     public static partial void OutboxOverflow(this ILogger logger, string account, int count);
+
+    [LoggerMessage(10, LogLevel.Warning, "Account {Account}: publishing an event to the account stream failed ({Error}); stream subscribers miss it")]
+    public static partial void PublishFailed(this ILogger logger, string account, string error);
 }

@@ -10,7 +10,7 @@ public sealed class OpenWxApiOptions
     public TimeSpan CheckEventHold { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Longest single <c>IEventInboxGrain.PollAsync</c> wait; check_event loops over such calls. Capped at
+    /// Longest single <c>IEventInboxGrain.PeekAsync</c> wait; check_event loops over such calls. Capped at
     /// <see cref="MaxInboxPollWait"/> to stay well inside the client's 35 s response timeout.
     /// </summary>
     public TimeSpan InboxPollWait { get; set; } = TimeSpan.FromSeconds(10);

@@ -24,8 +24,9 @@ public sealed class InboxTests(ClusterFixture fixture)
 
         Assert.Equal(20, info.Pending); // the configured capacity (Mojo's 20)
         Assert.Equal(5, info.Dropped);
-        var polled = await inbox.PollAsync(TimeSpan.Zero);
+        var polled = await inbox.PeekAsync(TimeSpan.Zero);
         Assert.Equal(Enumerable.Range(6, 20).Select(i => $"m{i}"), polled.Select(e => e.Message!.Content));
+        await inbox.AcknowledgeAsync(polled[^1].Seq);
         Assert.Equal(0, (await inbox.GetInfoAsync()).Pending);
     }
 
@@ -43,7 +44,7 @@ public sealed class InboxTests(ClusterFixture fixture)
         await inbox.AcceptAsync([Message(key, 3, "third")]);
         await WaitForInfoAsync(inbox, i => i.LastSeq == 3);
 
-        var polled = await inbox.PollAsync(TimeSpan.Zero);
+        var polled = await inbox.PeekAsync(TimeSpan.Zero);
         Assert.Equal(["first", "second", "third"], polled.Select(e => e.Message!.Content));
     }
 
@@ -62,7 +63,7 @@ public sealed class InboxTests(ClusterFixture fixture)
         await inbox.AcceptAsync([Message(key, 8, "hello")]);
         await WaitForInfoAsync(inbox, i => i.LastSeq == 8);
 
-        var polled = await inbox.PollAsync(TimeSpan.Zero);
+        var polled = await inbox.PeekAsync(TimeSpan.Zero);
         Assert.Equal([4L, 6L, 7L, 8L], polled.Select(e => e.Seq));
     }
 
@@ -72,7 +73,7 @@ public sealed class InboxTests(ClusterFixture fixture)
         var key = AccountKey.WeChatClient("inbox-wake");
         var inbox = fixture.Cluster.Client.GetGrain<IEventInboxGrain>(key);
         // A hold far longer than the bound below: only the wake-up can end the poll in time.
-        var poll = inbox.PollAsync(TimeSpan.FromSeconds(120));
+        var poll = inbox.PeekAsync(TimeSpan.FromSeconds(120));
         await WaitForInfoAsync(inbox, i => i.WaitingPolls == 1);
 
         await inbox.AcceptAsync([Message(key, 1, "wake up")]);

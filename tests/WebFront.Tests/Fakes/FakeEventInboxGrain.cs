@@ -31,15 +31,6 @@ public sealed class FakeEventInboxGrain : IEventInboxGrain
         added.TrySetResult();
     }
 
-    public async Task<IReadOnlyList<AccountEvent>> PollAsync(TimeSpan maxWait)
-    {
-        await WaitForPendingAsync(maxWait);
-        lock (_gate)
-        {
-            return Drain();
-        }
-    }
-
     public async Task<IReadOnlyList<AccountEvent>> PeekAsync(TimeSpan maxWait)
     {
         await WaitForPendingAsync(maxWait);
@@ -75,14 +66,6 @@ public sealed class FakeEventInboxGrain : IEventInboxGrain
         return Task.CompletedTask;
     }
 
-    public Task<int> CountAsync()
-    {
-        lock (_gate)
-        {
-            return Task.FromResult(_pending.Count);
-        }
-    }
-
     public Task AcceptAsync(IReadOnlyList<AccountEvent> events)
     {
         foreach (var e in events)
@@ -98,12 +81,5 @@ public sealed class FakeEventInboxGrain : IEventInboxGrain
         {
             return Task.FromResult(new InboxInfo(_pending.Count, _pending.Count == 0 ? 0 : _pending[^1].Seq, 0, 0));
         }
-    }
-
-    private List<AccountEvent> Drain()
-    {
-        var events = _pending.ToList();
-        _pending.Clear();
-        return events;
     }
 }
