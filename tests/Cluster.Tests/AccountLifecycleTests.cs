@@ -1,4 +1,3 @@
-using System.Text.Json;
 using OpenWxCluster.Emulator.Control;
 using OpenWxCluster.Grains;
 using OpenWxCluster.TestKit;
@@ -74,8 +73,8 @@ public sealed class AccountLifecycleTests(ClusterFixture fixture)
         await _api.WaitForStateAsync("refused", "confirming");
         world.Confirm(pending.Uuid);
 
-        var entry = await WaitForClientAsync("refused", e =>
-            e.GetProperty("state").GetString() == "scaning" && e.GetProperty("qrcode_count").GetInt32() == 1);
+        var entry = await _api.WaitForClientEntryAsync("refused", e =>
+            e.GetProperty("state").GetString() == "scaning" && e.GetProperty("qrcode_count").GetInt32() == 1, "a new QR after the refusal", Wait);
         Assert.False(string.IsNullOrEmpty(entry.GetProperty("last_error").GetString()));
         var newQr = await _api.WaitForNewQrAsync("refused", qr);
         Assert.NotEqual(Convert.ToHexString(qr), Convert.ToHexString(newQr));
@@ -97,20 +96,5 @@ public sealed class AccountLifecycleTests(ClusterFixture fixture)
 
         await _api.ScanAndConfirmAsync(world, "midlogin", "midlogin_bot", newQr);
         Assert.NotNull(world.GetSession("midlogin_bot"));
-    }
-
-    private async Task<JsonElement> WaitForClientAsync(string client, Func<JsonElement, bool> predicate)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        while (DateTime.UtcNow < deadline)
-        {
-            var entry = (await _api.GetAsync("check_client", ("client", client))).GetProperty("client")[0];
-            if (predicate(entry))
-            {
-                return entry;
-            }
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"check_client {client} never matched");
     }
 }

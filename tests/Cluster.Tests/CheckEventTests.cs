@@ -22,10 +22,10 @@ public sealed class CheckEventTests(ClusterFixture fixture)
         {
             var abortedBefore = fixture.Web.AbortedRequests;
             var poll = fixture.Http.GetAsync("openwx/check_event?client=gone", cancel.Token);
-            await WaitUntilAsync(async () => (await inbox.GetInfoAsync()).WaitingPolls > 0, "a waiting poll");
+            await Eventually.TrueAsync(async () => (await inbox.GetInfoAsync()).WaitingPolls > 0, Wait, "a waiting poll");
             await cancel.CancelAsync();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => poll);
-            await WaitUntilAsync(() => Task.FromResult(fixture.Web.AbortedRequests > abortedBefore), "the server seeing the abort");
+            await Eventually.TrueAsync(() => Task.FromResult(fixture.Web.AbortedRequests > abortedBefore), Wait, "the server seeing the abort");
         }
         // Wakes the abandoned poll, whose client is gone: the message must stay for the next poll.
         world.SendText("gone_pal", "gone_bot", "while nobody listens");
@@ -35,15 +35,5 @@ public sealed class CheckEventTests(ClusterFixture fixture)
         world.SendText("gone_pal", "gone_bot", "barrier");
         await ledger.CollectUntilAsync("barrier", Wait);
         ledger.AssertExactlyOnce(["while nobody listens", "barrier"]);
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"{what} not seen within {Wait}");
-            await Task.Delay(20);
-        }
     }
 }

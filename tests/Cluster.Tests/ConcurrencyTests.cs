@@ -14,10 +14,8 @@ public sealed class ConcurrencyTests
     [Fact]
     public async Task Sixty_four_concurrent_sends_during_a_sync_batch_all_succeed_and_each_event_arrives_once()
     {
-        var fixture = new ClusterFixture(null, null, silo => silo.Services.Configure<EventInboxOptions>(o => o.Capacity = 1000));
-        await fixture.InitializeAsync();
-        await using var run = new IsolatedRun(fixture);
-        var world = fixture.Emulator.World;
+        await using var run = await IsolatedRun.StartAsync(silo: silo => silo.Services.Configure<EventInboxOptions>(o => o.Capacity = 1000));
+        var world = run.Fixture.Emulator.World;
         world.CreateAccountWithFriend("busy", "BusyPal");
         await run.Api.LoginAsync(world, "busy", "busy_bot");
 

@@ -1,7 +1,6 @@
 using OpenWxCluster.Emulator;
 using OpenWxCluster.Emulator.Control;
 using OpenWxCluster.Grains;
-using OpenWxCluster.Grains.Options;
 using OpenWxCluster.TestKit;
 
 namespace OpenWxCluster.Cluster.Tests;
@@ -17,7 +16,7 @@ public sealed class IsolatedAccountTests
     [Fact]
     public async Task Repeated_unknown_synccheck_retcodes_past_the_limit_force_a_logout_and_a_relogin()
     {
-        await using var run = await RunAsync(sync: o => o.MaxSyncErrors = 3);
+        await using var run = await IsolatedRun.StartAsync(sync: o => o.MaxSyncErrors = 3);
         var world = run.Fixture.Emulator.World;
         world.CreateAccountWithFriend("errs", "ErrsPal");
         await run.Api.LoginAsync(world, "errs", "errs_bot");
@@ -33,7 +32,7 @@ public sealed class IsolatedAccountTests
     public async Task An_account_whose_qr_codes_all_expire_stops_after_the_configured_count()
     {
         var emulator = new EmulatorOptions { LoginPollHold = TimeSpan.FromMilliseconds(50), SyncCheckHold = TimeSpan.FromSeconds(5) };
-        await using var run = await RunAsync(emulator, o =>
+        await using var run = await IsolatedRun.StartAsync(emulator, o =>
         {
             o.PollsPerQrCode = 2;
             o.MaxQrCodeCount = 3;
@@ -41,13 +40,7 @@ public sealed class IsolatedAccountTests
         await run.Api.GetAsync("start_client", ("client", "noscan"));
 
         var account = run.Fixture.Cluster.Client.GetGrain<IAccountGrain>(AccountKey.WeChatClient("noscan"));
-        var deadline = DateTime.UtcNow + Wait;
-        AccountStatus status;
-        while ((status = await account.GetStatusAsync()).State != ClientState.Stop)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"still {status.State} after {Wait}");
-            await Task.Delay(50);
-        }
+        var status = await Eventually.ValueAsync(account.GetStatusAsync, s => s.State == ClientState.Stop, Wait, "state stop");
         Assert.Equal(3, status.QrCodeCount);
         Assert.Equal(3, run.Fixture.Emulator.World.ListLogins().Count); // three QR codes shown, none more
         // A stopped client is gone for Mojo's controller.
@@ -58,7 +51,7 @@ public sealed class IsolatedAccountTests
     [Fact]
     public async Task A_failed_init_after_the_scan_logs_out_and_starts_over_with_a_new_qr()
     {
-        await using var run = await RunAsync();
+        await using var run = await IsolatedRun.StartAsync();
         var world = run.Fixture.Emulator.World;
         world.CreateAccountWithFriend("badinit", "BadInitPal");
         await run.Api.GetAsync("start_client", ("client", "badinit"));
@@ -78,7 +71,7 @@ public sealed class IsolatedAccountTests
     [Fact]
     public async Task The_watchdog_reminder_brings_back_a_deactivated_running_account_without_any_call()
     {
-        await using var run = await RunAsync(sync: o => o.WatchdogPeriod = TimeSpan.FromSeconds(2));
+        await using var run = await IsolatedRun.StartAsync(sync: o => o.WatchdogPeriod = TimeSpan.FromSeconds(2));
         var world = run.Fixture.Emulator.World;
         world.CreateAccountWithFriend("dog", "DogPal");
         await run.Api.LoginAsync(world, "dog", "dog_bot");
@@ -90,12 +83,5 @@ public sealed class IsolatedAccountTests
         // Sent after the deactivation: only a new activation can sync it and confirm it upstream.
         world.SendText("dog_pal", "dog_bot", "anyone there?");
         await world.WaitUntilAcknowledgedAsync("dog_bot", Wait);
-    }
-
-    private static async Task<IsolatedRun> RunAsync(EmulatorOptions? emulator = null, Action<SyncOptions>? sync = null)
-    {
-        var fixture = new ClusterFixture(emulator, sync);
-        await fixture.InitializeAsync();
-        return new IsolatedRun(fixture);
     }
 }

@@ -61,7 +61,7 @@ public sealed class PostgresRestartTests : IAsyncLifetime
         // message reaching the account's check_event inbox (a different grain) without any call to the account.
         world.SendText("pg_carol", "pg_bot", "are you back?");
         var inbox = second.Client.GetGrain<IEventInboxGrain>(AccountKey.WeChatClient("pg"));
-        await WaitUntilAsync(async () => (await inbox.GetInfoAsync()).Pending > 0, TimeSpan.FromSeconds(20));
+        await Eventually.TrueAsync(async () => (await inbox.GetInfoAsync()).Pending > 0, TimeSpan.FromSeconds(20), "the message in the inbox");
 
         await using var web2 = await WebFrontHost.StartAsync(second.Client);
         var api2 = new OpenWxHttpApi(web2.Http);
@@ -100,15 +100,5 @@ public sealed class PostgresRestartTests : IAsyncLifetime
         await using var command = new NpgsqlCommand("select count(*) from orleansstorage where graintypestring = @t and payloadbinary is not null", connection);
         command.Parameters.AddWithValue("t", grainType);
         return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
-            await Task.Delay(100);
-        }
     }
 }

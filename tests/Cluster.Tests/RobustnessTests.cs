@@ -104,18 +104,10 @@ public sealed class RobustnessTests : IAsyncLifetime
         }
     }
 
-    private async Task WaitForLastErrorAsync(string client, string operation)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            var entry = (await _api.GetAsync("check_client", ("client", client))).GetProperty("client")[0];
-            if (entry.TryGetProperty("last_error", out var error) && error.GetString()!.Contains(operation, StringComparison.Ordinal))
-            {
-                return;
-            }
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"no {operation} error recorded for {client}");
-    }
+    private Task WaitForLastErrorAsync(string client, string operation) =>
+        _api.WaitForClientEntryAsync(
+            client,
+            e => e.TryGetProperty("last_error", out var error) && error.GetString()!.Contains(operation, StringComparison.Ordinal),
+            $"a {operation} error",
+            TimeSpan.FromSeconds(20));
 }

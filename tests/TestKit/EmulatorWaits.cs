@@ -9,8 +9,6 @@ namespace OpenWxCluster.TestKit;
 /// </summary>
 public static class EmulatorWaits
 {
-    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(20);
-
     /// <summary>Only something broken gets near this, so it can be generous for a busy machine.</summary>
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
@@ -19,21 +17,12 @@ public static class EmulatorWaits
         world.WaitForSessionAsync(wxid, predicate, Patience, what);
 
     public static async Task<SessionInfo> WaitForSessionAsync(
-        this EmulatorWorld world, string wxid, Func<SessionInfo, bool> predicate, TimeSpan timeout, string what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        SessionInfo? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            last = world.GetLatestSession(wxid);
-            if (last is not null && predicate(last))
-            {
-                return last;
-            }
-            await Task.Delay(Step);
-        }
-        throw new TimeoutException($"{wxid}: {what} not seen within {timeout}; last session: {last}");
-    }
+        this EmulatorWorld world, string wxid, Func<SessionInfo, bool> predicate, TimeSpan timeout, string what) =>
+        (await Eventually.ValueAsync(
+            () => Task.FromResult(world.GetLatestSession(wxid)),
+            s => s is not null && predicate(s),
+            timeout,
+            $"{wxid}: {what}"))!;
 
     /// <summary>The client confirmed (with its SyncKey) every event queued for it up to now: it synced them.</summary>
     public static Task<SessionInfo> WaitUntilAcknowledgedAsync(this EmulatorWorld world, string wxid, TimeSpan timeout)

@@ -35,6 +35,14 @@ public sealed class OpenWxHttpApi(HttpClient http)
         return new ClientReport(entry.GetProperty("state").GetString()!, entry.GetProperty("silo").GetString() ?? "");
     }
 
+    /// <summary>The client's check_client entry once <paramref name="predicate"/> holds for it.</summary>
+    public Task<JsonElement> WaitForClientEntryAsync(string client, Func<JsonElement, bool> predicate, string what, TimeSpan? timeout = null) =>
+        Eventually.ValueAsync(
+            async () => (await GetAsync("check_client", ("client", client))).GetProperty("client")[0],
+            predicate,
+            timeout ?? DefaultWait,
+            $"check_client {client}: {what}");
+
     /// <summary>check_client for one client, or null when the call fails (silo unreachable, grain being recovered).</summary>
     public async Task<ClientReport?> TryClientAsync(string client, TimeSpan timeout)
     {

@@ -1,4 +1,5 @@
 using OpenWxCluster.Grains;
+using OpenWxCluster.TestKit;
 
 namespace OpenWxCluster.Cluster.Tests.Inbox;
 
@@ -99,18 +100,6 @@ public sealed class InboxTests(ClusterFixture fixture)
         Time = DateTimeOffset.UtcNow,
     };
 
-    private static async Task<InboxInfo> WaitForInfoAsync(IEventInboxGrain inbox, Func<InboxInfo, bool> predicate)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        while (true)
-        {
-            var info = await inbox.GetInfoAsync();
-            if (predicate(info))
-            {
-                return info;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"inbox never matched; last {info}");
-            await Task.Delay(20);
-        }
-    }
+    private static Task<InboxInfo> WaitForInfoAsync(IEventInboxGrain inbox, Func<InboxInfo, bool> predicate) =>
+        Eventually.ValueAsync(inbox.GetInfoAsync, predicate, Wait, "inbox state");
 }
