@@ -4,6 +4,7 @@ using OpenWxCluster.Grains;
 using OpenWxCluster.Grains.Hosting;
 using OpenWxCluster.Grains.Options;
 using OpenWxCluster.Protocol.Hosting;
+using OpenWxCluster.WebFront;
 
 namespace OpenWxCluster.Cluster.Tests;
 
@@ -24,6 +25,14 @@ public static class TestSilo
             o.PumpInterval = TimeSpan.FromMilliseconds(50);
             o.ErrorBackoff = TimeSpan.FromMilliseconds(200);
             sync?.Invoke(o);
+        });
+        // The host provides the post_api body format (the silo co-hosts the web front; here the test does).
+        silo.Services.AddSingleton<IWebhookFormat, MojoWebhookFormat>();
+        silo.Services.Configure<WebhookOptions>(o =>
+        {
+            o.RetryBaseDelay = TimeSpan.FromMilliseconds(100);
+            o.RetryMaxDelay = TimeSpan.FromSeconds(1);
+            o.WatchdogPeriod = TimeSpan.FromSeconds(2);
         });
         // Lets a test run the watchdog reminder every few seconds (the production period is a minute).
         silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));

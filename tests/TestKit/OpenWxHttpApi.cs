@@ -80,13 +80,14 @@ public sealed class OpenWxHttpApi(HttpClient http)
     }
 
     /// <summary>start_client, read the QR through get_qrcode, scan it with the emulated phone, confirm, wait for running.</summary>
-    public async Task<ClientReport> LoginAsync(EmulatorWorld world, string client, string wxid) =>
-        (await LoginWithQrAsync(world, client, wxid)).Report;
+    public async Task<ClientReport> LoginAsync(EmulatorWorld world, string client, string wxid, params (string Key, string Value)[] startParameters) =>
+        (await LoginWithQrAsync(world, client, wxid, startParameters)).Report;
 
     /// <summary><see cref="LoginAsync"/>, also returning the QR image that was scanned.</summary>
-    public async Task<(ClientReport Report, byte[] Qr)> LoginWithQrAsync(EmulatorWorld world, string client, string wxid)
+    public async Task<(ClientReport Report, byte[] Qr)> LoginWithQrAsync(
+        EmulatorWorld world, string client, string wxid, params (string Key, string Value)[] startParameters)
     {
-        var started = await GetAsync("start_client", ("client", client));
+        var started = await GetAsync("start_client", [("client", client), .. startParameters]);
         if (started.GetProperty("code").GetInt32() != 0)
         {
             throw new InvalidOperationException($"start_client {client}: {started}");

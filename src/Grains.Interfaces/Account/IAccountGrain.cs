@@ -37,6 +37,12 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("SendGroupText")]
     Task<SendReceipt> SendGroupTextAsync(GroupLookup lookup, string content);
 
+    /// <summary>
+    /// Sends text to a friend or group by id, idempotently by <see cref="ReplyRequest.Key"/> (a webhook's reply).
+    /// </summary>
+    [Alias("SendReply")]
+    Task<SendReceipt> SendReplyAsync(ReplyRequest request);
+
     /// <summary>Makes sure a started account has its timers (after a silo loss or a cluster restart).</summary>
     [Alias("EnsureActive"), AlwaysInterleave]
     Task EnsureActiveAsync();

@@ -1,8 +1,13 @@
 namespace OpenWxCluster.Grains;
 
-/// <summary>start_client parameters kept with the account (echoed back like Mojo's controller does).</summary>
+/// <summary>
+/// start_client parameters kept with the account (echoed back like Mojo's controller does), and the webhook they
+/// asked for (null: the cluster default, if any).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("openwx.StartOptions")]
-public sealed record StartOptions([property: Id(0)] IReadOnlyDictionary<string, string> Parameters)
+public sealed record StartOptions(
+    [property: Id(0)] IReadOnlyDictionary<string, string> Parameters,
+    [property: Id(1)] WebhookSettings? Webhook = null)
 {
     public static StartOptions None { get; } = new(new Dictionary<string, string>());
 }

@@ -5,8 +5,8 @@ using OpenWxCluster.Grains.Logging;
 namespace OpenWxCluster.Grains.Account;
 
 // The outbox: events are saved in the same state write as the SyncKey that produced them, then delivered in order
-// to the check_event inbox by idempotent calls (it drops sequence numbers it has) and published to the account's
-// stream for other subscribers. A delivered event leaves the outbox; an undelivered one is retried by the pump, so
+// to the check_event inbox and the post_api delivery grain by idempotent calls (each drops sequence numbers it has)
+// and published to the account's stream for other subscribers. A delivered event leaves the outbox; an undelivered one is retried by the pump, so
 // a silo loss between the write and the delivery replays it instead of losing it.
 public sealed partial class AccountGrain
 {
@@ -17,6 +17,8 @@ public sealed partial class AccountGrain
         .GetStream<AccountEvent>(StreamId.Create(OrleansNames.AccountEvents, Key));
 
     private IEventInboxGrain Inbox => GrainFactory.GetGrain<IEventInboxGrain>(Key);
+
+    private IWebhookGrain Webhook => GrainFactory.GetGrain<IWebhookGrain>(Key);
 
     /// <summary>
     /// Persists the state (outbox, SyncKey, sequence counter together), then delivers the outbox. Calls are chained:
@@ -58,6 +60,10 @@ public sealed partial class AccountGrain
         try
         {
             await Inbox.AcceptAsync(batch);
+            if (state.State.WebhookOn)
+            {
+                await Webhook.AcceptAsync(batch);
+            }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -29,6 +29,37 @@ public sealed partial class AccountGrain
             : await SendTextAsync(group.Id, content, receiver: null, group);
     }
 
+    public async Task<SendReceipt> SendReplyAsync(ReplyRequest request)
+    {
+        if (Refuse(request.Content) is { } refusal)
+        {
+            return refusal;
+        }
+        var clientMsgId = StableClientMsgId(request.Key);
+        if (request.ToGroup)
+        {
+            var group = (await Groups.GetByIdsAsync([request.TargetId])).FirstOrDefault();
+            return group is null
+                ? new SendReceipt(null, SendCodes.ObjectNotFound, "object not found")
+                : await SendTextAsync(group.Id, request.Content, receiver: null, group, clientMsgId);
+        }
+        var friend = (await Friends.GetByIdsAsync([request.TargetId])).FirstOrDefault();
+        return friend is null
+            ? new SendReceipt(null, SendCodes.ObjectNotFound, "object not found")
+            : await SendTextAsync(friend.Id, request.Content, friend, group: null, clientMsgId);
+    }
+
+    /// <summary>
+    /// A ClientMsgId (17 digits, like Mojo's) derived from the key: a reply retried after a failure carries the same
+    /// id, so the upstream delivers it once.
+    /// </summary>
+    internal static string StableClientMsgId(string key)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key));
+        var number = BitConverter.ToUInt64(hash, 0) % 100_000_000_000_000_000UL;
+        return number.ToString("D17", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private SendReceipt? Refuse(string content)
     {
         if (_machine.State != ClientState.Running || _session is null)
@@ -38,10 +69,11 @@ public sealed partial class AccountGrain
         return string.IsNullOrEmpty(content) ? new SendReceipt(null, SendCodes.Failure, "content missing") : null;
     }
 
-    private async Task<SendReceipt> SendTextAsync(string to, string content, ContactInfo? receiver, GroupInfo? group)
+    private async Task<SendReceipt> SendTextAsync(
+        string to, string content, ContactInfo? receiver, GroupInfo? group, string? stableClientMsgId = null)
     {
         // Mojo's ClientMsgId/LocalID: ms epoch + 4 digits; the same id on every retry lets the server dedupe.
-        var clientMsgId = $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}{Random.Shared.Next(10000):D4}";
+        var clientMsgId = stableClientMsgId ?? $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}{Random.Shared.Next(10000):D4}";
         for (var attempt = 1; ; attempt++)
         {
             var session = _session;

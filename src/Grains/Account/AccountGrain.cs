@@ -61,6 +61,8 @@ public sealed partial class AccountGrain(
         state.State.Options = options;
         state.State.StartTime = DateTimeOffset.UtcNow;
         state.State.LastError = null;
+        // Before the first event, so post_api sees the whole start (state_change, input_qrcode, login).
+        state.State.WebhookOn = await Webhook.ConfigureAsync(options.Webhook);
         await ApplyAsync(new LoginTrigger.Start());
         await GrainFactory.GetGrain<IAccountRegistryGrain>(IAccountRegistryGrain.ShardOf(Key)).AddAsync(Key);
         await this.RegisterOrUpdateReminder(WatchdogReminder, _options.WatchdogPeriod, _options.WatchdogPeriod);

@@ -18,4 +18,6 @@ public sealed class AccountState
     [Id(7)] public List<AccountEvent> Outbox { get; set; } = [];
     /// <summary>Events dropped from a full outbox over the account's life.</summary>
     [Id(8)] public long OutboxDropped { get; set; }
+    /// <summary>Events also go to the account's post_api delivery grain (it has a destination).</summary>
+    [Id(9)] public bool WebhookOn { get; set; }
 }

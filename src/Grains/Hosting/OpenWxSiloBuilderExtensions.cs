@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenWxCluster.Grains.Options;
+using OpenWxCluster.Grains.Webhooks;
 
 namespace OpenWxCluster.Grains.Hosting;
 
-/// <summary>Registers what the OpenWx grains need in a silo (options, streams, recovery), except grain storage,
-/// reminders and clustering, which the host chooses.</summary>
+/// <summary>Registers what the OpenWx grains need in a silo (options, streams, recovery, webhook delivery), except grain
+/// storage, reminders, clustering and the <see cref="IWebhookFormat"/> (the web front's), which the host chooses.</summary>
 public static class OpenWxSiloBuilderExtensions
 {
     public static ISiloBuilder AddOpenWxGrains(this ISiloBuilder silo)
@@ -16,6 +18,11 @@ public static class OpenWxSiloBuilderExtensions
         }
         services.AddOptions<SyncOptions>().BindConfiguration("OpenWx:Sync");
         services.AddOptions<EventInboxOptions>().BindConfiguration("OpenWx:Inbox");
+        services.AddOptions<WebhookOptions>().BindConfiguration("OpenWx:Webhooks");
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DestinationPolicy>();
+        services.AddSingleton<WebhookTransport>();
+        services.AddWebhookHttpClient();
         services.AddSingleton<AccountRecoveryService>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<AccountRecoveryService>());
         silo.AddMemoryStreams(OrleansNames.StreamProvider);

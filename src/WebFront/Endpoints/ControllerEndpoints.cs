@@ -17,6 +17,9 @@ internal static class ControllerEndpoints
         "code", "status", "client", "account", "pid", "port",
     };
 
+    /// <summary>Not a Mojo code (Mojo never checks post_api): the next free controller code.</summary>
+    internal const int InvalidPostApi = 6;
+
     public static IEndpointRouteBuilder MapControllerEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapMojo("start_client", StartClientAsync);
@@ -34,19 +37,27 @@ internal static class ControllerEndpoints
         {
             return error!;
         }
-        var account = grains.GetGrain<IAccountGrain>(AccountKey.WeChatClient(client));
+        var key = AccountKey.WeChatClient(client);
+        var account = grains.GetGrain<IAccountGrain>(key);
         if ((await account.GetStatusAsync()).IsStarted)
         {
             return await AlreadyExistsAsync(account, client, http);
         }
+        var (webhook, invalid) = WebhookParameters.Parse(parameters);
+        invalid ??= webhook is null ? null : await grains.GetGrain<IWebhookGrain>(key).CheckAsync(webhook);
+        if (invalid is not null)
+        {
+            return new MojoReply(new JsonObject { ["code"] = InvalidPostApi, ["status"] = invalid, ["client"] = client }, StatusCodes.Status400BadRequest);
+        }
 
-        // Every other parameter is a start option (Mojo passes them to the child as MOJO_WEIXIN_<NAME>).
+        // Every other parameter is a start option (Mojo passes them to the child as MOJO_WEIXIN_<NAME>); the
+        // signing secret is kept only in the webhook settings, never echoed.
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, value) in parameters.Unreserved)
+        foreach (var (name, value) in parameters.Unreserved.Where(p => p.Key != WebhookParameters.Secret))
         {
             options[name] = value;
         }
-        var started = await account.StartAsync(new StartOptions(options));
+        var started = await account.StartAsync(new StartOptions(options, webhook));
         if (!started.StartedNow && started.IsStarted)
         {
             // A concurrent start_client won: the grain kept the other call's options.

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OpenWxCluster.Grains;
 
 namespace OpenWxCluster.WebFront;
 
@@ -27,6 +28,8 @@ public static class OpenWxApiExtensions
         options.ValidateOnStart();
         services.AddSingleton<IValidateOptions<OpenWxApiOptions>, OpenWxApiOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        // A co-hosting silo's post_api delivery renders Mojo JSON with it.
+        services.TryAddSingleton<IWebhookFormat, MojoWebhookFormat>();
         return services;
     }
 
@@ -46,6 +49,7 @@ public static class OpenWxApiExtensions
         single.MapSearchEndpoints();
         single.MapMessageEndpoints();
         single.MapEventEndpoints();
+        single.MapWebhookEndpoints();
 
         root.MapFallbackEndpoints();
         return root;

@@ -81,6 +81,9 @@ public sealed class FakeAccountGrain(string key) : IAccountGrain
         return new SendReceipt($"42:{friend.Id}", SendCodes.Success, "success");
     }
 
+    /// <summary>The web front never sends replies (the webhook grain does).</summary>
+    public Task<SendReceipt> SendReplyAsync(ReplyRequest request) => throw new NotSupportedException();
+
     public async Task<SendReceipt> SendGroupTextAsync(GroupLookup lookup, string content)
     {
         var group = await Groups.FindAsync(lookup);

@@ -13,6 +13,7 @@ public sealed class FakeGrainFactory : IGrainFactory
     private readonly ConcurrentDictionary<string, FakeAccountGrain> _accounts = new();
     private readonly ConcurrentDictionary<string, FakeEventInboxGrain> _inboxes = new();
     private readonly ConcurrentDictionary<long, FakeRegistryGrain> _registry = new();
+    private readonly ConcurrentDictionary<string, FakeWebhookGrain> _webhooks = new();
 
     /// <summary>Every grain lookup, as <c>Interface/key</c>, to check which keys the API addresses.</summary>
     public ConcurrentQueue<string> Lookups { get; } = new();
@@ -24,6 +25,8 @@ public sealed class FakeGrainFactory : IGrainFactory
 
     public FakeEventInboxGrain Inbox(string client) =>
         _inboxes.GetOrAdd(AccountKey.WeChatClient(client), _ => new FakeEventInboxGrain());
+
+    public FakeWebhookGrain Webhook(string client) => _webhooks.GetOrAdd(AccountKey.WeChatClient(client), _ => new FakeWebhookGrain());
 
     public FakeRegistryGrain Registry(long shard) => _registry.GetOrAdd(shard, _ => new FakeRegistryGrain());
 
@@ -48,6 +51,7 @@ public sealed class FakeGrainFactory : IGrainFactory
             var t when t == typeof(IFriendsGrain) => AccountByKey(primaryKey).Friends,
             var t when t == typeof(IGroupsGrain) => AccountByKey(primaryKey).Groups,
             var t when t == typeof(IEventInboxGrain) => _inboxes.GetOrAdd(primaryKey, _ => new FakeEventInboxGrain()),
+            var t when t == typeof(IWebhookGrain) => _webhooks.GetOrAdd(primaryKey, _ => new FakeWebhookGrain()),
             var t => throw new NotSupportedException(t.Name),
         };
         return (TGrainInterface)grain;

@@ -1,0 +1,13 @@
+namespace OpenWxCluster.Grains;
+
+/// <summary>
+/// Text sent back into a conversation on behalf of an event (a webhook's <c>reply</c>). <see cref="Key"/> makes it
+/// idempotent: the same key always sends with the same upstream ClientMsgId, so a retry after a failure is not
+/// delivered twice.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("openwx.ReplyRequest")]
+public sealed record ReplyRequest(
+    [property: Id(0)] string Key,
+    [property: Id(1)] string TargetId,
+    [property: Id(2)] bool ToGroup,
+    [property: Id(3)] string Content);

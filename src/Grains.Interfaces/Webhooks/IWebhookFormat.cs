@@ -1,0 +1,17 @@
+namespace OpenWxCluster.Grains;
+
+/// <summary>
+/// How a post_api body looks and how its answer is read. The host provides it (the web front renders Mojo JSON),
+/// so the grains stay free of any wire format.
+/// </summary>
+public interface IWebhookFormat
+{
+    /// <summary>The body to POST (UTF-8 JSON) for the event.</summary>
+    string Render(AccountEvent accountEvent, bool includeMediaData);
+
+    /// <summary>
+    /// The reply carried by a 2xx answer, or null (not JSON, no reply keys, unreadable). Only message posts are
+    /// asked.
+    /// </summary>
+    WebhookReply? ReadReply(string? contentType, string body);
+}

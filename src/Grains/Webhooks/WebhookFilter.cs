@@ -1,0 +1,56 @@
+namespace OpenWxCluster.Grains.Webhooks;
+
+/// <summary>
+/// Which events Mojo posts, and where a post's reply goes. Messages: friend_message, group_message, group_notice
+/// (send_message: friend and group only). Events: those in post_event_list when post_event is on.
+/// </summary>
+public static class WebhookFilter
+{
+    /// <summary>
+    /// Mojo-Weixin's default post_event_list, plus this product's liveness events (offline, recovering, online),
+    /// which Mojo does not have and which tell a dead account from a quiet one.
+    /// </summary>
+    public static readonly IReadOnlyList<string> DefaultEvents =
+    [
+        "login", "stop", "state_change", "input_qrcode", "new_group", "new_friend", "new_group_member", "lose_group",
+        "lose_friend", "lose_group_member", "friend_request", "offline", "recovering", "online",
+    ];
+
+    public static bool Posts(WebhookSettings settings, AccountEvent e) => e.PostType switch
+    {
+        AccountEvent.ReceiveMessage => e.Message?.Type is "friend_message" or "group_message" or "group_notice",
+        AccountEvent.SendMessage => e.Message?.Type is "friend_message" or "group_message",
+        AccountEvent.EventPost => settings.PostEvent
+            && e.Event is { } name
+            && (settings.PostEventList ?? DefaultEvents).Contains(name, StringComparer.Ordinal),
+        _ => false,
+    };
+
+    /// <summary>
+    /// Where a reply to the post goes, or null when the post cannot be answered: group notices, events, and
+    /// non-text sends (as Mojo). Unlike Mojo, a reply to a message this API sent itself (a reply included) is
+    /// ignored: Mojo loops forever there.
+    /// </summary>
+    public static ReplyRequest? ReplyTo(AccountEvent e, string text)
+    {
+        if (e.Message is not { } m || string.IsNullOrEmpty(text) || m.Type == "group_notice")
+        {
+            return null;
+        }
+        var isGroup = m.Type == "group_message";
+        string? target;
+        if (e.PostType == AccountEvent.ReceiveMessage)
+        {
+            target = isGroup ? m.GroupId : m.SenderId;
+        }
+        else if (e.PostType == AccountEvent.SendMessage && m.Format == "text" && m.From != "api")
+        {
+            target = isGroup ? m.GroupId : m.ReceiverId;
+        }
+        else
+        {
+            return null;
+        }
+        return string.IsNullOrEmpty(target) ? null : new ReplyRequest($"reply:{e.Id}", target, isGroup, text);
+    }
+}

@@ -1,0 +1,190 @@
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace OpenWxCluster.Grains.Webhooks;
+
+// Delivery: the first backlog event is POSTed through a Polly pipeline (a timeout per attempt inside a retry with
+// exponential back-off and jitter) until it is delivered, refused (4xx) or older than MaxEventAge; then the next.
+// The pipeline continues on the grain's scheduler (ContinueOnCapturedContext), so state is only touched there.
+public sealed partial class WebhookGrain
+{
+    private IGrainTimer? _timer;
+    private CancellationTokenSource? _stopping;
+    private ResiliencePipeline<WebhookOutcome>? _pipeline;
+    private AccountEvent? _current;
+
+    private ResiliencePipeline<WebhookOutcome> Pipeline => _pipeline ??= new ResiliencePipelineBuilder<WebhookOutcome> { TimeProvider = time }
+        .AddRetry(new RetryStrategyOptions<WebhookOutcome>
+        {
+            MaxRetryAttempts = int.MaxValue,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = _options.RetryBaseDelay,
+            MaxDelay = _options.RetryMaxDelay,
+            ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome)),
+            // The attempt count and the log survive a silo loss in the middle of a long outage.
+            OnRetry = _ => new ValueTask(_writer.WriteAsync()),
+        })
+        .AddTimeout(_options.AttemptTimeout)
+        .Build();
+
+    private void StartDelivery()
+    {
+        if (_timer is not null)
+        {
+            return;
+        }
+        _stopping = new CancellationTokenSource();
+        _timer = this.RegisterGrainTimer(
+            static (self, _) => self.DeliverAsync(),
+            this,
+            new GrainTimerCreationOptions(TimeSpan.Zero, TimeSpan.FromSeconds(1)) { Interleave = true, KeepAlive = true });
+    }
+
+    private void StopDelivery()
+    {
+        _timer?.Dispose();
+        _timer = null;
+        _stopping?.Cancel();
+        _stopping?.Dispose();
+        _stopping = null;
+    }
+
+    /// <summary>Posts until nothing is left; new events accepted meanwhile are taken in the same run.</summary>
+    private async Task DeliverAsync()
+    {
+        if (_stopping is not { } stopping)
+        {
+            return;
+        }
+        var cancellation = stopping.Token;
+        while (!cancellation.IsCancellationRequested)
+        {
+            if (!await SendRepliesAsync())
+            {
+                return; // the account is unreachable: the timer tries again
+            }
+            if (state.State.Settings is not { } settings || state.State.Backlog.Count == 0)
+            {
+                break;
+            }
+            await DeliverFirstAsync(settings, cancellation);
+        }
+        if (!HasWork && ReferenceEquals(_stopping, stopping))
+        {
+            StopDelivery();
+        }
+    }
+
+    private async Task DeliverFirstAsync(WebhookSettings settings, CancellationToken cancellation)
+    {
+        var head = state.State.Backlog[0];
+        _current = head;
+        var body = format.Render(head, settings.PostMediaData);
+        var context = ResilienceContextPool.Shared.Get(continueOnCapturedContext: true, cancellation);
+        WebhookOutcome? outcome = null;
+        string? givenUp = null;
+        try
+        {
+            outcome = await Pipeline.ExecuteAsync(
+                static (ctx, arg) => arg.Self.AttemptAsync(arg.Settings, arg.Head, arg.Body, ctx.CancellationToken),
+                context,
+                (Self: this, Settings: settings, Head: head, Body: body));
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException && !cancellation.IsCancellationRequested)
+        {
+            givenUp = "gave up: " + ErrorKind(e);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            return; // deactivating: the event stays first in the backlog
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+            _current = null;
+        }
+        if (state.State.Backlog.Count == 0 || state.State.Backlog[0].Seq != head.Seq)
+        {
+            return; // reconfigured or trimmed meanwhile
+        }
+        state.State.Backlog.RemoveAt(0);
+        state.State.HeadAttempts = 0;
+        if (outcome is { IsSuccess: true })
+        {
+            state.State.Delivered++;
+            var reply = format.ReadReply(outcome.ContentType, outcome.Body ?? "");
+            if (reply?.Text is { Length: > 0 } text && WebhookFilter.ReplyTo(head, text) is { } request)
+            {
+                state.State.PendingReplies.Add(request); // saved with the delivery, sent right after
+            }
+        }
+        else
+        {
+            state.State.Failed++;
+            logger.GaveUp(Key, head.Seq, givenUp ?? $"HTTP {outcome?.StatusCode}");
+        }
+        await _writer.WriteAsync();
+    }
+
+    private async ValueTask<WebhookOutcome> AttemptAsync(WebhookSettings settings, AccountEvent head, string body, CancellationToken cancellation)
+    {
+        var attempt = ++state.State.HeadAttempts;
+        var started = time.GetTimestamp();
+        try
+        {
+            var outcome = await transport.PostAsync(settings, AccountKey.ClientOf(Key), head.Id, body, attempt, cancellation);
+            Record(new WebhookAttempt(head.Id, attempt, outcome.StatusCode, time.GetElapsedTime(started),
+                outcome.IsSuccess ? null : $"HTTP {outcome.StatusCode}", time.GetUtcNow()));
+            return outcome;
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+        {
+            Record(new WebhookAttempt(head.Id, attempt, 0, time.GetElapsedTime(started), ErrorKind(e), time.GetUtcNow()));
+            throw;
+        }
+    }
+
+    /// <summary>Transport errors, timeouts, 5xx, 408 and 429 are retried while the event is younger than MaxEventAge.</summary>
+    private bool ShouldRetry(Outcome<WebhookOutcome> outcome)
+    {
+        var transient = outcome.Exception is HttpRequestException or TimeoutRejectedException
+            || outcome.Result?.IsTransient == true;
+        return transient && _current is { } head && time.GetUtcNow() - head.Time < _options.MaxEventAge;
+    }
+
+    /// <summary>Sends saved replies in order; false when the account could not be reached (kept for later).</summary>
+    private async Task<bool> SendRepliesAsync()
+    {
+        var pending = state.State.PendingReplies;
+        while (pending.Count > 0)
+        {
+            var reply = pending[0];
+            SendReceipt receipt;
+            try
+            {
+                receipt = await GrainFactory.GetGrain<IAccountGrain>(Key).SendReplyAsync(reply);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                logger.ReplyFailed(Key, e.GetType().Name);
+                return false;
+            }
+            if (receipt.Code != SendCodes.Success)
+            {
+                logger.ReplyRefused(Key, receipt.Code);
+            }
+            pending.Remove(reply);
+            await _writer.WriteAsync();
+        }
+        return true;
+    }
+
+    private static string ErrorKind(Exception e) => e switch
+    {
+        TimeoutRejectedException or OperationCanceledException => "timeout",
+        HttpRequestException { HttpRequestError: var kind } when kind != HttpRequestError.Unknown => kind.ToString(),
+        _ => e.GetType().Name,
+    };
+}

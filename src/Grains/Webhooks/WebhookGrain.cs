@@ -1,0 +1,151 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OpenWxCluster.Grains.Common;
+using OpenWxCluster.Grains.Options;
+
+namespace OpenWxCluster.Grains.Webhooks;
+
+/// <summary>
+/// post_api of one account: a persisted, bounded backlog fed by the account's outbox (idempotent by sequence),
+/// POSTed in order by one interleaving grain timer, so API calls and new events are taken while a post waits.
+/// A reminder (registered while a destination is set) resumes delivery after a silo loss.
+/// </summary>
+public sealed partial class WebhookGrain(
+    [PersistentState("webhook", OrleansNames.Storage)] IPersistentState<WebhookState> state,
+    IOptions<WebhookOptions> options,
+    DestinationPolicy policy,
+    WebhookTransport transport,
+    IWebhookFormat format,
+    TimeProvider time,
+    ILogger<WebhookGrain> logger)
+    : Grain, IWebhookGrain, IRemindable
+{
+    private const string WatchdogReminder = "openwx-webhook";
+
+    private readonly WebhookOptions _options = options.Value;
+    private readonly SerialStateWriter _writer = new(state.WriteStateAsync);
+    private string Key => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (HasWork)
+        {
+            StartDelivery();
+        }
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        StopDelivery();
+        return Task.CompletedTask;
+    }
+
+    public async Task<string?> CheckAsync(WebhookSettings settings) =>
+        await policy.CheckAsync(settings.Url, CancellationToken.None);
+
+    public async Task<bool> ConfigureAsync(WebhookSettings? settings)
+    {
+        var effective = settings ?? Default();
+        state.State.Settings = effective;
+        if (effective is null && state.State.Backlog.Count > 0)
+        {
+            state.State.Dropped += state.State.Backlog.Count;
+            state.State.Backlog.Clear();
+            state.State.HeadAttempts = 0;
+        }
+        await _writer.WriteAsync();
+        if (effective is null)
+        {
+            if (await this.GetReminder(WatchdogReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+            return false;
+        }
+        await this.RegisterOrUpdateReminder(WatchdogReminder, _options.WatchdogPeriod, _options.WatchdogPeriod);
+        return true;
+    }
+
+    public async Task AcceptAsync(IReadOnlyList<AccountEvent> events)
+    {
+        var changed = false;
+        foreach (var e in events)
+        {
+            if (e.Seq <= state.State.LastSeq)
+            {
+                continue; // a replay after a failover or a retried delivery
+            }
+            state.State.LastSeq = e.Seq;
+            changed = true;
+            if (state.State.Settings is { } settings && WebhookFilter.Posts(settings, e))
+            {
+                state.State.Backlog.Add(e);
+            }
+        }
+        if (!changed)
+        {
+            return;
+        }
+        TrimBacklog();
+        await _writer.WriteAsync();
+        if (HasWork)
+        {
+            StartDelivery();
+        }
+    }
+
+    public Task<WebhookInfo> GetInfoAsync()
+    {
+        var s = state.State;
+        return Task.FromResult(new WebhookInfo(
+            s.Settings?.Url, s.Backlog.Count, s.LastSeq, s.Delivered, s.Failed, s.Dropped, [.. s.Attempts]));
+    }
+
+    public Task EnsureDeliveringAsync()
+    {
+        if (HasWork)
+        {
+            StartDelivery();
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => EnsureDeliveringAsync();
+
+    private bool HasWork => state.State.Settings is not null && (state.State.Backlog.Count > 0 || state.State.PendingReplies.Count > 0);
+
+    private WebhookSettings? Default() => string.IsNullOrWhiteSpace(_options.Url)
+        ? null
+        : new WebhookSettings
+        {
+            Url = _options.Url,
+            Secret = string.IsNullOrEmpty(_options.Secret) ? null : _options.Secret,
+            PostEvent = _options.PostEvent,
+            PostEventList = _options.PostEventList.Count == 0 ? null : [.. _options.PostEventList],
+            PostMediaData = _options.PostMediaData,
+        };
+
+    /// <summary>Bounds the saved backlog while the receiver is down; the oldest go first, counted.</summary>
+    private void TrimBacklog()
+    {
+        var overflow = state.State.Backlog.Count - Math.Max(1, _options.Capacity);
+        if (overflow > 0)
+        {
+            state.State.Backlog.RemoveRange(0, overflow);
+            state.State.Dropped += overflow;
+            state.State.HeadAttempts = 0;
+            logger.BacklogOverflow(Key, overflow);
+        }
+    }
+
+    private void Record(WebhookAttempt attempt)
+    {
+        var log = state.State.Attempts;
+        log.Insert(0, attempt);
+        if (log.Count > Math.Max(1, _options.LogSize))
+        {
+            log.RemoveRange(_options.LogSize, log.Count - _options.LogSize);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace OpenWxCluster.Grains.Webhooks;
+
+/// <summary>post_api log lines: account keys, sequence numbers and error kinds, never bodies, URLs or secrets.</summary>
+public static partial class WebhookLog
+{
+    [LoggerMessage(101, LogLevel.Warning, "Account {Account}: post_api gave up event {Seq} ({Reason})")]
+    public static partial void GaveUp(this ILogger logger, string account, long seq, string reason);
+
+    [LoggerMessage(102, LogLevel.Error, "Account {Account}: the post_api backlog was full; dropped the {Count} oldest events")]
+    public static partial void BacklogOverflow(this ILogger logger, string account, int count);
+
+    [LoggerMessage(103, LogLevel.Warning, "Account {Account}: sending a post_api reply failed ({Error}); retried")]
+    public static partial void ReplyFailed(this ILogger logger, string account, string error);
+
+    [LoggerMessage(104, LogLevel.Warning, "Account {Account}: a post_api reply was refused (code {Code})")]
+    public static partial void ReplyRefused(this ILogger logger, string account, int code);
+}

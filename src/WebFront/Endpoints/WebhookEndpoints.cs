@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using OpenWxCluster.Grains;
+
+namespace OpenWxCluster.WebFront;
+
+/// <summary>
+/// <c>get_post_log</c> (not in Mojo): the account's post_api delivery — destination, backlog, counters and the last
+/// attempts — so an operator can see why a webhook gets nothing without reading silo logs.
+/// </summary>
+internal static class WebhookEndpoints
+{
+    public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapMojo("get_post_log", GetPostLogAsync);
+        return endpoints;
+    }
+
+    internal static async Task<IResult> GetPostLogAsync(
+        MojoParameters parameters, [FromServices] IGrainFactory grains, [FromServices] IOptions<OpenWxApiOptions> options)
+    {
+        var check = await AccountGate.OpenAsync(grains, parameters, options.Value.DefaultClient, requireRunning: false);
+        if (!check.IsOk)
+        {
+            return check.Error!;
+        }
+        var info = await grains.GetGrain<IWebhookGrain>(check.Key).GetInfoAsync();
+        return MojoReply.Json(WebhookJson.Info(info));
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OpenWxCluster.Grains;
+
+namespace OpenWxCluster.WebFront;
+
+/// <summary>
+/// post_api bodies and replies as Mojo-Weixin's Openwx plugin has them: the same entry check_event gives (with
+/// <c>event_id</c> and <c>event_time</c>), <c>media_data</c> removed when post_media_data is 0; the answer is read
+/// only when its content type is <c>text/json</c> or <c>application/json</c>, for <c>reply</c> and <c>media</c>
+/// (an http/https URL, as Mojo's code checks; a local path is ignored).
+/// </summary>
+public sealed class MojoWebhookFormat : IWebhookFormat
+{
+    public string Render(AccountEvent accountEvent, bool includeMediaData)
+    {
+        var json = EventJson.Event(accountEvent);
+        if (!includeMediaData)
+        {
+            json.Remove("media_data");
+        }
+        return MojoJson.Serialize(json);
+    }
+
+    public WebhookReply? ReadReply(string? contentType, string body)
+    {
+        if (contentType is not ("application/json" or "text/json") || string.IsNullOrWhiteSpace(body))
+        {
+            return null;
+        }
+        JsonObject? json;
+        try
+        {
+            json = JsonNode.Parse(body) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        var text = Scalar(json?["reply"]);
+        var media = Scalar(json?["media"]);
+        if (media is not null && !media.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            && !media.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            media = null;
+        }
+        return text is null && media is null ? null : new WebhookReply(text, media);
+    }
+
+    /// <summary>A string or number as text (Perl does not tell them apart); anything else is no value.</summary>
+    private static string? Scalar(JsonNode? node) => node is JsonValue value
+        ? value.GetValueKind() switch
+        {
+            JsonValueKind.String => value.GetValue<string>() is { Length: > 0 } s ? s : null,
+            JsonValueKind.Number => value.ToJsonString(),
+            _ => null,
+        }
+        : null;
+}
