@@ -1,6 +1,7 @@
 using Orleans.TestingHost;
 using OpenWxCluster.Emulator;
 using OpenWxCluster.Grains.Options;
+using OpenWxCluster.TestKit;
 
 namespace OpenWxCluster.Cluster.Tests;
 
@@ -41,15 +42,16 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         Emulator = await EmulatorHost.StartAsync(_emulatorOptions);
         var url = Emulator.BaseUri.ToString().TrimEnd('/');
+        var webPort = FreePort.Next();
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSilo((_, silo) =>
         {
-            TestSilo.Configure(silo, url, sync: _sync);
+            TestSilo.Configure(silo, url, sync: _sync, apiUrl: $"http://127.0.0.1:{webPort}/");
             _silo?.Invoke(silo);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
-        Web = await WebFrontHost.StartAsync(Cluster.Client);
+        Web = await WebFrontHost.StartAsync(Cluster.Client, webPort);
     }
 
     public async Task DisposeAsync()

@@ -11,7 +11,9 @@ namespace OpenWxCluster.Cluster.Tests;
 /// <summary>Silo configuration shared by the test clusters: memory providers, the driver pointed at the emulator.</summary>
 public static class TestSilo
 {
-    public static void Configure(ISiloBuilder silo, string emulatorUrl, bool memoryStorage = true, Action<SyncOptions>? sync = null)
+    /// <param name="apiUrl">The web front's address, for poll_api redirects to the API (the web front is a separate host here).</param>
+    public static void Configure(
+        ISiloBuilder silo, string emulatorUrl, bool memoryStorage = true, Action<SyncOptions>? sync = null, string? apiUrl = null)
     {
         if (memoryStorage)
         {
@@ -28,6 +30,10 @@ public static class TestSilo
         });
         // The host provides the post_api body format (the silo co-hosts the web front; here the test does).
         silo.Services.AddSingleton<IWebhookFormat, MojoWebhookFormat>();
+        if (apiUrl is not null)
+        {
+            silo.Services.AddSingleton<IApiLoopback>(new ApiLoopback(new Uri(apiUrl), Microsoft.Extensions.Options.Options.Create(new OpenWxApiOptions())));
+        }
         silo.Services.Configure<WebhookOptions>(o =>
         {
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(100);

@@ -26,9 +26,9 @@ public sealed class WebFrontHost : IAsyncDisposable
     /// <summary>Requests whose client went away while they were being handled (seen by the server).</summary>
     public int AbortedRequests => Volatile.Read(ref _aborted.Value);
 
-    public static async Task<WebFrontHost> StartAsync(IClusterClient client)
+    public static async Task<WebFrontHost> StartAsync(IClusterClient client, int? port = null)
     {
-        var port = FreePort.Next();
+        port ??= FreePort.Next();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -86,6 +86,6 @@ public sealed class DestinationPolicyTests
     {
         Assert.Null(await Policy().CheckAsync("http://localhost:9/hook", CancellationToken.None));
         Assert.NotNull(await Policy(o => o.DenyList = ["127.0.0.0/8", "::1/128"]).CheckAsync("http://localhost:9/hook", CancellationToken.None));
-        Assert.Equal("post_api host does not resolve", await Policy().CheckAsync("http://no-such-host.invalid/h", CancellationToken.None));
+        Assert.Equal("host does not resolve", await Policy().CheckAsync("http://no-such-host.invalid/h", CancellationToken.None));
     }
 }

@@ -16,6 +16,7 @@ namespace OpenWxCluster.TestKit;
 public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly ConcurrentQueue<ReceivedPost> _posts = new();
+    private readonly ConcurrentQueue<ReceivedPoll> _polls = new();
     private WebApplication? _app;
 
     private WebhookReceiver(int port) => Port = port;
@@ -27,6 +28,15 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     /// <summary>Decides the answer to a post: status code and JSON body (null: none). Default 200 with <c>{}</c>.</summary>
     public Func<ReceivedPost, (int Status, string? Json)> Answer { get; set; } = _ => (200, "{}");
+
+    /// <summary>The URL to pass as poll_api.</summary>
+    public string PollUrl => $"http://127.0.0.1:{Port}/poll";
+
+    /// <summary>Decides the answer to a GET under <c>/poll</c>: a status and a Location (null: none). Default 200.</summary>
+    public Func<ReceivedPoll, (int Status, string? Location)> PollAnswer { get; set; } = _ => (200, null);
+
+    /// <summary>Every GET under <c>/poll</c>, in arrival order.</summary>
+    public IReadOnlyList<ReceivedPoll> Polls => [.. _polls];
 
     /// <summary>Every post taken, in arrival order (also those answered with an error status).</summary>
     public IReadOnlyList<ReceivedPost> Posts => [.. _posts];
@@ -50,6 +60,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, Port));
         var app = builder.Build();
         app.MapPost("/hook", HandleAsync);
+        app.MapGet("/poll/{**rest}", HandlePoll);
         await app.StartAsync();
         _app = app;
     }
@@ -83,6 +94,18 @@ public sealed class WebhookReceiver : IAsyncDisposable
             http.Response.ContentType = "application/json";
             await http.Response.WriteAsync(json);
         }
+    }
+
+    private IResult HandlePoll(HttpContext http)
+    {
+        var poll = new ReceivedPoll(http.Request.Path.Value ?? "", http.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString()));
+        var (status, location) = PollAnswer(poll);
+        _polls.Enqueue(poll);
+        if (location is not null)
+        {
+            http.Response.Headers.Location = location;
+        }
+        return Results.StatusCode(status);
     }
 
     public async ValueTask DisposeAsync() => await DownAsync();

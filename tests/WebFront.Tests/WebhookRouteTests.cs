@@ -26,7 +26,7 @@ public sealed class WebhookRouteTests
         Assert.False(webhook.PostEvent);
         Assert.Equal(["login", "stop", "new_friend"], webhook.PostEventList!);
         Assert.False(webhook.PostMediaData);
-        Assert.Equal(webhook, Assert.Single(host.Grains.Webhook("bot1").Checked));
+        Assert.Equal(webhook.Url, Assert.Single(host.Grains.Webhook("bot1").Checked));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class WebhookRouteTests
     public async Task A_destination_the_cluster_refuses_is_answered_with_its_reason()
     {
         await using var host = await ApiHost.StartAsync();
-        host.Grains.Webhook("bot1").Refusal = "post_api destination refused: not in the allow-list";
+        host.Grains.Webhook("bot1").Refusal = "destination refused: not in the allow-list";
         using var response = await host.Client.GetAsync("/openwx/start_client?client=bot1&post_api=http%3A%2F%2F10.1.2.3%2Fh");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -91,5 +91,43 @@ public sealed class WebhookRouteTests
         Assert.Equal(
             Expected,
             json!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Poll_api_and_poll_interval_become_poll_settings()
+    {
+        await using var host = await ApiHost.StartAsync();
+        await host.GetJsonAsync("/openwx/start_client?client=bot1&poll_api=http%3A%2F%2F127.0.0.1%3A9%2Fpoll&plugin_openwx_poll_interval=12");
+        await host.GetJsonAsync("/openwx/start_client?client=bot2&poll_api=http%3A%2F%2F127.0.0.1%3A9%2Fpoll");
+
+        Assert.Equal(new PollSettings("http://127.0.0.1:9/poll", TimeSpan.FromSeconds(12)), host.Grains.Account("bot1").Options.Poll);
+        Assert.Equal(TimeSpan.FromSeconds(5), host.Grains.Account("bot2").Options.Poll!.Interval);
+        Assert.Null(host.Grains.Account("bot1").Options.Webhook);
+    }
+
+    [Theory]
+    [InlineData("poll_api=http%3A%2F%2F127.0.0.1%2Fp&poll_interval=0", "poll_interval must be a whole number of seconds, at least 1")]
+    [InlineData("poll_api=http%3A%2F%2F127.0.0.1%2Fp&poll_interval=1.5", "poll_interval must be a whole number of seconds, at least 1")]
+    [InlineData("poll_api=gopher%3A%2F%2Fx", "poll_api must be an absolute http or https URL")]
+    public async Task Bad_poll_parameters_are_refused_with_code_6(string query, string status)
+    {
+        await using var host = await ApiHost.StartAsync();
+        using var response = await host.Client.GetAsync($"/openwx/start_client?client=bot1&{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(status, (string?)json["status"]);
+        Assert.Equal(0, host.Grains.Account("bot1").StartCalls);
+    }
+
+    [Fact]
+    public async Task A_poll_destination_the_cluster_refuses_names_poll_api()
+    {
+        await using var host = await ApiHost.StartAsync();
+        host.Grains.Webhook("bot1").Refusal = "destination refused: link-local or cloud metadata address";
+        var json = await host.GetJsonAsync("/openwx/start_client?client=bot1&poll_api=http%3A%2F%2F169.254.169.254%2F");
+
+        Assert.Equal("poll_api destination refused: link-local or cloud metadata address", (string?)json!["status"]);
+        Assert.Equal("http://169.254.169.254/", Assert.Single(host.Grains.Webhook("bot1").Checked));
     }
 }

@@ -9,11 +9,11 @@ namespace OpenWxCluster.Grains;
 public interface IWebhookGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Checks a destination against the cluster's policy (scheme, link-local and cloud metadata addresses, the
-    /// allow-list) without changing anything. Null when it may be used, else the reason.
+    /// Checks a destination (post_api or poll_api) against the cluster's policy (scheme, link-local and cloud
+    /// metadata addresses, the allow-list) without changing anything. Null when it may be used, else the reason.
     /// </summary>
     [Alias("Check"), ReadOnly, AlwaysInterleave]
-    Task<string?> CheckAsync(WebhookSettings settings);
+    Task<string?> CheckAsync(string url);
 
     /// <summary>
     /// Sets the account's webhook (null: the cluster default, if any). Returns whether events should be fed to

@@ -63,6 +63,7 @@ public sealed partial class AccountGrain(
         state.State.LastError = null;
         // Before the first event, so post_api sees the whole start (state_change, input_qrcode, login).
         state.State.WebhookOn = await Webhook.ConfigureAsync(options.Webhook);
+        await GrainFactory.GetGrain<IPollApiGrain>(Key).ConfigureAsync(options.Poll);
         await ApplyAsync(new LoginTrigger.Start());
         await GrainFactory.GetGrain<IAccountRegistryGrain>(IAccountRegistryGrain.ShardOf(Key)).AddAsync(Key);
         await this.RegisterOrUpdateReminder(WatchdogReminder, _options.WatchdogPeriod, _options.WatchdogPeriod);
@@ -74,6 +75,7 @@ public sealed partial class AccountGrain(
     {
         StopPump();
         await ApplyAsync(new LoginTrigger.Stop());
+        await GrainFactory.GetGrain<IPollApiGrain>(Key).StopAsync();
         await GrainFactory.GetGrain<IAccountRegistryGrain>(IAccountRegistryGrain.ShardOf(Key)).RemoveAsync(Key);
         var reminder = await this.GetReminder(WatchdogReminder);
         if (reminder is not null)

@@ -21,6 +21,12 @@ public sealed class WebhookOptions
     /// <summary>post_media_data of the default webhook.</summary>
     public bool PostMediaData { get; set; } = true;
 
+    /// <summary>The cluster default poll_api (Mojo's controller option); empty: none.</summary>
+    public string? PollUrl { get; set; }
+
+    /// <summary>poll_interval of the default heartbeat (Mojo: 5 s).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Events waiting per account at most; past it the oldest are dropped and counted.</summary>
     public int Capacity { get; set; } = 10_000;
 

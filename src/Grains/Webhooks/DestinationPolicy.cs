@@ -42,20 +42,20 @@ public sealed class DestinationPolicy
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            return "post_api must be an absolute http or https URL";
+            return "must be an absolute http or https URL";
         }
         if (!string.IsNullOrEmpty(uri.UserInfo))
         {
-            return "post_api must not carry user info";
+            return "must not carry user info";
         }
         var host = uri.IdnHost;
         if (MetadataHosts.Contains(host))
         {
-            return "post_api destination refused: cloud metadata host";
+            return "destination refused: cloud metadata host";
         }
         if (_options.AllowList.Count > 0 && !IPAddress.TryParse(host, out _) && !_allowHosts.Contains(host))
         {
-            return "post_api destination refused: host not in the allow-list";
+            return "destination refused: host not in the allow-list";
         }
         return IPAddress.TryParse(host, out var literal) && Refusal(literal, host) is { } refused ? refused : null;
     }
@@ -75,10 +75,10 @@ public sealed class DestinationPolicy
         }
         catch (System.Net.Sockets.SocketException)
         {
-            return "post_api host does not resolve";
+            return "host does not resolve";
         }
         return addresses.Length == 0
-            ? "post_api host does not resolve"
+            ? "host does not resolve"
             : addresses.Select(a => Refusal(a, host)).FirstOrDefault(r => r is not null);
     }
 
@@ -91,19 +91,19 @@ public sealed class DestinationPolicy
         }
         if (Metadata.Any(n => n.Contains(address)) || (!_options.AllowLinkLocal && LinkLocal.Any(n => n.Contains(address))))
         {
-            return "post_api destination refused: link-local or cloud metadata address";
+            return "destination refused: link-local or cloud metadata address";
         }
         if (NeverRoutable.Any(n => n.Contains(address)) || address.Equals(IPAddress.Broadcast))
         {
-            return "post_api destination refused: not a unicast address";
+            return "destination refused: not a unicast address";
         }
         if (_deny.Any(n => n.Contains(address)))
         {
-            return "post_api destination refused: address in the deny-list";
+            return "destination refused: address in the deny-list";
         }
         if (_options.AllowList.Count > 0 && !_allowHosts.Contains(host) && !_allowNetworks.Any(n => n.Contains(address)))
         {
-            return "post_api destination refused: not in the allow-list";
+            return "destination refused: not in the allow-list";
         }
         return null;
     }

@@ -81,7 +81,7 @@ public sealed partial class WebhookGrain
     {
         var head = state.State.Backlog[0];
         _current = head;
-        var body = format.Render(head, settings.PostMediaData);
+        var body = Format.Render(head, settings.PostMediaData);
         var context = ResilienceContextPool.Shared.Get(continueOnCapturedContext: true, cancellation);
         WebhookOutcome? outcome = null;
         string? givenUp = null;
@@ -114,7 +114,7 @@ public sealed partial class WebhookGrain
         if (outcome is { IsSuccess: true })
         {
             state.State.Delivered++;
-            var reply = format.ReadReply(outcome.ContentType, outcome.Body ?? "");
+            var reply = Format.ReadReply(outcome.ContentType, outcome.Body ?? "");
             if (reply?.Text is { Length: > 0 } text && WebhookFilter.ReplyTo(head, text) is { } request)
             {
                 state.State.PendingReplies.Add(request); // saved with the delivery, sent right after

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenWxCluster.Grains.Common;
@@ -15,7 +16,7 @@ public sealed partial class WebhookGrain(
     IOptions<WebhookOptions> options,
     DestinationPolicy policy,
     WebhookTransport transport,
-    IWebhookFormat format,
+    IServiceProvider services,
     TimeProvider time,
     ILogger<WebhookGrain> logger)
     : Grain, IWebhookGrain, IRemindable
@@ -25,6 +26,9 @@ public sealed partial class WebhookGrain(
     private readonly WebhookOptions _options = options.Value;
     private readonly SerialStateWriter _writer = new(state.WriteStateAsync);
     private string Key => this.GetPrimaryKeyString();
+
+    /// <summary>The host's (the web front's) body format; resolved when first needed, so a bare silo still starts accounts.</summary>
+    private IWebhookFormat Format => services.GetRequiredService<IWebhookFormat>();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -41,8 +45,7 @@ public sealed partial class WebhookGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<string?> CheckAsync(WebhookSettings settings) =>
-        await policy.CheckAsync(settings.Url, CancellationToken.None);
+    public async Task<string?> CheckAsync(string url) => await policy.CheckAsync(url, CancellationToken.None);
 
     public async Task<bool> ConfigureAsync(WebhookSettings? settings)
     {

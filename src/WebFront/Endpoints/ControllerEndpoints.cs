@@ -17,7 +17,7 @@ internal static class ControllerEndpoints
         "code", "status", "client", "account", "pid", "port",
     };
 
-    /// <summary>Not a Mojo code (Mojo never checks post_api): the next free controller code.</summary>
+    /// <summary>Not a Mojo code (Mojo never checks post_api or poll_api): the next free controller code.</summary>
     internal const int InvalidPostApi = 6;
 
     public static IEndpointRouteBuilder MapControllerEndpoints(this IEndpointRouteBuilder endpoints)
@@ -43,8 +43,16 @@ internal static class ControllerEndpoints
         {
             return await AlreadyExistsAsync(account, client, http);
         }
-        var (webhook, invalid) = WebhookParameters.Parse(parameters);
-        invalid ??= webhook is null ? null : await grains.GetGrain<IWebhookGrain>(key).CheckAsync(webhook);
+        var (webhook, poll, invalid) = WebhookParameters.Parse(parameters);
+        var destinations = grains.GetGrain<IWebhookGrain>(key);
+        if (invalid is null && webhook is not null && await destinations.CheckAsync(webhook.Url) is { } postRefused)
+        {
+            invalid = "post_api " + postRefused;
+        }
+        if (invalid is null && poll is not null && await destinations.CheckAsync(poll.Url) is { } pollRefused)
+        {
+            invalid = "poll_api " + pollRefused;
+        }
         if (invalid is not null)
         {
             return new MojoReply(new JsonObject { ["code"] = InvalidPostApi, ["status"] = invalid, ["client"] = client }, StatusCodes.Status400BadRequest);
@@ -57,7 +65,7 @@ internal static class ControllerEndpoints
         {
             options[name] = value;
         }
-        var started = await account.StartAsync(new StartOptions(options, webhook));
+        var started = await account.StartAsync(new StartOptions(options, webhook, poll));
         if (!started.StartedNow && started.IsStarted)
         {
             // A concurrent start_client won: the grain kept the other call's options.

@@ -30,6 +30,9 @@ public static class OpenWxApiExtensions
         services.TryAddSingleton(TimeProvider.System);
         // A co-hosting silo's post_api delivery renders Mojo JSON with it.
         services.TryAddSingleton<IWebhookFormat, MojoWebhookFormat>();
+        // A co-hosting silo's poll_api makes redirected calls through it.
+        services.TryAddSingleton<IApiLoopback>(sp => new ApiLoopback(
+            sp.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>(), sp.GetRequiredService<IOptions<OpenWxApiOptions>>()));
         return services;
     }
 

@@ -10,11 +10,11 @@ public sealed class FakeWebhookGrain : IWebhookGrain
 
     public WebhookInfo Info { get; set; } = new(null, 0, 0, 0, 0, 0, []);
 
-    public ConcurrentQueue<WebhookSettings> Checked { get; } = new();
+    public ConcurrentQueue<string> Checked { get; } = new();
 
-    public Task<string?> CheckAsync(WebhookSettings settings)
+    public Task<string?> CheckAsync(string url)
     {
-        Checked.Enqueue(settings);
+        Checked.Enqueue(url);
         return Task.FromResult(Refusal);
     }
 
