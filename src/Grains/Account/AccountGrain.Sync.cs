@@ -79,7 +79,7 @@ public sealed partial class AccountGrain
             switch (item)
             {
                 case WxMessageItem { Message: var m }:
-                    var chat = MessageMapper.ToChat(m, state.State.User, lookup);
+                    var chat = MessageMapper.ToChat(m, state.State.User, lookup, _options.MaxTextLength);
                     Emit(m.Class == "send" ? AccountEvent.SendMessage : AccountEvent.ReceiveMessage, null, [], chat);
                     break;
                 case WxFriendRequestItem request:

@@ -8,7 +8,21 @@ namespace OpenWxCluster.Grains.Account;
 /// </summary>
 public static class MessageMapper
 {
-    public static ChatMessage ToChat(WxMessage m, ContactInfo? self, ContactLookup contacts)
+    /// <summary>Marker appended to cut text; {0} is the original length in characters.</summary>
+    public const string TruncationMarker = "…[truncated: {0} characters in all]";
+
+    /// <summary>Text past <paramref name="maxLength"/> characters, cut (never inside a surrogate pair) and marked.</summary>
+    public static string Cap(string text, int maxLength)
+    {
+        if (text.Length <= maxLength)
+        {
+            return text;
+        }
+        var cut = maxLength > 0 && char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength;
+        return text[..cut] + string.Format(System.Globalization.CultureInfo.InvariantCulture, TruncationMarker, text.Length);
+    }
+
+    public static ChatMessage ToChat(WxMessage m, ContactInfo? self, ContactLookup contacts, int maxTextLength = int.MaxValue)
     {
         var group = m.GroupId is null ? null : contacts.Group(m.GroupId);
         var sender = ResolvePerson(m.SenderId, self, group, contacts);
@@ -18,7 +32,7 @@ public static class MessageMapper
         {
             Id = m.Id,
             Time = m.Time,
-            Content = m.Content,
+            Content = Cap(m.Content, maxTextLength),
             Type = m.Type,
             Class = m.Class,
             Format = m.Format,

@@ -18,6 +18,12 @@ public sealed class SyncOptions
     /// <summary>Saved events waiting for the inbox at most; past it the oldest are dropped and counted.</summary>
     public int OutboxCapacity { get; set; } = 10_000;
 
+    /// <summary>
+    /// Received text longer than this (characters) is cut and marked, so an event stays far below the Orleans
+    /// message size limit; the marker says how long the text was.
+    /// </summary>
+    public int MaxTextLength { get; set; } = 65_536;
+
     /// <summary>Watchdog reminder period: restarts the pump after a silo loss if nothing else did.</summary>
     public TimeSpan WatchdogPeriod { get; set; } = TimeSpan.FromMinutes(1);
 

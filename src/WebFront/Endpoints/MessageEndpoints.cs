@@ -66,7 +66,7 @@ internal static partial class MessageEndpoints
         Func<IAccountGrain, string, Task<SendReceipt>> send)
     {
         var parameters = request.Parameters;
-        if (ContentError(parameters) is { } contentError)
+        if (ContentError(parameters, request.Options.MaxContentLength) is { } contentError)
         {
             return contentError;
         }
@@ -100,13 +100,19 @@ internal static partial class MessageEndpoints
 
     /// <summary>
     /// Mojo renders nothing at all when there is neither content nor media; that hangs clients, so the request is
-    /// refused at once instead. Media sending is not in the grain contract yet.
+    /// refused at once instead. Media sending is not in the grain contract yet. Text past
+    /// <paramref name="maxLength"/> characters is refused (HTTP 413): an event carrying it must stay far below the
+    /// Orleans message limit, and WeChat itself takes only a few thousand characters.
     /// </summary>
-    internal static IResult? ContentError(MojoParameters parameters)
+    internal static IResult? ContentError(MojoParameters parameters, int maxLength)
     {
-        if (!string.IsNullOrEmpty(parameters["content"]))
+        if (parameters["content"] is { Length: > 0 } content)
         {
-            return null;
+            return content.Length <= maxLength
+                ? null
+                : new MojoReply(
+                    new JsonObject { ["id"] = null, ["code"] = SendCodes.Failure, ["status"] = $"content too long: at most {maxLength} characters" },
+                    StatusCodes.Status413PayloadTooLarge);
         }
         var hasMedia = parameters.All.Any(p => p.Key.StartsWith("media_", StringComparison.Ordinal));
         return MojoReply.SendError(

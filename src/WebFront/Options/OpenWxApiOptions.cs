@@ -24,6 +24,9 @@ public sealed class OpenWxApiOptions
     /// </summary>
     public string? ApiToken { get; set; }
 
+    /// <summary>Longest text a send takes, in characters (received text is cut at the silo's OpenWx:Sync:MaxTextLength).</summary>
+    public int MaxContentLength { get; set; } = 65_536;
+
     public static readonly TimeSpan MaxInboxPollWait = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan MaxCheckEventHold = TimeSpan.FromSeconds(120);
 }
