@@ -63,6 +63,22 @@ public sealed class ProcessClusterFixture : IAsyncLifetime
         oldB.Dispose();
     }
 
+    /// <summary>Starts a killed silo again on its ports (same name letter, "-restarted" appended).</summary>
+    public HostProcess Restart(HostProcess killed)
+    {
+        var restarted = killed.Restart(killed.Name + "-restarted");
+        if (ReferenceEquals(killed, SiloA))
+        {
+            SiloA = restarted;
+        }
+        else
+        {
+            SiloB = restarted;
+        }
+        killed.Dispose();
+        return restarted;
+    }
+
     public async Task DisposeAsync()
     {
         SiloA?.Dispose();

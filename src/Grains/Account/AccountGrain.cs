@@ -31,7 +31,7 @@ public sealed partial class AccountGrain(
     private QrCodeImage? _qr;
     private string Key => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _machine = new LoginStateMachine(LoginOptionsFrom(_options), state.State.Login);
         _session = state.State.Session?.ToSession();
@@ -43,7 +43,26 @@ public sealed partial class AccountGrain(
         {
             StartPump();
         }
-        return Task.CompletedTask;
+        if (state.State.WebhookOn)
+        {
+            await WakeWebhookAsync();
+        }
+    }
+
+    /// <summary>
+    /// After a silo loss the recovery sweep reactivates accounts; their webhook backlog moves with them at once
+    /// instead of waiting for the webhook grain's own reminder.
+    /// </summary>
+    private async Task WakeWebhookAsync()
+    {
+        try
+        {
+            await Webhook.EnsureDeliveringAsync();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.StepFailed(Key, "webhook wake-up", e.GetType().Name);
+        }
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
