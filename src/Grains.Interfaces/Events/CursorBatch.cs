@@ -14,8 +14,8 @@ public sealed record CursorBatch
     [Id(2)] public long LastSeq { get; init; }
 
     /// <summary>
-    /// The cursor was past <see cref="LastSeq"/>, so it cannot have come from this inbox: nothing was acknowledged
-    /// and nothing is returned.
+    /// The cursor was past <see cref="LastSeq"/> (or negative), so it cannot have come from this inbox: nothing was
+    /// acknowledged and nothing is returned.
     /// </summary>
     [Id(3)] public bool CursorAhead { get; init; }
 

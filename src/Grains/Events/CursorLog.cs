@@ -67,10 +67,13 @@ public sealed class CursorLog(CursorLogState state, ICursorSegmentStore store, i
         Evict();
     }
 
+    /// <summary>Whether <see cref="AcknowledgeAsync"/> with this cursor changes anything.</summary>
+    public bool Acknowledges(long cursor) => cursor > state.Floor;
+
     /// <summary>Removes every retained event up to <paramref name="cursor"/>; false when there was none.</summary>
     public async Task<bool> AcknowledgeAsync(long cursor)
     {
-        if (cursor <= state.Floor)
+        if (!Acknowledges(cursor))
         {
             return false;
         }

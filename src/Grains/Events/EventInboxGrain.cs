@@ -98,12 +98,8 @@ public sealed class EventInboxGrain(
             pending.RemoveRange(0, overflow);
             state.State.Dropped += overflow;
         }
-        if (_log is { } log)
-        {
-            // Every event, not only what Mojo's filter queues: the cursor mode is ours.
-            await log.AppendAsync(fresh, options.Value.CursorCapacity, DateTimeOffset.UtcNow);
-        }
-        await SaveAsync();
+        // Every event goes to the cursor log, not only what Mojo's filter queues: the cursor mode is ours.
+        await SaveAsync(_log is { } log ? () => log.AppendAsync(fresh, options.Value.CursorCapacity, DateTimeOffset.UtcNow) : null);
         var waiter = _arrived;
         _arrived = null;
         waiter?.TrySetResult();
@@ -120,9 +116,9 @@ public sealed class EventInboxGrain(
             log = _log = NewLog(state.State.Cursor);
             await SaveAsync();
         }
-        else if (await log.AcknowledgeAsync(cursor))
+        else if (log.Acknowledges(cursor))
         {
-            await SaveAsync();
+            await SaveAsync(() => log.AcknowledgeAsync(cursor));
         }
         return await log.ReadAsync(cursor, count);
     }
@@ -143,14 +139,19 @@ public sealed class EventInboxGrain(
     }
 
     /// <summary>
-    /// Segments, then the state that indexes them, then the clearing of slots it no longer refers to. If a write
+    /// Finishes a change to the log (<paramref name="logChange"/>, which may read segments), then writes the
+    /// segments, the state that indexes them, and clears the slots it no longer refers to. If the change or a write
     /// fails, what is in memory is ahead of storage: this activation stops, and the account's retry brings the
     /// events again to the next one.
     /// </summary>
-    private async Task SaveAsync()
+    private async Task SaveAsync(Func<Task>? logChange = null)
     {
         try
         {
+            if (logChange is not null)
+            {
+                await logChange();
+            }
             if (_log is { } log)
             {
                 await log.WriteSegmentsAsync();
