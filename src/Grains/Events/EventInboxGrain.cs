@@ -1,25 +1,40 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 using OpenWxCluster.Grains.Common;
+using OpenWxCluster.Grains.Logging;
 using OpenWxCluster.Grains.Options;
 
 namespace OpenWxCluster.Grains.Events;
 
 /// <summary>
 /// check_event buffer of one account, fed by the account's outbox (idempotent: sequence numbers it has are
-/// dropped), bounded, persisted. Waiting pollers park on a completion source; nothing blocks the scheduler.
+/// dropped), bounded, persisted. Two views of the same events: Mojo's pending list, and the cursor log of accounts
+/// that polled with a cursor (<see cref="CursorLog"/>). Waiting pollers park on a completion source; nothing blocks
+/// the scheduler. Accepts and cursor polls change the state one at a time, each followed by its writes: cursor polls
+/// interleave, and the log's segment writes must stay in order with the index write.
 /// </summary>
 public sealed class EventInboxGrain(
     [PersistentState("inbox", OrleansNames.Storage)] IPersistentState<InboxState> state,
-    IOptions<EventInboxOptions> options)
+    IOptions<EventInboxOptions> options,
+    ILogger<EventInboxGrain> logger)
     : Grain, IEventInboxGrain
 {
+    /// <summary>Upper bound of one cursor answer, whatever the caller asks.</summary>
+    private const int MaxCursorBatch = 5_000;
+
     private readonly SerialStateWriter _writer = new(state.WriteStateAsync);
+    private readonly TaskChain _changes = new();
+    private CursorLog? _log;
     private TaskCompletionSource? _arrived;
     private int _waitingPolls;
 
+    private string Key => this.GetPrimaryKeyString();
+
     public async Task<IReadOnlyList<AccountEvent>> PeekAsync(TimeSpan maxWait)
     {
-        await WaitForPendingAsync(maxWait);
+        await WaitAsync(() => state.State.Pending.Count > 0, maxWait);
         return [.. state.State.Pending];
     }
 
@@ -31,9 +46,149 @@ public sealed class EventInboxGrain(
         }
     }
 
-    private async Task WaitForPendingAsync(TimeSpan maxWait)
+    public async Task<CursorBatch> PollCursorAsync(long cursor, int maxCount, TimeSpan maxWait)
     {
-        if (state.State.Pending.Count == 0 && maxWait > TimeSpan.Zero)
+        if (cursor < 0 || cursor > state.State.LastSeq)
+        {
+            return new CursorBatch { CursorAhead = true, LastSeq = state.State.LastSeq };
+        }
+        var count = Math.Clamp(maxCount, 1, MaxCursorBatch);
+        var batch = await ChangeAsync(() => AcknowledgeAndReadAsync(cursor, count));
+        if (batch.IsEmpty && maxWait > TimeSpan.Zero)
+        {
+            await WaitAsync(() => _log?.HasNewsAfter(cursor) == true, maxWait);
+            batch = await ChangeAsync(() => AcknowledgeAndReadAsync(cursor, count));
+        }
+        return batch with { LastSeq = state.State.LastSeq };
+    }
+
+    public Task<InboxInfo> GetInfoAsync()
+    {
+        var s = state.State;
+        return Task.FromResult(new InboxInfo(
+            s.Pending.Count, s.LastSeq, s.Dropped, _waitingPolls, _log?.Retained ?? 0, s.Cursor?.Dropped ?? 0, s.Cursor?.Start));
+    }
+
+    public Task AcceptAsync(IReadOnlyList<AccountEvent> events) => _changes.RunAsync(() => AcceptNowAsync(events));
+
+    private async Task AcceptNowAsync(IReadOnlyList<AccountEvent> events)
+    {
+        var pending = state.State.Pending;
+        var fresh = new List<AccountEvent>();
+        foreach (var e in events)
+        {
+            if (e.Seq <= state.State.LastSeq)
+            {
+                continue; // a replay after a failover or a retried delivery
+            }
+            state.State.LastSeq = e.Seq;
+            fresh.Add(e);
+            if (CheckEventFilter.Accepts(e))
+            {
+                pending.Add(e);
+            }
+        }
+        if (fresh.Count == 0)
+        {
+            return;
+        }
+        var overflow = pending.Count - Math.Max(1, options.Value.Capacity);
+        if (overflow > 0)
+        {
+            pending.RemoveRange(0, overflow);
+            state.State.Dropped += overflow;
+        }
+        // Every event goes to the cursor log, not only what Mojo's filter queues: the cursor mode is ours.
+        await SaveAsync(_log is { } log ? () => log.AppendAsync(fresh, options.Value.CursorCapacity, DateTimeOffset.UtcNow) : null);
+        var waiter = _arrived;
+        _arrived = null;
+        waiter?.TrySetResult();
+    }
+
+    private async Task<CursorBatch> AcknowledgeAndReadAsync(long cursor, int count)
+    {
+        var log = _log;
+        if (log is null)
+        {
+            // The first cursor poll: the log starts now, after the highest sequence accepted so far.
+            var start = state.State.LastSeq;
+            state.State.Cursor = new CursorLogState { Start = start, Floor = start };
+            log = _log = NewLog(state.State.Cursor);
+            await SaveAsync();
+        }
+        else if (log.Acknowledges(cursor))
+        {
+            await SaveAsync(() => log.AcknowledgeAsync(cursor));
+        }
+        return await log.ReadAsync(cursor, count);
+    }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Cursor is { } cursor)
+        {
+            _log = NewLog(cursor);
+        }
+        return Task.CompletedTask;
+    }
+
+    private CursorLog NewLog(CursorLogState cursor)
+    {
+        var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(OrleansNames.Storage);
+        return new CursorLog(cursor, new GrainCursorSegmentStore(storage, this.GetGrainId()), options.Value.CursorSegmentSize);
+    }
+
+    /// <summary>
+    /// Finishes a change to the log (<paramref name="logChange"/>, which may read segments), then writes the
+    /// segments, the state that indexes them, and clears the slots it no longer refers to. If the change or a write
+    /// fails, what is in memory is ahead of storage: this activation stops, and the account's retry brings the
+    /// events again to the next one.
+    /// </summary>
+    private async Task SaveAsync(Func<Task>? logChange = null)
+    {
+        try
+        {
+            if (logChange is not null)
+            {
+                await logChange();
+            }
+            if (_log is { } log)
+            {
+                await log.WriteSegmentsAsync();
+            }
+            await _writer.WriteAsync();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.InboxWriteFailed(e, Key);
+            DeactivateOnIdle();
+            throw;
+        }
+        if (_log is { } written)
+        {
+            try
+            {
+                await written.ClearFreedAsync();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A stale slot is harmless (no saved index refers to it); it is cleared at the next write.
+                logger.CursorSlotClearFailed(Key, e.GetType().Name);
+            }
+        }
+    }
+
+    /// <summary>Runs a state change after the previous ones (and their writes) have ended.</summary>
+    private async Task<T> ChangeAsync<T>(Func<Task<T>> change)
+    {
+        T result = default!;
+        await _changes.RunAsync(async () => result = await change());
+        return result;
+    }
+
+    private async Task WaitAsync(Func<bool> ready, TimeSpan maxWait)
+    {
+        if (!ready() && maxWait > TimeSpan.Zero)
         {
             _arrived ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _waitingPolls++;
@@ -46,41 +201,5 @@ public sealed class EventInboxGrain(
                 _waitingPolls--;
             }
         }
-    }
-
-    public Task<InboxInfo> GetInfoAsync() =>
-        Task.FromResult(new InboxInfo(state.State.Pending.Count, state.State.LastSeq, state.State.Dropped, _waitingPolls));
-
-    public async Task AcceptAsync(IReadOnlyList<AccountEvent> events)
-    {
-        var pending = state.State.Pending;
-        var changed = false;
-        foreach (var e in events)
-        {
-            if (e.Seq <= state.State.LastSeq)
-            {
-                continue; // a replay after a failover or a retried delivery
-            }
-            state.State.LastSeq = e.Seq;
-            changed = true;
-            if (CheckEventFilter.Accepts(e))
-            {
-                pending.Add(e);
-            }
-        }
-        if (!changed)
-        {
-            return;
-        }
-        var overflow = pending.Count - Math.Max(1, options.Value.Capacity);
-        if (overflow > 0)
-        {
-            pending.RemoveRange(0, overflow);
-            state.State.Dropped += overflow;
-        }
-        await _writer.WriteAsync();
-        var waiter = _arrived;
-        _arrived = null;
-        waiter?.TrySetResult();
     }
 }

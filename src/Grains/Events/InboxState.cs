@@ -10,4 +10,7 @@ public sealed class InboxState
 
     /// <summary>Events dropped because the inbox was full (oldest first), over the inbox's life.</summary>
     [Id(2)] public long Dropped { get; set; }
+
+    /// <summary>The cursor log's index; null until the account's first cursor poll (no log is kept before).</summary>
+    [Id(3)] public CursorLogState? Cursor { get; set; }
 }

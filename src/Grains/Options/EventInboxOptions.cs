@@ -5,4 +5,16 @@ public sealed class EventInboxOptions
 {
     /// <summary>Mojo's check_event_list_max_size; when full the oldest event is dropped.</summary>
     public int Capacity { get; set; } = 20;
+
+    /// <summary>
+    /// Events the cursor log of an account in cursor mode retains at most; when full the oldest are dropped and
+    /// the next poll behind them gets an <c>events_lost</c> entry.
+    /// </summary>
+    public int CursorCapacity { get; set; } = 10_000;
+
+    /// <summary>
+    /// Events per stored segment of the cursor log: accepting an event rewrites one segment, and a few segments
+    /// are kept in memory, so this bounds both the write size and the memory of a log.
+    /// </summary>
+    public int CursorSegmentSize { get; set; } = 100;
 }

@@ -7,7 +7,8 @@ namespace OpenWxCluster.WebFront;
 
 /// <summary>
 /// check_event, Mojo's long poll: pending events at once, else wait for the next ones up to
-/// <see cref="OpenWxApiOptions.CheckEventHold"/> (30 s) and answer <c>[]</c>. The wait is a loop of short
+/// <see cref="OpenWxApiOptions.CheckEventHold"/> (30 s) and answer <c>[]</c>. With <c>cursor=</c>, the cursor mode
+/// (<see cref="IEventInboxGrain.PollCursorAsync"/>) instead, with the same hold. The wait is a loop of short
 /// <see cref="IEventInboxGrain.PeekAsync"/> calls (each ≤ <see cref="OpenWxApiOptions.InboxPollWait"/>), so no grain
 /// call nears the Orleans response timeout and a silo failover costs at most one short call.
 /// </summary>
@@ -39,7 +40,64 @@ internal static class EventEndpoints
         }
 
         var inbox = grains.GetGrain<IEventInboxGrain>(check.Key);
+        if (parameters["cursor"] is { } cursor)
+        {
+            return await CursorPollAsync(inbox, check.Key, cursor, settings, time, http);
+        }
         var aborted = http.RequestAborted;
+        var events = await HoldAsync(w => inbox.PeekAsync(w), e => e.Count > 0, settings, time, aborted);
+        if (aborted.IsCancellationRequested)
+        {
+            return Results.Empty; // the poller is gone: the events stay for the next one
+        }
+        if (events is null)
+        {
+            return MojoReply.Json(new JsonArray());
+        }
+        // Removed only once the answer is written: a client gone before that finds them at its next poll.
+        await MojoReply.Json(EventJson.Events(events)).ExecuteAsync(http);
+        await http.Response.CompleteAsync();
+        if (!aborted.IsCancellationRequested)
+        {
+            await inbox.AcknowledgeAsync(events[^1].Seq);
+        }
+        return Results.Empty;
+    }
+
+    /// <summary>
+    /// Cursor mode (ours, not Mojo's): the events after the cursor, first an <c>events_lost</c> entry if the log
+    /// dropped some of them. Answering removes nothing; the cursor itself acknowledges what precedes it, so a client
+    /// that misses an answer polls again with the same cursor and gets the same events.
+    /// </summary>
+    private static async Task<IResult> CursorPollAsync(
+        IEventInboxGrain inbox, string key, string text, OpenWxApiOptions settings, TimeProvider time, HttpContext http)
+    {
+        if (!EventCursor.TryParse(text, key, out var cursor, out var problem))
+        {
+            return EventCursor.Invalid(problem!);
+        }
+        var aborted = http.RequestAborted;
+        var batch = await HoldAsync(
+            w => inbox.PollCursorAsync(cursor, settings.CursorBatchSize, w), b => !b.IsEmpty || b.CursorAhead, settings, time, aborted);
+        if (aborted.IsCancellationRequested)
+        {
+            return Results.Empty;
+        }
+        if (batch?.CursorAhead == true)
+        {
+            return EventCursor.Invalid($"invalid cursor: {cursor} is past the last event ({batch.LastSeq})");
+        }
+        return MojoReply.Json(batch is null ? new JsonArray() : EventJson.CursorAnswer(key, batch));
+    }
+
+    /// <summary>
+    /// Polls the inbox with waits of at most <see cref="OpenWxApiOptions.InboxPollWait"/> until it has an answer,
+    /// the hold ends or the client leaves; null when it has none.
+    /// </summary>
+    private static async Task<T?> HoldAsync<T>(
+        Func<TimeSpan, Task<T>> poll, Func<T, bool> answered, OpenWxApiOptions settings, TimeProvider time, CancellationToken aborted)
+        where T : class
+    {
         var started = time.GetTimestamp();
         while (!aborted.IsCancellationRequested)
         {
@@ -50,28 +108,17 @@ internal static class EventEndpoints
             }
             var wait = remaining < settings.InboxPollWait ? remaining : settings.InboxPollWait;
             var pollStarted = time.GetTimestamp();
-            var events = await inbox.PeekAsync(wait);
-            if (events.Count > 0)
+            var result = await poll(wait);
+            if (answered(result))
             {
-                if (aborted.IsCancellationRequested)
-                {
-                    return Results.Empty; // the poller is gone: the events stay for the next one
-                }
-                // Removed only once the answer is written: a client gone before that finds them at its next poll.
-                await MojoReply.Json(EventJson.Events(events)).ExecuteAsync(http);
-                await http.Response.CompleteAsync();
-                if (!aborted.IsCancellationRequested)
-                {
-                    await inbox.AcknowledgeAsync(events[^1].Seq);
-                }
-                return Results.Empty;
+                return result;
             }
             if (time.GetElapsedTime(pollStarted) < FastEmptyPoll)
             {
                 await PauseAsync(time, aborted);
             }
         }
-        return aborted.IsCancellationRequested ? Results.Empty : MojoReply.Json(new JsonArray());
+        return null;
     }
 
     private static async Task PauseAsync(TimeProvider time, CancellationToken aborted)

@@ -42,6 +42,31 @@ public static class EventJson
 
     public static JsonArray Events(IEnumerable<AccountEvent> events) => [.. events.Select(e => (JsonNode)Event(e))];
 
+    /// <summary>A cursor-mode answer: the <see cref="Lost"/> entry first when events were dropped, then the events.</summary>
+    public static JsonArray CursorAnswer(string accountKey, CursorBatch batch)
+    {
+        var answer = Events(batch.Events);
+        if (batch.Lost is { } gap)
+        {
+            answer.Insert(0, Lost(accountKey, gap));
+        }
+        return answer;
+    }
+
+    /// <summary>
+    /// <c>{"post_type":"event","event":"events_lost","params":[first_seq,last_seq],...}</c>: the cursor log was full
+    /// and dropped these events. Its <c>event_id</c> is that of the last one lost, so a client that passes the last
+    /// entry's id as its next cursor moves past the gap like past any event.
+    /// </summary>
+    public static JsonObject Lost(string accountKey, EventGap gap) => new()
+    {
+        ["post_type"] = AccountEvent.EventPost,
+        ["event"] = "events_lost",
+        ["params"] = new JsonArray(gap.FirstSeq, gap.LastSeq),
+        ["event_id"] = $"{accountKey}:{gap.LastSeq}",
+        ["event_time"] = gap.DroppedAt.ToUnixTimeSeconds(),
+    };
+
     /// <summary>A string, a number, a friend or member object, or a group object with its members.</summary>
     public static JsonNode? Param(EventParam param) => param switch
     {

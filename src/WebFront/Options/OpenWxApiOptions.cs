@@ -15,6 +15,9 @@ public sealed class OpenWxApiOptions
     /// </summary>
     public TimeSpan InboxPollWait { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Most events one cursor-mode check_event answers (<c>cursor=</c>); the rest come with the next poll.</summary>
+    public int CursorBatchSize { get; set; } = 500;
+
     /// <summary>The client used when a single-account route gets no <c>client=</c> (Mojo's single-account mode).</summary>
     public string DefaultClient { get; set; } = "default";
 
@@ -29,4 +32,5 @@ public sealed class OpenWxApiOptions
 
     public static readonly TimeSpan MaxInboxPollWait = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan MaxCheckEventHold = TimeSpan.FromSeconds(120);
+    public const int MaxCursorBatchSize = 5_000;
 }

@@ -16,6 +16,10 @@ internal sealed class OpenWxApiOptionsValidator : IValidateOptions<OpenWxApiOpti
         {
             failures.Add($"{nameof(options.InboxPollWait)} must be in (0, {OpenWxApiOptions.MaxInboxPollWait}].");
         }
+        if (options.CursorBatchSize < 1 || options.CursorBatchSize > OpenWxApiOptions.MaxCursorBatchSize)
+        {
+            failures.Add($"{nameof(options.CursorBatchSize)} must be in [1, {OpenWxApiOptions.MaxCursorBatchSize}].");
+        }
         if (!ClientNames.IsValid(options.DefaultClient))
         {
             failures.Add($"{nameof(options.DefaultClient)} is not a valid client name.");

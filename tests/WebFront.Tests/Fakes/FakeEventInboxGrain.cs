@@ -3,15 +3,26 @@ using OpenWxCluster.Grains;
 
 namespace OpenWxCluster.WebFront.Tests;
 
-/// <summary>Hands out pending events, else waits (really) up to the requested time for one to be added.</summary>
+/// <summary>
+/// Hands out pending events, else waits (really) up to the requested time for one to be added. Cursor polls see
+/// every added event (a simple log: trimmed by the cursor, nothing dropped unless a test sets <see cref="Lost"/>).
+/// </summary>
 public sealed class FakeEventInboxGrain : IEventInboxGrain
 {
     private readonly object _gate = new();
     private readonly List<AccountEvent> _pending = [];
+    private readonly List<AccountEvent> _log = [];
+    private long _lastSeq;
     private readonly TaskCompletionSource _pollWaiting = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _added = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ConcurrentQueue<TimeSpan> Waits { get; } = new();
+
+    /// <summary>The cursor and batch size of every cursor poll, in call order.</summary>
+    public ConcurrentQueue<(long Cursor, int MaxCount)> CursorPolls { get; } = new();
+
+    /// <summary>Reported by cursor polls whose cursor is before its last sequence.</summary>
+    public EventGap? Lost { get; set; }
 
     /// <summary>
     /// Completes once a poll found nothing and is waiting: an event added after it is one that "arrives during the
@@ -25,6 +36,8 @@ public sealed class FakeEventInboxGrain : IEventInboxGrain
         lock (_gate)
         {
             _pending.Add(accountEvent);
+            _log.Add(accountEvent);
+            _lastSeq = Math.Max(_lastSeq, accountEvent.Seq);
             added = _added;
             _added = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
@@ -40,13 +53,35 @@ public sealed class FakeEventInboxGrain : IEventInboxGrain
         }
     }
 
-    private async Task WaitForPendingAsync(TimeSpan maxWait)
+    public async Task<CursorBatch> PollCursorAsync(long cursor, int maxCount, TimeSpan maxWait)
+    {
+        CursorPolls.Enqueue((cursor, maxCount));
+        lock (_gate)
+        {
+            if (cursor > _lastSeq)
+            {
+                return new CursorBatch { CursorAhead = true, LastSeq = _lastSeq };
+            }
+            _log.RemoveAll(e => e.Seq <= cursor);
+        }
+        await WaitAsync(() => _log.Count > 0, maxWait);
+        lock (_gate)
+        {
+            var lost = Lost is { } gap && gap.LastSeq > cursor ? gap : null;
+            return new CursorBatch { Events = [.. _log.Take(maxCount)], Lost = lost, LastSeq = _lastSeq };
+        }
+    }
+
+    private Task WaitForPendingAsync(TimeSpan maxWait) => WaitAsync(() => _pending.Count > 0, maxWait);
+
+    /// <summary>Waits unless <paramref name="ready"/> (read under the lock) already holds.</summary>
+    private async Task WaitAsync(Func<bool> ready, TimeSpan maxWait)
     {
         Waits.Enqueue(maxWait);
         Task added;
         lock (_gate)
         {
-            if (_pending.Count > 0)
+            if (ready())
             {
                 return;
             }
@@ -79,7 +114,7 @@ public sealed class FakeEventInboxGrain : IEventInboxGrain
     {
         lock (_gate)
         {
-            return Task.FromResult(new InboxInfo(_pending.Count, _pending.Count == 0 ? 0 : _pending[^1].Seq, 0, 0));
+            return Task.FromResult(new InboxInfo(_pending.Count, _lastSeq, 0, 0, _log.Count, 0, null));
         }
     }
 }
