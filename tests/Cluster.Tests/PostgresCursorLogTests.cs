@@ -65,26 +65,12 @@ public sealed class PostgresCursorLogTests : IAsyncLifetime
         Assert.Equal(4, await CountSegmentRowsAsync());
     }
 
-    private async Task<InProcessTestCluster> StartClusterAsync(string serviceId)
-    {
-        var cs = _connectionString;
-        var builder = new InProcessTestClusterBuilder(2);
-        builder.Options.ServiceId = serviceId;
-        builder.ConfigureSilo((_, silo) =>
+    private Task<InProcessTestCluster> StartClusterAsync(string serviceId) =>
+        PostgresCluster.StartAsync(_connectionString, serviceId, "http://127.0.0.1:9", silo => silo.Services.Configure<EventInboxOptions>(o =>
         {
-            silo.AddPostgresGrainStorage(OrleansNames.Storage, cs);
-            silo.UsePostgresReminders(cs);
-            TestSilo.Configure(silo, "http://127.0.0.1:9", memoryStorage: false);
-            silo.Services.Configure<EventInboxOptions>(o =>
-            {
-                o.CursorCapacity = 10;
-                o.CursorSegmentSize = 3;
-            });
-        });
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        return cluster;
-    }
+            o.CursorCapacity = 10;
+            o.CursorSegmentSize = 3;
+        }));
 
     private async Task<long> CountSegmentRowsAsync()
     {

@@ -76,22 +76,8 @@ public sealed class PostgresRestartTests : IAsyncLifetime
         Assert.Contains(world.GetSent("pg_bot"), m => m.Content == "yes");
     }
 
-    private async Task<InProcessTestCluster> StartClusterAsync(string serviceId)
-    {
-        var url = _emulator.BaseUri.ToString().TrimEnd('/');
-        var cs = _connectionString;
-        var builder = new InProcessTestClusterBuilder(2);
-        builder.Options.ServiceId = serviceId;
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddPostgresGrainStorage(OrleansNames.Storage, cs);
-            silo.UsePostgresReminders(cs);
-            TestSilo.Configure(silo, url, memoryStorage: false);
-        });
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        return cluster;
-    }
+    private Task<InProcessTestCluster> StartClusterAsync(string serviceId) =>
+        PostgresCluster.StartAsync(_connectionString, serviceId, _emulator.BaseUri.ToString().TrimEnd('/'));
 
     private async Task<long> CountRowsAsync(string grainType)
     {

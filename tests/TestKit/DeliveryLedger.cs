@@ -18,9 +18,19 @@ public sealed class DeliveryLedger(OpenWxHttpApi api, string client)
     private readonly List<JsonElement> _entries = [];
     private readonly List<(long First, long Last)> _lost = [];
 
-    public static DeliveryLedger CursorMode(OpenWxHttpApi api, string client) => new(api, client) { Cursor = "0" };
+    public static DeliveryLedger CursorMode(OpenWxHttpApi api, string client, bool retriesErrors = false) =>
+        new(api, client) { Cursor = "0", RetriesErrors = retriesErrors };
 
     public IReadOnlyList<string> Received => _received;
+
+    /// <summary>
+    /// Treat an error answer (a Mojo error object instead of the event list) as "nothing yet" and poll again after a
+    /// pause, as a bot does while the cluster recovers from an outage. Off by default: an error fails the test.
+    /// </summary>
+    public bool RetriesErrors { get; init; }
+
+    /// <summary>Error answers seen while <see cref="RetriesErrors"/> was on.</summary>
+    public int Errors { get; private set; }
 
     /// <summary>Cursor mode: the cursor of the next poll (the last entry's event_id); null in Mojo mode.</summary>
     public string? Cursor { get; private set; }
@@ -37,6 +47,12 @@ public sealed class DeliveryLedger(OpenWxHttpApi api, string client)
         var events = Cursor is null
             ? await api.GetAsync("check_event", ("client", client))
             : await api.GetAsync("check_event", ("client", client), ("cursor", Cursor));
+        if (RetriesErrors && events.ValueKind == JsonValueKind.Object)
+        {
+            Errors++;
+            await Task.Delay(200);
+            return JsonDocument.Parse("[]").RootElement;
+        }
         foreach (var e in events.EnumerateArray())
         {
             _entries.Add(e);

@@ -137,6 +137,26 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the server at once (<c>-m immediate</c>: no checkpoint, connections cut), as a crash would.</summary>
+    public async Task CrashAsync()
+    {
+        await ProcessRunner.RunAsync(
+            Path.Combine(_binDirectory, "pg_ctl"),
+            ["-D", DataDirectory, "-m", "immediate", "-w", "-t", "30", "stop"],
+            ToolTimeout,
+            asPostgres: true);
+    }
+
+    /// <summary>Starts the server again on the same port and data directory (after <see cref="CrashAsync"/>).</summary>
+    public async Task RestartAsync()
+    {
+        var (exitCode, output) = await PgCtlStartAsync(CancellationToken.None);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"PostgreSQL did not start again:{Environment.NewLine}{output}");
+        }
+    }
+
     private async Task<(int ExitCode, string Output)> PgCtlStartAsync(CancellationToken ct)
     {
         var options = string.Join(
