@@ -26,7 +26,9 @@ public static class WebhookHttp
                 };
             })
             // Delivery is retried by the grain; the default HttpClient timeout would only cut long outages short.
-            .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan);
+            .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
+            // The factory's logging handlers write request URLs, whose query may hold a receiver's token.
+            .RemoveAllLoggers();
         return services;
     }
 

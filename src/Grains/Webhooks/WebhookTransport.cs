@@ -40,7 +40,9 @@ public sealed class WebhookTransport(IHttpClientFactory clients, TimeProvider ti
             return new WebhookOutcome(status, null, null);
         }
         var contentType = response.Content.Headers.ContentType?.MediaType;
-        return new WebhookOutcome(status, contentType, await ReadBoundedAsync(response.Content, cancellation));
+        // Only a JSON answer can carry a reply (Mojo reads no other); anything else is not read at all.
+        var answer = contentType is "application/json" or "text/json" ? await ReadBoundedAsync(response.Content, cancellation) : null;
+        return new WebhookOutcome(status, contentType, answer);
     }
 
     /// <summary>Standard Webhooks secrets are <c>whsec_</c> + base64; any other text is used as the key's bytes.</summary>
@@ -64,13 +66,17 @@ public sealed class WebhookTransport(IHttpClientFactory clients, TimeProvider ti
             return null;
         }
         await using var stream = await content.ReadAsStreamAsync(cancellation);
-        var buffer = new byte[MaxReplyBytes + 1];
-        var read = 0;
+        using var copy = new MemoryStream();
+        var chunk = new byte[4096];
         int n;
-        while (read < buffer.Length && (n = await stream.ReadAsync(buffer.AsMemory(read), cancellation)) > 0)
+        while ((n = await stream.ReadAsync(chunk, cancellation)) > 0)
         {
-            read += n;
+            if (copy.Length + n > MaxReplyBytes)
+            {
+                return null;
+            }
+            copy.Write(chunk, 0, n);
         }
-        return read > MaxReplyBytes ? null : Encoding.UTF8.GetString(buffer, 0, read);
+        return Encoding.UTF8.GetString(copy.GetBuffer(), 0, (int)copy.Length);
     }
 }
