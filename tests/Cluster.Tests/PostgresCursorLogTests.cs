@@ -3,8 +3,6 @@ using Npgsql;
 using Orleans.TestingHost;
 using OpenWxCluster.Grains;
 using OpenWxCluster.Grains.Options;
-using OpenWxCluster.Persistence;
-using OpenWxCluster.Persistence.Hosting;
 using OpenWxCluster.TestKit;
 
 namespace OpenWxCluster.Cluster.Tests;
@@ -16,17 +14,11 @@ namespace OpenWxCluster.Cluster.Tests;
 /// </summary>
 public sealed class PostgresCursorLogTests : IAsyncLifetime
 {
-    private PostgresServer _postgres = null!;
-    private string _connectionString = "";
+    private PostgresWithEmulator _env = null!;
 
-    public async Task InitializeAsync()
-    {
-        _postgres = await PostgresServer.StartAsync();
-        _connectionString = await _postgres.CreateUniqueDatabaseAsync("cursor");
-        await PostgresSchema.ApplyAsync(_connectionString);
-    }
+    public async Task InitializeAsync() => _env = await PostgresWithEmulator.StartAsync("cursor");
 
-    public async Task DisposeAsync() => await _postgres.DisposeAsync();
+    public async Task DisposeAsync() => await _env.DisposeAsync();
 
     [Fact]
     public async Task A_cursor_log_survives_a_cluster_restart_and_keeps_its_rows_bounded()
@@ -66,7 +58,7 @@ public sealed class PostgresCursorLogTests : IAsyncLifetime
     }
 
     private Task<InProcessTestCluster> StartClusterAsync(string serviceId) =>
-        PostgresCluster.StartAsync(_connectionString, serviceId, "http://127.0.0.1:9", silo => silo.Services.Configure<EventInboxOptions>(o =>
+        _env.StartClusterAsync(serviceId, silo => silo.Services.Configure<EventInboxOptions>(o =>
         {
             o.CursorCapacity = 10;
             o.CursorSegmentSize = 3;
@@ -74,7 +66,7 @@ public sealed class PostgresCursorLogTests : IAsyncLifetime
 
     private async Task<long> CountSegmentRowsAsync()
     {
-        await using var connection = new NpgsqlConnection(_connectionString);
+        await using var connection = new NpgsqlConnection(_env.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             "select count(*) from orleansstorage where graintypestring like 'inbox-log-%' and payloadbinary is not null", connection);

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using OpenWxCluster.Emulator;
 using OpenWxCluster.Grains.Options;
-using OpenWxCluster.Persistence;
 using OpenWxCluster.TestKit;
 using Xunit.Abstractions;
 
@@ -15,39 +13,21 @@ namespace OpenWxCluster.Cluster.Tests;
 public sealed class PostgresOutageTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(15);
-    private PostgresServer _postgres = null!;
-    private EmulatorHost _emulator = null!;
-    private string _connectionString = "";
+    private PostgresWithEmulator _env = null!;
 
-    public async Task InitializeAsync()
-    {
-        _postgres = await PostgresServer.StartAsync();
-        _connectionString = await _postgres.CreateUniqueDatabaseAsync("outage");
-        await PostgresSchema.ApplyAsync(_connectionString);
-        _emulator = await EmulatorHost.StartAsync(new EmulatorOptions
-        {
-            LoginPollHold = TimeSpan.FromSeconds(1),
-            SyncCheckHold = TimeSpan.FromSeconds(3),
-        });
-    }
+    public async Task InitializeAsync() => _env = await PostgresWithEmulator.StartAsync("outage");
 
-    public async Task DisposeAsync()
-    {
-        await _emulator.DisposeAsync();
-        await _postgres.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _env.DisposeAsync();
 
     [Fact]
     public async Task Messages_arriving_during_a_15_s_database_outage_are_delivered_exactly_once()
     {
-        var world = _emulator.World;
+        var world = _env.Emulator.World;
         world.CreateAccountWithFriend("pgout", "OutagePal");
         await using var receiver = await WebhookReceiver.StartAsync();
         var webPort = FreePort.Next();
-        await using var cluster = await PostgresCluster.StartAsync(
-            _connectionString,
+        await using var cluster = await _env.StartClusterAsync(
             "outage-" + Guid.NewGuid().ToString("N")[..8],
-            _emulator.BaseUri.ToString().TrimEnd('/'),
             silo => silo.Services.Configure<SyncOptions>(o => o.WatchdogPeriod = TimeSpan.FromSeconds(2)),
             $"http://127.0.0.1:{webPort}/");
         await using var web = await WebFrontHost.StartAsync(cluster.Client, webPort);
@@ -64,14 +44,14 @@ public sealed class PostgresOutageTests(ITestOutputHelper output) : IAsyncLifeti
             world.SendText("pgout_pal", "pgout_bot", text);
         }
         Send("just before the outage");
-        await _postgres.CrashAsync();
+        await _env.Postgres.CrashAsync();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         for (var i = 0; clock.Elapsed < Outage; i++)
         {
             Send($"during the outage #{i}");
             await Task.Delay(500);
         }
-        await _postgres.RestartAsync();
+        await _env.Postgres.RestartAsync();
         Send("after the outage");
         output.WriteLine($"{sent.Count} messages sent around a {Outage.TotalSeconds:F0} s outage");
         var resumed = System.Diagnostics.Stopwatch.StartNew();

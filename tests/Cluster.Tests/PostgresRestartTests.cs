@@ -1,10 +1,7 @@
 using Npgsql;
 using Orleans.TestingHost;
-using OpenWxCluster.Emulator;
 using OpenWxCluster.Emulator.Control;
 using OpenWxCluster.Grains;
-using OpenWxCluster.Persistence;
-using OpenWxCluster.Persistence.Hosting;
 using OpenWxCluster.TestKit;
 
 namespace OpenWxCluster.Cluster.Tests;
@@ -15,32 +12,16 @@ namespace OpenWxCluster.Cluster.Tests;
 /// </summary>
 public sealed class PostgresRestartTests : IAsyncLifetime
 {
-    private PostgresServer _postgres = null!;
-    private EmulatorHost _emulator = null!;
-    private string _connectionString = "";
+    private PostgresWithEmulator _env = null!;
 
-    public async Task InitializeAsync()
-    {
-        _postgres = await PostgresServer.StartAsync();
-        _connectionString = await _postgres.CreateUniqueDatabaseAsync("restart");
-        await PostgresSchema.ApplyAsync(_connectionString);
-        _emulator = await EmulatorHost.StartAsync(new EmulatorOptions
-        {
-            LoginPollHold = TimeSpan.FromSeconds(1),
-            SyncCheckHold = TimeSpan.FromSeconds(3),
-        });
-    }
+    public async Task InitializeAsync() => _env = await PostgresWithEmulator.StartAsync("restart");
 
-    public async Task DisposeAsync()
-    {
-        await _emulator.DisposeAsync();
-        await _postgres.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _env.DisposeAsync();
 
     [Fact]
     public async Task Account_resumes_running_after_a_full_cluster_restart_without_a_scan()
     {
-        var world = _emulator.World;
+        var world = _env.Emulator.World;
         world.CreateUser(new CreateUserRequest { Wxid = "pg_carol", NickName = "Carol" });
         world.CreateUser(new CreateUserRequest { Wxid = "pg_bot", NickName = "PgBot", Friends = ["pg_carol"] });
         var serviceId = "restart-" + Guid.NewGuid().ToString("N")[..8];
@@ -76,12 +57,11 @@ public sealed class PostgresRestartTests : IAsyncLifetime
         Assert.Contains(world.GetSent("pg_bot"), m => m.Content == "yes");
     }
 
-    private Task<InProcessTestCluster> StartClusterAsync(string serviceId) =>
-        PostgresCluster.StartAsync(_connectionString, serviceId, _emulator.BaseUri.ToString().TrimEnd('/'));
+    private Task<InProcessTestCluster> StartClusterAsync(string serviceId) => _env.StartClusterAsync(serviceId);
 
     private async Task<long> CountRowsAsync(string grainType)
     {
-        await using var connection = new NpgsqlConnection(_connectionString);
+        await using var connection = new NpgsqlConnection(_env.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("select count(*) from orleansstorage where graintypestring = @t and payloadbinary is not null", connection);
         command.Parameters.AddWithValue("t", grainType);

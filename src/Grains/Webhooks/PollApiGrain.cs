@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenWxCluster.Grains.Common;
 using OpenWxCluster.Grains.Options;
 
 namespace OpenWxCluster.Grains.Webhooks;
@@ -27,8 +28,7 @@ public sealed class PollApiGrain(
     private const string WatchdogReminder = "openwx-poll";
 
     private readonly WebhookOptions _options = options.Value;
-    private IGrainTimer? _timer;
-    private CancellationTokenSource? _stopping;
+    private readonly GrainLoop _heartbeat = new();
     private long _polls;
     private long _localCalls;
     private string? _lastOutcome;
@@ -93,34 +93,21 @@ public sealed class PollApiGrain(
 
     private void StartTimer()
     {
-        if (_timer is not null || state.State.Settings is not { } settings)
+        if (state.State.Settings is { } settings)
+        {
+            _heartbeat.Start(this, PollOnceAsync, settings.Interval > TimeSpan.Zero ? settings.Interval : TimeSpan.FromSeconds(5));
+        }
+    }
+
+    private void StopTimer() => _heartbeat.Stop();
+
+    private async Task PollOnceAsync(CancellationToken stopping)
+    {
+        if (state.State.Settings is not { } settings)
         {
             return;
         }
-        _stopping = new CancellationTokenSource();
-        var period = settings.Interval > TimeSpan.Zero ? settings.Interval : TimeSpan.FromSeconds(5);
-        _timer = this.RegisterGrainTimer(
-            static (self, _) => self.PollOnceAsync(),
-            this,
-            new GrainTimerCreationOptions(TimeSpan.Zero, period) { Interleave = true, KeepAlive = true });
-    }
-
-    private void StopTimer()
-    {
-        _timer?.Dispose();
-        _timer = null;
-        _stopping?.Cancel();
-        _stopping?.Dispose();
-        _stopping = null;
-    }
-
-    private async Task PollOnceAsync()
-    {
-        if (state.State.Settings is not { } settings || _stopping is not { } stopping)
-        {
-            return;
-        }
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         timeout.CancelAfter(_options.AttemptTimeout);
         var client = AccountKey.ClientOf(Key);
         var url = WebhookTransport.WithClient(settings.Url, client);

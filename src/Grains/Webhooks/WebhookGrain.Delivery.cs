@@ -1,6 +1,7 @@
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using OpenWxCluster.Grains.Common;
 
 namespace OpenWxCluster.Grains.Webhooks;
 
@@ -9,8 +10,7 @@ namespace OpenWxCluster.Grains.Webhooks;
 // The pipeline continues on the grain's scheduler (ContinueOnCapturedContext), so state is only touched there.
 public sealed partial class WebhookGrain
 {
-    private IGrainTimer? _timer;
-    private CancellationTokenSource? _stopping;
+    private readonly GrainLoop _delivery = new();
     private ResiliencePipeline<WebhookOutcome>? _pipeline;
     private AccountEvent? _current;
 
@@ -29,36 +29,13 @@ public sealed partial class WebhookGrain
         .AddTimeout(_options.AttemptTimeout)
         .Build();
 
-    private void StartDelivery()
-    {
-        if (_timer is not null)
-        {
-            return;
-        }
-        _stopping = new CancellationTokenSource();
-        _timer = this.RegisterGrainTimer(
-            static (self, _) => self.DeliverAsync(),
-            this,
-            new GrainTimerCreationOptions(TimeSpan.Zero, TimeSpan.FromSeconds(1)) { Interleave = true, KeepAlive = true });
-    }
+    private void StartDelivery() => _delivery.Start(this, DeliverAsync, TimeSpan.FromSeconds(1));
 
-    private void StopDelivery()
-    {
-        _timer?.Dispose();
-        _timer = null;
-        _stopping?.Cancel();
-        _stopping?.Dispose();
-        _stopping = null;
-    }
+    private void StopDelivery() => _delivery.Stop();
 
     /// <summary>Posts until nothing is left; new events accepted meanwhile are taken in the same run.</summary>
-    private async Task DeliverAsync()
+    private async Task DeliverAsync(CancellationToken cancellation)
     {
-        if (_stopping is not { } stopping)
-        {
-            return;
-        }
-        var cancellation = stopping.Token;
         while (!cancellation.IsCancellationRequested)
         {
             if (!await SendRepliesAsync())
@@ -71,9 +48,9 @@ public sealed partial class WebhookGrain
             }
             await DeliverFirstAsync(settings, cancellation);
         }
-        if (!HasWork && ReferenceEquals(_stopping, stopping))
+        if (!HasWork)
         {
-            StopDelivery();
+            _delivery.StopIfCurrent(cancellation);
         }
     }
 
