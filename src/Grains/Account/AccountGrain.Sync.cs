@@ -50,6 +50,11 @@ public sealed partial class AccountGrain
                 await ApplyAsync(new LoginTrigger.SyncRejected(e.Ret, FromSync: true));
                 return false;
             }
+            catch (WxTransportException)
+            {
+                await ApplyAsync(new LoginTrigger.SyncFailed());
+                throw;
+            }
             if (Stale(epoch))
             {
                 return false;
