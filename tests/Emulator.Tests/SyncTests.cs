@@ -42,8 +42,10 @@ public sealed class SyncTests
         var check = alice.SyncCheckAsync();
         await emu.Host.World.WaitForHeldSyncCheckAsync("wxid_alice");
         Assert.False(check.IsCompleted, "synccheck must hold while nothing is pending");
+        var before = DateTimeOffset.UtcNow;
         var injected = await emu.Control.SendMessageAsync("wxid_bob", "wxid_alice", "hi <b> & co\nline 2");
         Assert.Equal(["wxid_alice"], injected.DeliveredTo);
+        Assert.InRange(injected.QueuedAt!.Value, before, DateTimeOffset.UtcNow);
         Assert.Equal(("0", "2"), await check);
 
         var keyBefore = alice.SyncKey.GetRawText();

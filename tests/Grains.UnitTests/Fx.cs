@@ -18,4 +18,18 @@ internal static class Fx
     public static LoginEffect LoggedIn { get; } = Emit("login", 1);
 
     public static LoginEffect Relogged { get; } = Emit("relogin");
+
+    public static LoginEffect Offline(string cause, int code) => Emit("offline", cause, code);
+
+    public static LoginEffect Recovering { get; } = Emit("recovering");
+
+    public static LoginEffect Online { get; } = Emit("online");
+
+    /// <summary>A running account forced out by upstream: offline(cause, code), logout, back to a new QR, recovering.</summary>
+    public static LoginEffect[] Relogin(string cause, int code) =>
+        [Offline(cause, code), Logout, Clear, Changed(ClientState.Running, ClientState.Loading), Recovering];
+
+    /// <summary>A running account stopped by upstream (1101 with stop_with_mobile, or from webwxsync).</summary>
+    public static LoginEffect[] StoppedElsewhere { get; } =
+        [Offline(OfflineCauses.LoggedInElsewhere, 1101), Logout, Clear, Changed(ClientState.Running, ClientState.Stop), Stopped];
 }

@@ -42,7 +42,7 @@ public sealed class ReloginTests
 
         var effects = machine.Apply(Drive.SyncCheck(1100));
 
-        EffectAssert.Sequence(effects, Fx.Logout, Fx.Clear, Fx.Changed(ClientState.Running, ClientState.Loading));
+        EffectAssert.Sequence(effects, Fx.Relogin(OfflineCauses.LoggedOut, 1100));
         Assert.Equal(
             new LoginSnapshot
             {
@@ -50,8 +50,39 @@ public sealed class ReloginTests
                 PreviousState = ClientState.Running,
                 NextAction = LoginAction.FetchQrCode,
                 Relogging = true,
+                OfflineCause = OfflineCauses.LoggedOut,
             },
             machine.Snapshot);
+    }
+
+    [Fact]
+    public void The_offline_cause_stays_while_the_relogin_waits_for_a_scan_and_goes_with_the_login()
+    {
+        var machine = Drive.To(ClientState.Running);
+        machine.Apply(Drive.SyncCheck(1205));
+
+        machine.Run(new LoginTrigger.QrCodeFetched(), Drive.Poll(201), Drive.Poll(200));
+        var waiting = machine.Snapshot.OfflineCause;
+        var loggedIn = machine.Apply(new LoginTrigger.UpdateSucceeded());
+
+        Assert.Equal(OfflineCauses.RiskControl, waiting);
+        Assert.Null(machine.Snapshot.OfflineCause);
+        // Back through a login, announced by login/relogin: no online event.
+        EffectAssert.Sequence(loggedIn, Fx.Changed(ClientState.Updating, ClientState.Running), Fx.LoggedIn, Fx.Relogged);
+    }
+
+    [Fact]
+    public void A_relogin_that_gives_up_keeps_the_cause_until_the_next_start()
+    {
+        var machine = Drive.To(ClientState.Running, new LoginOptions { PollsPerQrCode = 1, MaxQrCodeCount = 1 });
+        machine.Run(Drive.SyncCheck(1102), new LoginTrigger.QrCodeFetched(), Drive.Poll(408));
+        Assert.Equal(ClientState.Stop, machine.State);
+        var stopped = machine.Snapshot.OfflineCause;
+
+        machine.Apply(new LoginTrigger.Start());
+
+        Assert.Equal(OfflineCauses.SessionExpired, stopped);
+        Assert.Null(machine.Snapshot.OfflineCause);
     }
 
     [Fact]

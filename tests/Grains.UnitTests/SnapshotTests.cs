@@ -77,6 +77,20 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void A_rebuilt_machine_remembers_a_transport_outage_and_reports_the_way_back_once()
+    {
+        var machine = Drive.To(ClientState.Running);
+        machine.Apply(new LoginTrigger.SyncFailed());
+
+        var rebuilt = Drive.FromSnapshot(OrleansRoundTrip.Copy(machine.Snapshot));
+        var failedAgain = rebuilt.Apply(new LoginTrigger.SyncFailed());
+        var back = rebuilt.Apply(new LoginTrigger.SyncSucceeded());
+
+        EffectAssert.None(failedAgain);
+        EffectAssert.Sequence(back, Fx.Online);
+    }
+
+    [Fact]
     public void A_rebuilt_machine_keeps_counting_sync_errors()
     {
         var machine = Drive.To(ClientState.Running);
@@ -85,7 +99,7 @@ public sealed class SnapshotTests
         var rebuilt = Drive.FromSnapshot(OrleansRoundTrip.Copy(machine.Snapshot));
         var effects = rebuilt.Apply(Drive.SyncCheck(1));
 
-        EffectAssert.Sequence(effects, Fx.Logout, Fx.Clear, Fx.Changed(ClientState.Running, ClientState.Loading));
+        EffectAssert.Sequence(effects, Fx.Relogin(OfflineCauses.SyncErrors, 1));
     }
 
     [Fact]
@@ -100,6 +114,7 @@ public sealed class SnapshotTests
             QrCodeCount = 7,
             SyncErrors = 4,
             Relogging = true,
+            OfflineCause = OfflineCauses.Transport,
         };
 
         var stored = OrleansRoundTrip.Copy(snapshot);

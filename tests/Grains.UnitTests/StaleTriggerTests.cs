@@ -114,7 +114,7 @@ public sealed class StaleTriggerTests
     }
 
     /// <summary>
-    /// A snapshot with every counter non-zero and the relogin flag set, so that any write by an ignored trigger, even
+    /// A snapshot with every counter non-zero, the relogin flag and an offline cause set, so that any write by an ignored trigger, even
     /// a reset, would show up (SyncSucceeded handled in running changes SyncErrors; QrCodeFetched changes Consecutive408).
     /// </summary>
     private static LoginSnapshot BusySnapshot(ClientState state) => new()
@@ -133,6 +133,7 @@ public sealed class StaleTriggerTests
         QrCodeCount = 1,
         SyncErrors = 1,
         Relogging = true,
+        OfflineCause = OfflineCauses.Transport,
     };
 
     private static LoginTrigger Make(string name) => name switch

@@ -2,28 +2,22 @@ namespace OpenWxCluster.Grains.UnitTests;
 
 public sealed class SyncTests
 {
-    private static readonly LoginEffect[] ReloginEffects =
-        [Fx.Logout, Fx.Clear, Fx.Changed(ClientState.Running, ClientState.Loading)];
-
-    private static readonly LoginEffect[] StopEffects =
-        [Fx.Logout, Fx.Clear, Fx.Changed(ClientState.Running, ClientState.Stop), Fx.Stopped];
-
     [Theory]
-    [InlineData(1100, false)]
-    [InlineData(1101, false)]
-    [InlineData(1102, false)]
-    [InlineData(1205, false)]
-    [InlineData(1100, true)]
-    [InlineData(1102, true)]
-    [InlineData(1205, true)]
-    public void Logout_retcodes_force_a_relogin(int code, bool fromSync)
+    [InlineData(1100, false, OfflineCauses.LoggedOut)]
+    [InlineData(1101, false, OfflineCauses.LoggedInElsewhere)]
+    [InlineData(1102, false, OfflineCauses.SessionExpired)]
+    [InlineData(1205, false, OfflineCauses.RiskControl)]
+    [InlineData(1100, true, OfflineCauses.LoggedOut)]
+    [InlineData(1102, true, OfflineCauses.SessionExpired)]
+    [InlineData(1205, true, OfflineCauses.RiskControl)]
+    public void Logout_retcodes_take_the_account_offline_with_their_cause_and_force_a_relogin(int code, bool fromSync, string cause)
     {
         var machine = Drive.To(ClientState.Running);
         machine.Repeat(new LoginTrigger.SyncFailed(), 3);
 
         var effects = machine.Apply(new LoginTrigger.SyncRejected(code, fromSync));
 
-        EffectAssert.Sequence(effects, ReloginEffects);
+        EffectAssert.Sequence(effects, Fx.Relogin(cause, code));
         Assert.Equal(
             new LoginSnapshot
             {
@@ -31,6 +25,7 @@ public sealed class SyncTests
                 PreviousState = ClientState.Running,
                 NextAction = LoginAction.FetchQrCode,
                 Relogging = true,
+                OfflineCause = cause,
             },
             machine.Snapshot);
     }
@@ -44,9 +39,10 @@ public sealed class SyncTests
 
         var effects = machine.Apply(Drive.WebSync(1101));
 
-        EffectAssert.Sequence(effects, StopEffects);
+        EffectAssert.Sequence(effects, Fx.StoppedElsewhere);
         Assert.Equal(LoginAction.None, machine.NextAction);
         Assert.False(machine.Snapshot.Relogging);
+        Assert.Equal(OfflineCauses.LoggedInElsewhere, machine.Snapshot.OfflineCause);
     }
 
     [Fact]
@@ -56,22 +52,22 @@ public sealed class SyncTests
 
         var effects = machine.Apply(Drive.SyncCheck(1101));
 
-        EffectAssert.Sequence(effects, StopEffects);
+        EffectAssert.Sequence(effects, Fx.StoppedElsewhere);
         Assert.Equal(ClientState.Stop, machine.State);
         Assert.Equal(LoginAction.None, machine.NextAction);
     }
 
     [Theory]
-    [InlineData(1100)]
-    [InlineData(1102)]
-    [InlineData(1205)]
-    public void Stop_with_mobile_only_changes_synccheck_1101(int code)
+    [InlineData(1100, OfflineCauses.LoggedOut)]
+    [InlineData(1102, OfflineCauses.SessionExpired)]
+    [InlineData(1205, OfflineCauses.RiskControl)]
+    public void Stop_with_mobile_only_changes_synccheck_1101(int code, string cause)
     {
         var machine = Drive.To(ClientState.Running, new LoginOptions { StopWithMobile = true });
 
         var effects = machine.Apply(Drive.SyncCheck(code));
 
-        EffectAssert.Sequence(effects, ReloginEffects);
+        EffectAssert.Sequence(effects, Fx.Relogin(cause, code));
     }
 
     [Theory]
@@ -88,13 +84,15 @@ public sealed class SyncTests
             Assert.Equal(i, machine.Snapshot.SyncErrors);
             Assert.Equal(ClientState.Running, machine.State);
             Assert.Equal(LoginAction.Sync, machine.NextAction);
+            Assert.Null(machine.Snapshot.OfflineCause);
         }
-        var effects = machine.Apply(Drive.SyncCheck(1));
+        var effects = machine.Apply(Drive.SyncCheck(7));
 
-        EffectAssert.Sequence(effects, ReloginEffects);
+        EffectAssert.Sequence(effects, Fx.Relogin(OfflineCauses.SyncErrors, 7));
         Assert.Equal(LoginAction.FetchQrCode, machine.NextAction);
         Assert.True(machine.Snapshot.Relogging);
         Assert.Equal(0, machine.Snapshot.SyncErrors);
+        Assert.Equal(OfflineCauses.SyncErrors, machine.Snapshot.OfflineCause);
     }
 
     [Theory]
@@ -113,6 +111,7 @@ public sealed class SyncTests
         Assert.Equal(LoginAction.Sync, machine.NextAction);
         Assert.Equal(10, machine.Snapshot.SyncErrors);
         Assert.False(machine.Snapshot.Relogging);
+        Assert.Null(machine.Snapshot.OfflineCause);
     }
 
     [Fact]
@@ -127,7 +126,7 @@ public sealed class SyncTests
         EffectAssert.None(reset);
         Assert.All(tenMore, EffectAssert.None);
         Assert.Equal(10, machine.Snapshot.SyncErrors);
-        EffectAssert.Sequence(machine.Apply(Drive.SyncCheck(1)), ReloginEffects);
+        EffectAssert.Sequence(machine.Apply(Drive.SyncCheck(1)), Fx.Relogin(OfflineCauses.SyncErrors, 1));
     }
 
     [Fact]
@@ -143,17 +142,70 @@ public sealed class SyncTests
     }
 
     [Fact]
-    public void Sync_failed_is_counted_without_a_state_change()
+    public void Transport_failures_are_counted_and_only_the_first_takes_the_account_offline()
     {
         var machine = Drive.To(ClientState.Running);
 
         var all = machine.Repeat(new LoginTrigger.SyncFailed(), 25);
 
-        Assert.All(all, EffectAssert.None);
+        EffectAssert.Sequence(all[0], Fx.Offline(OfflineCauses.Transport, 0));
+        Assert.All(all.Skip(1), EffectAssert.None);
         Assert.Equal(25, machine.Snapshot.SyncErrors);
         Assert.Equal(ClientState.Running, machine.State);
         Assert.Equal(LoginAction.Sync, machine.NextAction);
-        EffectAssert.None(machine.Apply(new LoginTrigger.SyncSucceeded()));
+        Assert.Equal(OfflineCauses.Transport, machine.Snapshot.OfflineCause);
+    }
+
+    [Fact]
+    public void The_first_sync_after_a_transport_outage_brings_the_account_online_once()
+    {
+        var machine = Drive.To(ClientState.Running);
+        machine.Repeat(new LoginTrigger.SyncFailed(), 3);
+
+        var back = machine.Apply(new LoginTrigger.SyncSucceeded());
+        var later = machine.Repeat(new LoginTrigger.SyncSucceeded(), 3);
+
+        EffectAssert.Sequence(back, Fx.Online);
+        Assert.All(later, EffectAssert.None);
         Assert.Equal(0, machine.Snapshot.SyncErrors);
+        Assert.Null(machine.Snapshot.OfflineCause);
+        Assert.Equal(ClientState.Running, machine.State);
+    }
+
+    [Fact]
+    public void A_new_outage_after_coming_back_online_is_reported_again()
+    {
+        var machine = Drive.To(ClientState.Running);
+        machine.Run(new LoginTrigger.SyncFailed(), new LoginTrigger.SyncSucceeded());
+
+        var again = machine.Repeat(new LoginTrigger.SyncFailed(), 2);
+        var back = machine.Apply(new LoginTrigger.SyncSucceeded());
+
+        EffectAssert.Sequence(again[0], Fx.Offline(OfflineCauses.Transport, 0));
+        EffectAssert.None(again[1]);
+        EffectAssert.Sequence(back, Fx.Online);
+    }
+
+    [Fact]
+    public void Unknown_retcodes_do_not_count_as_an_outage()
+    {
+        var machine = Drive.To(ClientState.Running);
+
+        var effects = machine.Run(Drive.SyncCheck(3), Drive.WebSync(-1), new LoginTrigger.SyncSucceeded());
+
+        EffectAssert.None(effects);
+        Assert.Null(machine.Snapshot.OfflineCause);
+    }
+
+    [Fact]
+    public void A_logout_during_a_transport_outage_reports_the_new_cause()
+    {
+        var machine = Drive.To(ClientState.Running);
+        machine.Apply(new LoginTrigger.SyncFailed());
+
+        var effects = machine.Apply(Drive.SyncCheck(1100));
+
+        EffectAssert.Sequence(effects, Fx.Relogin(OfflineCauses.LoggedOut, 1100));
+        Assert.Equal(OfflineCauses.LoggedOut, machine.Snapshot.OfflineCause);
     }
 }

@@ -280,8 +280,10 @@ public sealed class MappingTests
         Assert.Equal("S10.0.0.1:11111:1", (string?)json["silo"]);
         Assert.False(json.ContainsKey("last_error"));
         Assert.Equal(
-            ["client", "account", "state", "previous_state", "start_time", "pid", "port", "os", "version", "qrcode_count", "silo"],
+            ["client", "account", "state", "previous_state", "start_time", "pid", "port", "os", "version", "qrcode_count", "silo",
+             "offline_cause"],
             Keys(json));
+        Assert.Null(json["offline_cause"]);
         Assert.Equal(2, (int?)json["qrcode_count"]);
         Assert.Equal(ServerInfo.Os, (string?)json["os"]);
         Assert.Equal(ServerInfo.Version, (string?)json["version"]);
@@ -303,6 +305,18 @@ public sealed class MappingTests
             Assert.Equal(lastError, (string?)json["last_error"]);
         }
         Assert.Null(json["start_time"]);
+    }
+
+    [Theory]
+    [InlineData(OfflineCauses.Transport)]
+    [InlineData(OfflineCauses.LoggedInElsewhere)]
+    public void Client_state_tells_why_an_account_is_offline(string cause)
+    {
+        var status = new AccountStatus("bot1", "wx", ClientState.Running, ClientState.Updating, null, null, null, 0, "S1", false, cause);
+
+        var json = ClientStateJson.State(status, 3000);
+
+        Assert.Equal(cause, (string?)json["offline_cause"]);
     }
 
     [Fact]

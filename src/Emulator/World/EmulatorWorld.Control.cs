@@ -106,9 +106,10 @@ public sealed partial class EmulatorWorld
         }
 
         var message = new EmuMessage { MsgId = NewMsgId(), FromId = from, ToId = to, MsgType = 1, Content = WireText.Escape(content), CreateTime = Now() };
+        var queuedAt = DateTimeOffset.UtcNow;
         var delivered = Route(message, echoToSender: true);
         RecordSent(from, new SentMessageInfo(message.MsgId.ToString(), "", to, "", 1, content, message.CreateTime, "phone"));
-        return new ControlMessageResult(message.MsgId.ToString(), message.CreateTime, delivered);
+        return new ControlMessageResult(message.MsgId.ToString(), message.CreateTime, delivered, queuedAt);
     }
 
     public IReadOnlyList<SentMessageInfo> GetSent(string wxid) =>

@@ -47,8 +47,9 @@ public sealed partial class EmulatorWorld
             CreateTime = Now(), VoiceLength = voice ? ms : 0, PlayLength = voice ? 0 : ms / 1000,
         };
         Media.Link(message.MsgId, media.MediaId, request.MsgType);
+        var queuedAt = DateTimeOffset.UtcNow;
         var delivered = Route(message, echoToSender: true);
         RecordSent(request.From, new SentMessageInfo(message.MsgId.ToString(), "", request.To, "", request.MsgType, "", message.CreateTime, "phone"));
-        return new ControlMessageResult(message.MsgId.ToString(), message.CreateTime, delivered);
+        return new ControlMessageResult(message.MsgId.ToString(), message.CreateTime, delivered, queuedAt);
     }
 }

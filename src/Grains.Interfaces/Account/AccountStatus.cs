@@ -3,6 +3,8 @@ namespace OpenWxCluster.Grains;
 /// <summary>
 /// What check_client reports for one account. <see cref="StartedNow"/> is true only in the reply of the
 /// <c>StartAsync</c> call that actually started the account (false when it was already started).
+/// <see cref="OfflineCause"/> (one of <see cref="OfflineCauses"/>) says why the account is cut off from upstream; null
+/// while it is not (cleared once it syncs again after a transport failure, or logs in again).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("openwx.AccountStatus")]
 public sealed record AccountStatus(
@@ -15,7 +17,8 @@ public sealed record AccountStatus(
     [property: Id(6)] string? LastError,
     [property: Id(7)] int QrCodeCount,
     [property: Id(8)] string Silo,
-    [property: Id(9)] bool StartedNow)
+    [property: Id(9)] bool StartedNow,
+    [property: Id(10)] string? OfflineCause = null)
 {
     /// <summary>A live client (see <see cref="ClientStateNames.IsStarted"/>).</summary>
     public bool IsStarted => State.IsStarted();

@@ -8,12 +8,13 @@ namespace OpenWxCluster.Grains.Account;
 // synccheck → webwxsync, and turning a sync batch into contact updates and events.
 public sealed partial class AccountGrain
 {
-    private async Task SyncOnceAsync(int epoch, CancellationToken cancellation)
+    /// <summary>One synccheck and, on news, the webwxsync batches; true when a batch brought content.</summary>
+    private async Task<bool> SyncOnceAsync(int epoch, CancellationToken cancellation)
     {
         if (_session is null)
         {
             await ApplyAsync(new LoginTrigger.SyncRejected(SyncCheckResult.SessionInvalid, FromSync: false));
-            return;
+            return false;
         }
         SyncCheckResult check;
         try
@@ -27,14 +28,15 @@ public sealed partial class AccountGrain
         }
         if (Stale(epoch))
         {
-            return;
+            return false;
         }
         if (check.RetCode != 0)
         {
             logger.SyncRejected(Key, check.RetCode);
             await ApplyAsync(new LoginTrigger.SyncRejected(check.RetCode, FromSync: false));
-            return;
+            return false;
         }
+        var content = false;
         for (var round = 0; check.HasNews && round < _options.MaxContinue; round++)
         {
             WxSyncResult batch;
@@ -46,12 +48,19 @@ public sealed partial class AccountGrain
             {
                 logger.SyncRejected(Key, e.Ret);
                 await ApplyAsync(new LoginTrigger.SyncRejected(e.Ret, FromSync: true));
-                return;
+                return false;
+            }
+            catch (WxTransportException)
+            {
+                await ApplyAsync(new LoginTrigger.SyncFailed());
+                throw;
             }
             if (Stale(epoch))
             {
-                return;
+                return false;
             }
+            // News with an empty batch, repeated, would otherwise chain steps without end: it counts as no news.
+            content |= batch.AddMsgList.Count + batch.ModContactList.Count + batch.DelContactList.Count > 0;
             await HandleBatchAsync(batch, cancellation);
             state.State.Session = SessionState.From(_session);
             await FlushEventsAsync();
@@ -61,6 +70,7 @@ public sealed partial class AccountGrain
             }
         }
         await ApplyAsync(new LoginTrigger.SyncSucceeded());
+        return content;
     }
 
     private async Task HandleBatchAsync(WxSyncResult batch, CancellationToken cancellation)

@@ -134,7 +134,8 @@ public sealed partial class AccountGrain(
         state.State.LastError,
         _machine.Snapshot.QrCodeCount,
         RuntimeIdentity,
-        startedNow);
+        startedNow,
+        _machine.Snapshot.OfflineCause);
 
     private static LoginOptions LoginOptionsFrom(SyncOptions o) => new()
     {

@@ -3,8 +3,14 @@ namespace OpenWxCluster.Grains.Options;
 /// <summary>Account pump settings (config section <c>OpenWx:Sync</c>).</summary>
 public sealed class SyncOptions
 {
-    /// <summary>Pause between two pump steps (Mojo's synccheck_interval is 1 s).</summary>
+    /// <summary>
+    /// Pause before the next pump step when the last one neither advanced nor was held that long by upstream (Mojo's
+    /// synccheck_interval is 1 s). A step that brought news or a held long-poll is followed at once.
+    /// </summary>
     public TimeSpan PumpInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Most quick steps (each bringing news) in a row before the pump rests a <see cref="PumpInterval"/>.</summary>
+    public int MaxQuickSteps { get; set; } = 100;
 
     /// <summary>Pause after a transport failure before the next upstream call.</summary>
     public TimeSpan ErrorBackoff { get; set; } = TimeSpan.FromSeconds(2);

@@ -5,7 +5,8 @@ namespace OpenWxCluster.WebFront;
 
 /// <summary>
 /// check_client entries: the keys of Mojo's <c>mojo_weixin_state_&lt;client&gt;.json</c> that still mean something
-/// in a cluster, plus <c>silo</c> (where the account is active). File paths, log and plugin settings are left out.
+/// in a cluster, plus <c>silo</c> (where the account is active) and <c>offline_cause</c> (why a started account is cut off
+/// from upstream, null when it is not; Mojo clients ignore unknown keys). File paths, log and plugin settings are left out.
 /// </summary>
 public static class ClientStateJson
 {
@@ -25,6 +26,7 @@ public static class ClientStateJson
             ["version"] = ServerInfo.Version,
             ["qrcode_count"] = status.QrCodeCount,
             ["silo"] = status.Silo,
+            ["offline_cause"] = status.OfflineCause,
         };
         if (!string.IsNullOrEmpty(status.LastError))
         {

@@ -12,4 +12,6 @@ public sealed record LoginSnapshot
     [Id(5)] public int SyncErrors { get; init; }
     /// <summary>True while a relogin (forced by the server) is in progress, so success emits <c>relogin</c>.</summary>
     [Id(6)] public bool Relogging { get; init; }
+    /// <summary>Why the account went offline (<see cref="OfflineCauses"/>); null while it is not offline.</summary>
+    [Id(7)] public string? OfflineCause { get; init; }
 }

@@ -42,7 +42,7 @@ public sealed class LoginStateMachine(LoginOptions options, LoginSnapshot? snaps
         {
             return; // already started: start_client is idempotent
         }
-        Snapshot = Snapshot with { Consecutive408 = 0, QrCodeCount = 0, SyncErrors = 0, Relogging = false };
+        Snapshot = Snapshot with { Consecutive408 = 0, QrCodeCount = 0, SyncErrors = 0, Relogging = false, OfflineCause = null };
         MoveTo(ClientState.Loading, LoginAction.FetchQrCode);
     }
 
@@ -145,7 +145,7 @@ public sealed class LoginStateMachine(LoginOptions options, LoginSnapshot? snaps
             return;
         }
         var relogging = Snapshot.Relogging;
-        Snapshot = Snapshot with { Relogging = false, SyncErrors = 0, QrCodeCount = 0, Consecutive408 = 0 };
+        Snapshot = Snapshot with { Relogging = false, SyncErrors = 0, QrCodeCount = 0, Consecutive408 = 0, OfflineCause = null };
         MoveTo(ClientState.Running, LoginAction.Sync);
         _effects.Add(new LoginEffect.Emit("login", [1]));
         if (relogging)
@@ -176,24 +176,34 @@ public sealed class LoginStateMachine(LoginOptions options, LoginSnapshot? snaps
         var stop = (rejected.FromSync && code == 1101) || (!rejected.FromSync && code == 1101 && options.StopWithMobile);
         if (stop)
         {
+            GoOffline(OfflineCauses.LoggedInElsewhere, code);
             _effects.Add(new LoginEffect.LogoutUpstream());
             _effects.Add(new LoginEffect.ClearSession());
             MoveTo(ClientState.Stop, LoginAction.None);
             _effects.Add(new LoginEffect.Emit("stop", []));
             return;
         }
-        if (code is 1100 or 1101 or 1102 or 1205)
+        if (OfflineCauses.OfRetCode(code) is { } cause)
         {
+            GoOffline(cause, code);
             Relogin();
             return;
         }
-        OnSyncFailed();
+        CountSyncError();
         // Unknown webwxsync Ret values are only counted (Mojo's unknown_retcode); repeated bad synccheck
         // retcodes force a relogin.
         if (!rejected.FromSync && Snapshot.SyncErrors > options.MaxSyncErrors)
         {
+            GoOffline(OfflineCauses.SyncErrors, code);
             Relogin();
         }
+    }
+
+    /// <summary>Tells webhooks why a running account lost upstream, and keeps the cause for check_client.</summary>
+    private void GoOffline(string cause, int code)
+    {
+        Snapshot = Snapshot with { OfflineCause = cause };
+        _effects.Add(new LoginEffect.Emit("offline", [cause, code]));
     }
 
     private void Relogin()
@@ -202,21 +212,40 @@ public sealed class LoginStateMachine(LoginOptions options, LoginSnapshot? snaps
         _effects.Add(new LoginEffect.ClearSession());
         Snapshot = Snapshot with { Relogging = true, SyncErrors = 0, QrCodeCount = 0, Consecutive408 = 0 };
         MoveTo(ClientState.Loading, LoginAction.FetchQrCode);
+        _effects.Add(new LoginEffect.Emit("recovering", []));
     }
 
+    /// <summary>A transport failure: counted; the first one of an online account takes it offline (once, not per failure).</summary>
     private void OnSyncFailed()
     {
-        if (State == ClientState.Running)
+        if (State != ClientState.Running)
         {
-            Snapshot = Snapshot with { SyncErrors = Snapshot.SyncErrors + 1 };
+            return;
+        }
+        CountSyncError();
+        if (Snapshot.OfflineCause is null)
+        {
+            GoOffline(OfflineCauses.Transport, 0);
         }
     }
 
+    private void CountSyncError() => Snapshot = Snapshot with { SyncErrors = Snapshot.SyncErrors + 1 };
+
     private void OnSyncSucceeded()
     {
-        if (State == ClientState.Running && Snapshot.SyncErrors != 0)
+        if (State != ClientState.Running)
+        {
+            return;
+        }
+        if (Snapshot.SyncErrors != 0)
         {
             Snapshot = Snapshot with { SyncErrors = 0 };
+        }
+        if (Snapshot.OfflineCause == OfflineCauses.Transport)
+        {
+            // Upstream answers again: a quiet account from here on, not a dead one.
+            Snapshot = Snapshot with { OfflineCause = null };
+            _effects.Add(new LoginEffect.Emit("online", []));
         }
     }
 
