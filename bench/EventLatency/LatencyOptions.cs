@@ -24,6 +24,9 @@ public sealed record LatencyOptions
     /// <summary>How long after the last injection a message may still arrive before it counts as lost.</summary>
     public int DrainSeconds { get; init; } = 15;
 
+    /// <summary>Injection rate of the burst phase; far above what any consumer takes, so it measures throughput.</summary>
+    public int BurstRate { get; init; } = 5_000;
+
     /// <summary>The product's <c>OpenWx:Sync:PumpInterval</c> (its default is 1 s).</summary>
     public int PumpIntervalMs { get; init; } = 1000;
 
@@ -63,5 +66,7 @@ public sealed record LatencyOptions
     [
         new($"{LowRate} msg/s", LowRate, LowCount),
         new($"{HighRate} msg/s", HighRate, HighCount),
+        // As fast as the control API takes them: what each consumer delivers per second (its throughput).
+        new("burst", BurstRate, HighCount),
     ];
 }

@@ -26,7 +26,8 @@ public static class LatencyReport
                     CultureInfo.InvariantCulture,
                     $"  {phase,-10} {group.Key,-12} p50 {Ms(Median(rounds.Select(r => r.Percentile(0.5))))}, " +
                     $"p99 {Ms(Median(rounds.Select(r => r.Percentile(0.99))))}, max {Ms(rounds.Max(r => r.Max))}; " +
-                    $"delivered {rounds.Sum(r => r.Delivered)}/{rounds.Sum(r => r.Injected)}, lost {rounds.Sum(r => r.Lost)}, duplicated {rounds.Sum(r => r.Duplicated)}");
+                    $"delivered {rounds.Sum(r => r.Delivered)}/{rounds.Sum(r => r.Injected)}, lost {rounds.Sum(r => r.Lost)}, duplicated {rounds.Sum(r => r.Duplicated)}, " +
+                    $"{Median(rounds.Select(r => r.Throughput)):F0} msg/s delivered");
                 if (top is not null && group.Key != ceiling)
                 {
                     line += $"; vs ceiling p50 x{Ratios(rounds, top, 0.5)}, p99 x{Ratios(rounds, top, 0.99)}";

@@ -73,7 +73,10 @@ public sealed class PhaseLedger(string consumer, string phaseId)
                 .Order()
                 .ToArray();
             var duplicated = _probes.Values.Count(p => p.Arrivals > 1);
-            return new PhaseResult(round, Consumer, phase, injected, latencies.Length, injected - latencies.Length, duplicated, latencies);
+            var first = _probes.Values.Min(p => p.QueuedAt);
+            var last = _probes.Values.Max(p => p.FirstArrival);
+            var seconds = first is null || last is null ? double.NaN : (last.Value - first.Value).TotalSeconds;
+            return new PhaseResult(round, Consumer, phase, injected, latencies.Length, injected - latencies.Length, duplicated, latencies, seconds);
         }
     }
 

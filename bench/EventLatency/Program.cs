@@ -72,15 +72,16 @@ public static class Program
     }
 
     /// <summary>
-    /// The consumers fed by the product's accounts. A post_api webhook receiver goes here: start it, log the accounts
-    /// in with <c>post_api=&lt;its url&gt;</c> among the start parameters, and return it beside check_event.
+    /// The consumers fed by the product's accounts: check_event long-polls and a post_api receiver, both on every
+    /// account (messages only: post_event=0).
     /// </summary>
     private static async Task<IReadOnlyList<ILatencyConsumer>> ProductConsumersAsync(
         HttpClient api, ProductLogin login, IReadOnlyList<BenchAccount> accounts, CancellationToken ct)
     {
-        var startParameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        var webhook = await WebhookConsumer.StartAsync([.. accounts.Select(a => a.Wxid)]);
+        var startParameters = new Dictionary<string, string>(StringComparer.Ordinal) { ["post_api"] = webhook.Url, ["post_event"] = "0" };
         await login.LoginAllAsync(accounts, startParameters, LoginParallel, ct);
-        return [new CheckEventConsumer(api, accounts)];
+        return [new CheckEventConsumer(api, accounts), webhook];
     }
 
     private static async Task CreateUsersAsync(EmulatorControlClient control, IReadOnlyList<string> wxids, CancellationToken ct)
