@@ -15,7 +15,7 @@ public sealed class PostgresOutageTests(ITestOutputHelper output) : IAsyncLifeti
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(15);
     private PostgresWithEmulator _env = null!;
 
-    public async Task InitializeAsync() => _env = await PostgresWithEmulator.StartAsync("outage");
+    public async Task InitializeAsync() => _env = await PostgresWithEmulator.StartAsync("outage", durableCommits: true);
 
     public async Task DisposeAsync() => await _env.DisposeAsync();
 

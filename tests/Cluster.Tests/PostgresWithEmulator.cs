@@ -24,9 +24,9 @@ internal sealed class PostgresWithEmulator : IAsyncDisposable
     public string ConnectionString { get; }
     public EmulatorHost Emulator { get; }
 
-    public static async Task<PostgresWithEmulator> StartAsync(string databasePrefix)
+    public static async Task<PostgresWithEmulator> StartAsync(string databasePrefix, bool durableCommits = false)
     {
-        var postgres = await PostgresServer.StartAsync();
+        var postgres = await PostgresServer.StartAsync(durableCommits: durableCommits);
         var cs = await postgres.CreateUniqueDatabaseAsync(databasePrefix);
         await PostgresSchema.ApplyAsync(cs);
         var emulator = await EmulatorHost.StartAsync(new EmulatorOptions

@@ -16,10 +16,12 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private readonly string _binDirectory;
     private readonly string _rootDirectory;
+    private readonly bool _durableCommits;
     private int _disposed;
 
-    private PostgresServer(string binDirectory, string rootDirectory, int port)
+    private PostgresServer(string binDirectory, string rootDirectory, int port, bool durableCommits)
     {
+        _durableCommits = durableCommits;
         _binDirectory = binDirectory;
         _rootDirectory = rootDirectory;
         Port = port;
@@ -38,7 +40,12 @@ public sealed class PostgresServer : IAsyncDisposable
     private string LogFile => Path.Combine(_rootDirectory, "server.log");
 
     /// <summary>initdb + start. Throws with the tool output if the binaries are missing or the server won't start.</summary>
-    public static async Task<PostgresServer> StartAsync(CancellationToken ct = default)
+    /// <param name="durableCommits">
+    /// Keep <c>synchronous_commit</c> on, as a real server has it: a commit is acknowledged only once its WAL is
+    /// written, so <see cref="CrashAsync"/> loses nothing that was acknowledged. Off (the default, for speed), a crash
+    /// loses the last commits — the database, not the product, would lose data.
+    /// </param>
+    public static async Task<PostgresServer> StartAsync(CancellationToken ct = default, bool durableCommits = false)
     {
         var bin = PostgresBinaries.FindBinDirectory();
         var root = Path.Combine(Path.GetTempPath(), "openwx-pg-" + Guid.NewGuid().ToString("N"));
@@ -60,7 +67,7 @@ public sealed class PostgresServer : IAsyncDisposable
             string lastOutput = string.Empty;
             for (var attempt = 0; attempt < StartAttempts; attempt++)
             {
-                var server = new PostgresServer(bin, root, FreePort.Next());
+                var server = new PostgresServer(bin, root, FreePort.Next(), durableCommits);
                 var (exitCode, output) = await server.PgCtlStartAsync(ct);
                 if (exitCode == 0)
                 {
@@ -137,7 +144,10 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the server at once (<c>-m immediate</c>: no checkpoint, connections cut), as a crash would.</summary>
+    /// <summary>
+    /// Stops the server at once (<c>-m immediate</c>: no checkpoint, connections cut), as a crash would. Start the
+    /// server with durable commits for a test that expects acknowledged commits to survive it.
+    /// </summary>
     public async Task CrashAsync()
     {
         await ProcessRunner.RunAsync(
@@ -164,7 +174,8 @@ public sealed class PostgresServer : IAsyncDisposable
             "-c listen_addresses=127.0.0.1",
             "-p " + Port.ToString(CultureInfo.InvariantCulture),
             "-k " + _rootDirectory,
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+            // fsync off survives a process crash (the OS keeps the pages); synchronous_commit off does not.
+            _durableCommits ? "-c fsync=off -c full_page_writes=off" : "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
             "-c max_connections=300");
         return await ProcessRunner.RunAsync(
             Path.Combine(_binDirectory, "pg_ctl"),

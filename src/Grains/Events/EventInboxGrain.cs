@@ -29,17 +29,24 @@ public sealed class EventInboxGrain(
     private CursorLog? _log;
     private TaskCompletionSource? _arrived;
     private int _waitingPolls;
+    // Set when a change or a write failed: memory may be ahead of storage (a sequence counted as accepted, an event
+    // missing from the log), so this activation answers nothing more until it is gone; the account's retry reaches
+    // a fresh one that reads what was really saved.
+    private bool _failed;
 
     private string Key => this.GetPrimaryKeyString();
 
     public async Task<IReadOnlyList<AccountEvent>> PeekAsync(TimeSpan maxWait)
     {
+        ThrowIfFailed();
         await WaitAsync(() => state.State.Pending.Count > 0, maxWait);
+        ThrowIfFailed();
         return [.. state.State.Pending];
     }
 
     public async Task AcknowledgeAsync(long upToSeq)
     {
+        ThrowIfFailed();
         if (state.State.Pending.RemoveAll(e => e.Seq <= upToSeq) > 0)
         {
             await _writer.WriteAsync();
@@ -48,6 +55,7 @@ public sealed class EventInboxGrain(
 
     public async Task<CursorBatch> PollCursorAsync(long cursor, int maxCount, TimeSpan maxWait)
     {
+        ThrowIfFailed();
         if (cursor < 0 || cursor > state.State.LastSeq)
         {
             return new CursorBatch { CursorAhead = true, LastSeq = state.State.LastSeq };
@@ -73,6 +81,7 @@ public sealed class EventInboxGrain(
 
     private async Task AcceptNowAsync(IReadOnlyList<AccountEvent> events)
     {
+        ThrowIfFailed();
         var pending = state.State.Pending;
         var fresh = new List<AccountEvent>();
         foreach (var e in events)
@@ -107,6 +116,7 @@ public sealed class EventInboxGrain(
 
     private async Task<CursorBatch> AcknowledgeAndReadAsync(long cursor, int count)
     {
+        ThrowIfFailed();
         var log = _log;
         if (log is null)
         {
@@ -161,7 +171,12 @@ public sealed class EventInboxGrain(
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             logger.InboxWriteFailed(e, Key);
+            _failed = true;
             DeactivateOnIdle();
+            // Waiting polls end now, so the activation becomes idle and goes.
+            var waiter = _arrived;
+            _arrived = null;
+            waiter?.TrySetResult();
             throw;
         }
         if (_log is { } written)
@@ -175,6 +190,14 @@ public sealed class EventInboxGrain(
                 // A stale slot is harmless (no saved index refers to it); it is cleared at the next write.
                 logger.CursorSlotClearFailed(Key, e.GetType().Name);
             }
+        }
+    }
+
+    private void ThrowIfFailed()
+    {
+        if (_failed)
+        {
+            throw new InvalidOperationException("the inbox activation stopped after a failed write; call again");
         }
     }
 

@@ -25,6 +25,8 @@ public sealed partial class WebhookGrain(
 
     private readonly WebhookOptions _options = options.Value;
     private readonly SerialStateWriter _writer = new(state.WriteStateAsync);
+    private bool _failed;
+
     private string Key => this.GetPrimaryKeyString();
 
     /// <summary>The host's (the web front's) body format; resolved when first needed, so a bare silo still starts accounts.</summary>
@@ -72,6 +74,7 @@ public sealed partial class WebhookGrain(
 
     public async Task AcceptAsync(IReadOnlyList<AccountEvent> events)
     {
+        ThrowIfFailed();
         var changed = false;
         foreach (var e in events)
         {
@@ -91,7 +94,7 @@ public sealed partial class WebhookGrain(
             return;
         }
         TrimBacklog();
-        await _writer.WriteAsync();
+        await WriteOrStopAsync();
         if (HasWork)
         {
             StartDelivery();
@@ -107,7 +110,7 @@ public sealed partial class WebhookGrain(
 
     public Task EnsureDeliveringAsync()
     {
-        if (HasWork)
+        if (HasWork && !_failed)
         {
             StartDelivery();
         }
@@ -139,6 +142,35 @@ public sealed partial class WebhookGrain(
             state.State.Dropped += overflow;
             state.State.HeadAttempts = 0;
             logger.BacklogOverflow(Key, overflow);
+        }
+    }
+
+    /// <summary>
+    /// Saves the accepted events. If that fails, memory is ahead of storage (their sequence counted as accepted):
+    /// this activation stops taking events and goes, so the account's retry reaches a fresh one that reads what was
+    /// really saved, instead of being dropped here as a replay.
+    /// </summary>
+    private async Task WriteOrStopAsync()
+    {
+        try
+        {
+            await _writer.WriteAsync();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _failed = true;
+            logger.WebhookWriteFailed(Key, e.GetType().Name);
+            StopDelivery();
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private void ThrowIfFailed()
+    {
+        if (_failed)
+        {
+            throw new InvalidOperationException("the webhook activation stopped after a failed write; call again");
         }
     }
 

@@ -17,6 +17,9 @@ public static partial class WebhookLog
     [LoggerMessage(104, LogLevel.Warning, "Account {Account}: a post_api reply was refused (code {Code})")]
     public static partial void ReplyRefused(this ILogger logger, string account, int code);
 
+    [LoggerMessage(106, LogLevel.Error, "Account {Account}: saving the post_api backlog failed ({Error}); this activation stops, the account delivers again")]
+    public static partial void WebhookWriteFailed(this ILogger logger, string account, string error);
+
     // Debug: a receiver that is down would otherwise log every few seconds.
     [LoggerMessage(105, LogLevel.Debug, "Account {Account}: poll_api failed ({Outcome})")]
     public static partial void PollFailed(this ILogger logger, string account, string outcome);
