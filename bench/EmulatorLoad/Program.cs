@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
+using OpenWxCluster.TestKit;
 
 namespace OpenWxCluster.Bench.EmulatorLoad;
 
@@ -24,7 +25,7 @@ public static class Program
         (await http.PutAsJsonAsync("control/settings", new { syncCheckHoldMs = 30 * 60 * 1000, loginPollHoldMs = 2000 })).EnsureSuccessStatusCode();
         (await http.PostAsJsonAsync("control/users", new { wxid = Sender, nickName = "sender" })).EnsureSuccessStatusCode();
 
-        var sessions = Enumerable.Range(0, options.Sessions).Select(i => new LoadSession($"load_{i:D5}")).ToArray();
+        var sessions = Enumerable.Range(0, options.Sessions).Select(i => new RawWebClient($"load_{i:D5}")).ToArray();
         var clock = Stopwatch.StartNew();
         await ForEachAsync(sessions, options.Concurrency, async s =>
             (await http.PostAsJsonAsync("control/users", new { wxid = s.Wxid, nickName = s.Wxid, friends = new[] { Sender } })).EnsureSuccessStatusCode());
@@ -56,7 +57,7 @@ public static class Program
         var inFlight = 0;
         using var stop = new CancellationTokenSource();
         var live = sessions.Where(s => s.IsLoggedIn).ToArray();
-        var holders = live.Select(s => Task.Run(() => s.HoldAsync(push, http, d => Interlocked.Add(ref inFlight, d), stop.Token))).ToList();
+        var holders = live.Select(s => Task.Run(() => s.ListenAsync(push, http, stop.Token, inFlight: d => Interlocked.Add(ref inFlight, d)))).ToList();
         var settle = Stopwatch.StartNew();
         while (Volatile.Read(ref inFlight) < holders.Count && settle.Elapsed < TimeSpan.FromMinutes(3) && !holders.Any(h => h.IsFaulted))
         {
@@ -80,7 +81,7 @@ public static class Program
         return faulted is null && failures == 0 ? 0 : 1;
     }
 
-    private static async Task MeasureWakesAsync(HttpClient http, LoadSession[] sessions, int wakes)
+    private static async Task MeasureWakesAsync(HttpClient http, RawWebClient[] sessions, int wakes)
     {
         if (sessions.Length == 0)
         {

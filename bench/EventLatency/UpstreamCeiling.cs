@@ -1,12 +1,14 @@
+using OpenWxCluster.TestKit;
+
 namespace OpenWxCluster.Bench.EventLatency;
 
 /// <summary>
-/// The ceiling: as many bare <see cref="RawUpstreamClient"/>s as the product has accounts, each logged in as its own
+/// The ceiling: as many bare <see cref="RawWebClient"/>s as the product has accounts, each logged in as its own
 /// emulator user and long-polling synccheck + webwxsync directly on loopback.
 /// </summary>
 public sealed class UpstreamCeiling : ILatencyConsumer
 {
-    private readonly RawUpstreamClient[] _clients;
+    private readonly RawWebClient[] _clients;
     private readonly HttpClient _http;
     private readonly HttpClient _push;
     private readonly CancellationTokenSource _stop = new();
@@ -14,7 +16,7 @@ public sealed class UpstreamCeiling : ILatencyConsumer
 
     private UpstreamCeiling(Uri emulator, IReadOnlyList<string> wxids)
     {
-        _clients = [.. wxids.Select(w => new RawUpstreamClient(w))];
+        _clients = [.. wxids.Select(w => new RawWebClient(w))];
         _http = NewClient(emulator, 64, TimeSpan.FromSeconds(60));
         _push = NewClient(emulator, wxids.Count + 16, Timeout.InfiniteTimeSpan);
         Targets = wxids;
@@ -47,7 +49,7 @@ public sealed class UpstreamCeiling : ILatencyConsumer
     {
         foreach (var client in _clients)
         {
-            _loops.Add(client.ReceiveAsync(_push, _http, (content, at) => sink.Arrived(Name, content, at), _stop.Token));
+            _loops.Add(client.ListenAsync(_push, _http, _stop.Token, arrived: (content, at) => sink.Arrived(Name, content, at), retryErrors: true));
         }
     }
 

@@ -22,7 +22,7 @@ public sealed partial class WebhookGrain
             UseJitter = true,
             Delay = _options.RetryBaseDelay,
             MaxDelay = _options.RetryMaxDelay,
-            ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome)),
+            ShouldHandle = args => StillYoung() ? Transient(args) : ValueTask.FromResult(false),
             // The attempt count and the log survive a silo loss in the middle of a long outage.
             OnRetry = _ => new ValueTask(_writer.WriteAsync()),
         })
@@ -124,12 +124,13 @@ public sealed partial class WebhookGrain
     }
 
     /// <summary>Transport errors, timeouts, 5xx, 408 and 429 are retried while the event is younger than MaxEventAge.</summary>
-    private bool ShouldRetry(Outcome<WebhookOutcome> outcome)
-    {
-        var transient = outcome.Exception is HttpRequestException or TimeoutRejectedException
-            || outcome.Result?.IsTransient == true;
-        return transient && _current is { } head && time.GetUtcNow() - head.Time < _options.MaxEventAge;
-    }
+    private static readonly Func<RetryPredicateArguments<WebhookOutcome>, ValueTask<bool>> Transient =
+        new PredicateBuilder<WebhookOutcome>()
+            .Handle<HttpRequestException>()
+            .Handle<TimeoutRejectedException>()
+            .HandleResult(outcome => outcome.IsTransient);
+
+    private bool StillYoung() => _current is { } head && time.GetUtcNow() - head.Time < _options.MaxEventAge;
 
     /// <summary>Sends saved replies in order; false when the account could not be reached (kept for later).</summary>
     private async Task<bool> SendRepliesAsync()

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -5,24 +6,32 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
-namespace OpenWxCluster.Bench.EventLatency;
+namespace OpenWxCluster.TestKit;
 
 /// <summary>
 /// One account over raw HTTP against the emulator, with nothing in between: jslogin → control scan/confirm → login
-/// poll → newloginpage → webwxinit, then a loop that keeps one synccheck hanging and calls webwxsync at once on news.
-/// This is the fastest a client can see a message, the ceiling the product is compared with.
+/// poll → newloginpage → webwxinit → webwxsync, then a loop that keeps one synccheck hanging and calls webwxsync at
+/// once on news. The benches use it as the load (many of them) and as the ceiling (the fastest a client can see a
+/// message). Every request carries <c>X-Upstream-Host</c>, as the product's loopback mode does.
 /// </summary>
-internal sealed partial class RawUpstreamClient(string wxid)
+public sealed partial class RawWebClient(string wxid)
 {
     private const string Cgi = "/cgi-bin/mmwebwx-bin/";
     private const string Main = "wx2.qq.com";
     private const string Push = "webpush.wx2.qq.com";
+    private TaskCompletionSource<long> _woke = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private string _sid = "", _skey = "", _passTicket = "", _uin = "";
     private JsonNode? _syncKey, _syncCheckKey;
 
     public string Wxid { get; } = wxid;
 
-    public async Task LoginAsync(HttpClient http, CancellationToken ct)
+    public bool IsLoggedIn => _syncCheckKey is not null;
+
+    /// <summary>Completes with the Stopwatch timestamp (taken when the synccheck answered) of the next one with news.</summary>
+    public Task<long> NextWake => Volatile.Read(ref _woke).Task;
+
+    /// <param name="http">A client whose base address is the emulator (control routes and every upstream host).</param>
+    public async Task LoginAsync(HttpClient http, CancellationToken ct = default)
     {
         var js = await GetTextAsync(http, "login.wx.qq.com",
             $"/jslogin?appid=wx782c26e4c19acffb&redirect_uri={Esc("https://wx2.qq.com/cgi-bin/mmwebwx-bin/webwxnewloginpage")}&fun=new&lang=zh_CN&_={Now()}", ct);
@@ -45,6 +54,10 @@ internal sealed partial class RawUpstreamClient(string wxid)
         using (var page = await SendAsync(http, HttpMethod.Get, target.Host, target.PathAndQuery + "&fun=new&version=v2", null, ct))
         {
             var xml = XElement.Parse(await page.Content.ReadAsStringAsync(ct));
+            if (xml.Element("ret")?.Value != "0")
+            {
+                throw new InvalidOperationException("newloginpage: ret " + xml.Element("ret")?.Value);
+            }
             (_skey, _sid, _uin, _passTicket) = (xml.Element("skey")!.Value, xml.Element("wxsid")!.Value, xml.Element("wxuin")!.Value,
                 WebUtility.UrlDecode(xml.Element("pass_ticket")!.Value));
         }
@@ -52,18 +65,39 @@ internal sealed partial class RawUpstreamClient(string wxid)
         var init = await PostJsonAsync(http, $"{Cgi}webwxinit?r={~Now()}&pass_ticket={Esc(_passTicket)}",
             new JsonObject { ["BaseRequest"] = BaseRequest() }, ct);
         _syncKey = init["SyncKey"]!.DeepClone();
-        await SyncAsync(http, (_, _) => { }, ct); // takes the login's StatusNotify, so the next synccheck hangs
+        await SyncAsync(http, null, ct); // takes the login's StatusNotify, so the next synccheck hangs
     }
 
-    /// <summary>Keeps one synccheck hanging until <paramref name="ct"/>; each AddMsgList content goes to <paramref name="arrived"/>.</summary>
-    public async Task ReceiveAsync(HttpClient push, HttpClient http, Action<string?, DateTimeOffset> arrived, CancellationToken ct)
+    /// <summary>
+    /// Keeps one synccheck hanging until <paramref name="ct"/>. On news: webwxsync at once, every AddMsgList content to
+    /// <paramref name="arrived"/> (stamped when the sync answered), then <see cref="NextWake"/> completes.
+    /// <paramref name="inFlight"/> sees +1/-1 around each synccheck. A retcode other than 0 ends the loop with an
+    /// exception unless <paramref name="retryErrors"/>, which logs and tries again.
+    /// </summary>
+    public async Task ListenAsync(
+        HttpClient push,
+        HttpClient http,
+        CancellationToken ct,
+        Action<string?, DateTimeOffset>? arrived = null,
+        Action<int>? inFlight = null,
+        bool retryErrors = false)
     {
         while (!ct.IsCancellationRequested)
         {
             try
             {
-                var body = await GetTextAsync(push, Push, $"{Cgi}synccheck?r={Now()}&skey={Esc(_skey)}&sid={Esc(_sid)}&uin={_uin}" +
-                    $"&deviceid=e123456789012345&synckey={Esc(PipeKey(_syncCheckKey ?? _syncKey!))}&_={Now()}", ct);
+                string body;
+                inFlight?.Invoke(1);
+                try
+                {
+                    body = await GetTextAsync(push, Push, $"{Cgi}synccheck?r={Now()}&skey={Esc(_skey)}&sid={Esc(_sid)}&uin={_uin}" +
+                        $"&deviceid=e123456789012345&synckey={Esc(PipeKey(_syncCheckKey ?? _syncKey!))}&_={Now()}", ct);
+                }
+                finally
+                {
+                    inFlight?.Invoke(-1);
+                }
+                var stamp = Stopwatch.GetTimestamp();
                 if (!body.Contains("retcode:\"0\"", StringComparison.Ordinal))
                 {
                     throw new InvalidOperationException($"{Wxid} synccheck: {body}");
@@ -71,30 +105,34 @@ internal sealed partial class RawUpstreamClient(string wxid)
                 if (!body.Contains("selector:\"0\"", StringComparison.Ordinal))
                 {
                     await SyncAsync(http, arrived, ct);
+                    Interlocked.Exchange(ref _woke, new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(stamp);
                 }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 return;
             }
-            catch (Exception e) when (e is HttpRequestException or InvalidOperationException)
+            catch (Exception e) when (retryErrors && e is HttpRequestException or InvalidOperationException)
             {
-                await Console.Error.WriteLineAsync($"ceiling {Wxid}: {e.GetType().Name}");
+                await Console.Error.WriteLineAsync($"raw client {Wxid}: {e.GetType().Name}");
                 await Task.Delay(TimeSpan.FromMilliseconds(200), CancellationToken.None);
             }
         }
     }
 
-    private async Task SyncAsync(HttpClient http, Action<string?, DateTimeOffset> arrived, CancellationToken ct)
+    private async Task SyncAsync(HttpClient http, Action<string?, DateTimeOffset>? arrived, CancellationToken ct)
     {
         var sync = await PostJsonAsync(http, $"{Cgi}webwxsync?sid={Esc(_sid)}&skey={Esc(_skey)}&pass_ticket={Esc(_passTicket)}",
             new JsonObject { ["BaseRequest"] = BaseRequest(), ["SyncKey"] = _syncKey!.DeepClone(), ["rr"] = ~Now() }, ct);
         var at = DateTimeOffset.UtcNow;
         _syncKey = sync["SyncKey"]!.DeepClone();
         _syncCheckKey = sync["SyncCheckKey"]!.DeepClone();
-        foreach (var message in sync["AddMsgList"]?.AsArray() ?? [])
+        if (arrived is not null)
         {
-            arrived(message?["Content"]?.GetValue<string>(), at);
+            foreach (var message in sync["AddMsgList"]?.AsArray() ?? [])
+            {
+                arrived(message?["Content"]?.GetValue<string>(), at);
+            }
         }
     }
 
