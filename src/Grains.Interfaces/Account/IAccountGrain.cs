@@ -46,4 +46,25 @@ public interface IAccountGrain : IGrainWithStringKey
     /// <summary>Makes sure a started account has its timers (after a silo loss or a cluster restart).</summary>
     [Alias("EnsureActive"), AlwaysInterleave]
     Task EnsureActiveAsync();
+
+    // Friend administration (issue 8)
+
+    /// <summary>
+    /// set_markname: remarks the first friend matching the lookup, or with <paramref name="groupId"/> the member
+    /// <c>lookup.Id</c> of that group (webwxoplog CmdId 2). A friend's new remark is cached at once.
+    /// </summary>
+    [Alias("SetMarkname")]
+    Task<AdminResult> SetMarknameAsync(FriendLookup lookup, string? groupId, string newMarkname);
+
+    /// <summary>stick: sticks a friend or group on top (or unsticks it) upstream (webwxoplog CmdId 3).</summary>
+    [Alias("Stick")]
+    Task<AdminResult> StickAsync(string id, bool on);
+
+    /// <summary>make_friend: sends a friend request to a member of a known group (webwxverifyuser Opcode 2).</summary>
+    [Alias("MakeFriend")]
+    Task<AdminResult> MakeFriendAsync(string memberId, string verify);
+
+    /// <summary>accept_friend_request: accepts with the ticket of the friend_request event (webwxverifyuser Opcode 3).</summary>
+    [Alias("AcceptFriendRequest")]
+    Task<AdminResult> AcceptFriendRequestAsync(string id, string ticket);
 }

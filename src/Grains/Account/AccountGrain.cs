@@ -17,6 +17,7 @@ namespace OpenWxCluster.Grains.Account;
 public sealed partial class AccountGrain(
     [PersistentState("account", OrleansNames.Storage)] IPersistentState<AccountState> state,
     IWxProtocolDriver driver,
+    IWxChatAdminDriver adminDriver,
     IOptions<SyncOptions> syncOptions,
     ILogger<AccountGrain> logger)
     : Grain, IAccountGrain, IRemindable

@@ -50,6 +50,7 @@ public static class OpenWxApiExtensions
         var single = root.MapGroup("").AddEndpointFilter(new MojoGuardFilter(controllerRoute: false));
         single.MapInfoEndpoints();
         single.MapSearchEndpoints();
+        single.MapFriendAdminEndpoints();
         single.MapMessageEndpoints();
         single.MapEventEndpoints();
         single.MapWebhookEndpoints();

@@ -105,4 +105,42 @@ public sealed class FakeAccountGrain(string key) : IAccountGrain
             throw Failure;
         }
     }
+
+    // Friend administration (issue 8): calls are recorded; AdminReply (when set) answers instead of success.
+
+    public ConcurrentQueue<string> AdminCalls { get; } = new();
+    public AdminResult? AdminReply { get; set; }
+
+    public async Task<AdminResult> SetMarknameAsync(FriendLookup lookup, string? groupId, string newMarkname)
+    {
+        Throw();
+        string? target = groupId is null
+            ? (await Friends.FindAsync(lookup))?.Id
+            : (await Groups.GetByIdsAsync([groupId])).FirstOrDefault()?.Members.FirstOrDefault(m => m.Id == lookup.Id)?.Id;
+        return target is null ? new AdminResult(AdminCodes.ObjectNotFound, "object not found") : Admin($"markname {groupId} {target} {newMarkname}");
+    }
+
+    public Task<AdminResult> StickAsync(string id, bool on)
+    {
+        Throw();
+        return Task.FromResult(Admin($"stick {id} {on}"));
+    }
+
+    public Task<AdminResult> MakeFriendAsync(string memberId, string verify)
+    {
+        Throw();
+        return Task.FromResult(Admin($"make_friend {memberId} {verify}"));
+    }
+
+    public Task<AdminResult> AcceptFriendRequestAsync(string id, string ticket)
+    {
+        Throw();
+        return Task.FromResult(Admin($"accept {id} {ticket}"));
+    }
+
+    private AdminResult Admin(string call)
+    {
+        AdminCalls.Enqueue(call);
+        return AdminReply ?? new AdminResult(AdminCodes.Success, "success");
+    }
 }
