@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using OpenWxCluster.Grains;
 using OpenWxCluster.Grains.Options;
 using OpenWxCluster.TestKit;
 using Xunit.Abstractions;
@@ -34,8 +35,12 @@ public sealed class PostgresOutageTests(ITestOutputHelper output) : IAsyncLifeti
         var api = new OpenWxHttpApi(web.Http);
         await api.LoginAsync(world, "pgout", "pgout_bot", ("post_api", receiver.Url), ("post_event", "0"));
         var ledger = DeliveryLedger.CursorMode(api, "pgout", retriesErrors: true);
+        // The cursor log starts at the first cursor poll: only send once that poll has reached the inbox.
+        var first = ledger.CollectUntilAsync("before", TimeSpan.FromSeconds(30));
+        var inbox = cluster.Client.GetGrain<IEventInboxGrain>(AccountKey.WeChatClient("pgout"));
+        await Eventually.TrueAsync(async () => (await inbox.GetInfoAsync()).CursorStart is not null, TimeSpan.FromSeconds(30), "the cursor log started");
         world.SendText("pgout_pal", "pgout_bot", "before");
-        await ledger.CollectUntilAsync("before", TimeSpan.FromSeconds(30));
+        await first;
 
         var sent = new List<string>();
         void Send(string text)

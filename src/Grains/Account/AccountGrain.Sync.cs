@@ -61,7 +61,20 @@ public sealed partial class AccountGrain
             }
             // News with an empty batch, repeated, would otherwise chain steps without end: it counts as no news.
             content |= batch.AddMsgList.Count + batch.ModContactList.Count + batch.DelContactList.Count > 0;
-            await HandleBatchAsync(batch, cancellation);
+            try
+            {
+                await HandleBatchAsync(batch, cancellation);
+            }
+            catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
+            {
+                // The session in memory already holds the batch's new SyncKey: the next webwxsync would confirm a
+                // batch whose events were never saved (a contact grain on a dying silo did this). Stop this
+                // activation; the next one resumes from the saved SyncKey and fetches the batch again.
+                logger.BatchFailed(e, Key);
+                StopPump();
+                DeactivateOnIdle();
+                throw;
+            }
             state.State.Session = SessionState.From(_session);
             await FlushEventsAsync();
             if (batch.ContinueFlag == 0)

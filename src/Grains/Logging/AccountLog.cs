@@ -32,6 +32,9 @@ public static partial class AccountLog
     [LoggerMessage(9, LogLevel.Error, "Account {Account}: the outbox was full; dropped the {Count} oldest events")]
     public static partial void OutboxOverflow(this ILogger logger, string account, int count);
 
+    [LoggerMessage(11, LogLevel.Error, "Account {Account}: handling a sync batch failed; this activation stops so the batch is fetched again from the saved SyncKey")]
+    public static partial void BatchFailed(this ILogger logger, Exception exception, string account);
+
     [LoggerMessage(10, LogLevel.Warning, "Account {Account}: publishing an event to the account stream failed ({Error}); stream subscribers miss it")]
     public static partial void PublishFailed(this ILogger logger, string account, string error);
 }
