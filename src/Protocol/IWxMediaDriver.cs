@@ -37,6 +37,12 @@ public interface IWxMediaDriver
     /// <summary>An avatar from a contact's relative HeadImgUrl.</summary>
     Task<WxMediaContent> GetAvatarAsync(WxSession session, string headImgUrl, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The current avatar of a user, friend or group by its UserName (webwxgeticon / webwxgetheadimg); a group member
+    /// needs its group's EncryChatRoomId.
+    /// </summary>
+    Task<WxMediaContent> GetContactAvatarAsync(WxSession session, string userName, string encryChatRoomId = "", CancellationToken cancellationToken = default);
+
     /// <summary>webwxrevokemsg for a message sent through the API (its MsgID and ToUserName).</summary>
     Task RevokeAsync(WxSession session, string toUserName, string svrMsgId, string clientMsgId, CancellationToken cancellationToken = default);
 }

@@ -39,7 +39,7 @@ public sealed class FriendAdminTests(ClusterFixture fixture)
         // The emulator, like Tencent today, refuses a remark on a group member who is not a friend: Mojo's 201.
         var group = World.ResolveUserName("fam_bot", "grp_fam").UserName;
         var member = World.ResolveUserName("fam_bot", "fam_stranger").UserName;
-        await WaitForMemberAsync("fa_mark", group, member);
+        await _api.WaitForMemberAsync("fa_mark", group, member);
         var refused = await _api.GetAsync("set_markname", ("client", "fa_mark"), ("group_id", group), ("id", member), ("new_markname", "S"));
         Assert.Equal("""{"code":201,"status":"failure"}""", refused.GetRawText());
         Assert.Equal("", World.GetContactState("fam_bot", "fam_stranger").RemarkName);
@@ -54,7 +54,7 @@ public sealed class FriendAdminTests(ClusterFixture fixture)
         await _api.LoginAsync(World, "fa_stick", "fas_bot");
         var bob = World.ResolveUserName("fas_bot", "fas_bob").UserName;
         var group = World.ResolveUserName("fas_bot", "grp_fas").UserName;
-        await WaitForMemberAsync("fa_stick", group, bob);
+        await _api.WaitForMemberAsync("fa_stick", group, bob);
 
         var on = await _api.GetAsync("stick", ("client", "fa_stick"), ("id", bob));
         Assert.Equal(0, on.GetProperty("code").GetInt32());
@@ -82,7 +82,7 @@ public sealed class FriendAdminTests(ClusterFixture fixture)
         await _api.LoginAsync(World, "fa_make", "fmf_bot");
         var group = World.ResolveUserName("fmf_bot", "grp_fmf").UserName;
         var carl = World.ResolveUserName("fmf_bot", "fmf_carl").UserName;
-        await WaitForMemberAsync("fa_make", group, carl);
+        await _api.WaitForMemberAsync("fa_make", group, carl);
 
         var sent = await _api.GetAsync("make_friend", ("client", "fa_make"), ("id", carl), ("verify", "hi from the bot"));
 
@@ -130,22 +130,4 @@ public sealed class FriendAdminTests(ClusterFixture fixture)
 
     private static bool IsEvent(JsonElement e, string name) =>
         e.GetProperty("post_type").GetString() == "event" && e.GetProperty("event").GetString() == name;
-
-    /// <summary>Groups are fetched after login; wait until the member is cached.</summary>
-    private async Task WaitForMemberAsync(string client, string groupId, string memberId)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            var groups = await _api.GetAsync("get_group_info", ("client", client));
-            if (groups.ValueKind == JsonValueKind.Array && groups.EnumerateArray().Any(g =>
-                    g.GetProperty("id").GetString() == groupId
-                    && g.GetProperty("member").EnumerateArray().Any(m => m.GetProperty("id").GetString() == memberId)))
-            {
-                return;
-            }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"member {memberId} of {groupId} not cached for {client}");
-    }
 }

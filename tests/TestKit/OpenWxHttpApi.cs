@@ -142,6 +142,33 @@ public sealed class OpenWxHttpApi(HttpClient http)
         throw new TimeoutException($"no matching event for {client} within {timeout ?? DefaultWait}");
     }
 
+    /// <summary>get_group_info until a group satisfies the predicate (groups are fetched after login, changes by sync).</summary>
+    public async Task<JsonElement> WaitForGroupAsync(string client, Func<JsonElement, bool> predicate, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? DefaultWait);
+        while (DateTime.UtcNow < deadline)
+        {
+            var groups = await GetAsync("get_group_info", ("client", client));
+            if (groups.ValueKind == JsonValueKind.Array && groups.EnumerateArray().FirstOrDefault(predicate) is { ValueKind: JsonValueKind.Object } group)
+            {
+                return group;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"{client}: {what} never showed in get_group_info");
+    }
+
+    /// <summary>Waits until the group's cached member list holds the member.</summary>
+    public Task<JsonElement> WaitForMemberAsync(string client, string groupId, string memberId) =>
+        WaitForGroupAsync(
+            client,
+            g => g.GetProperty("id").GetString() == groupId && Members(g).Contains(memberId),
+            $"member {memberId} of {groupId}");
+
+    /// <summary>The member ids of a get_group_info entry.</summary>
+    public static IReadOnlyList<string> Members(JsonElement group) =>
+        [.. group.GetProperty("member").EnumerateArray().Select(m => m.GetProperty("id").GetString()!)];
+
     private static async Task<JsonElement> ReadOkAsync(string route, HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();

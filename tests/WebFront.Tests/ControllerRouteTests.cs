@@ -144,7 +144,7 @@ public sealed class ControllerRouteTests
     }
 
     [Fact]
-    public async Task Get_qrcode_without_a_qr_is_404_with_an_empty_body()
+    public async Task Get_qrcode_without_a_qr_is_404_with_a_json_error_naming_the_state()
     {
         await using var host = await ApiHost.StartAsync();
         host.Grains.Running("bot1");
@@ -152,7 +152,7 @@ public sealed class ControllerRouteTests
         using var response = await host.Client.GetAsync("/openwx/get_qrcode?client=bot1");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal("""{"code":-1,"status":"no qrcode to scan (state: running)","state":"running"}""", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

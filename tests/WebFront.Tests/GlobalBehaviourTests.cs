@@ -8,7 +8,7 @@ public sealed class GlobalBehaviourTests
 {
     [Theory]
     [InlineData("GET", "/openwx/no_such_api")]
-    [InlineData("POST", "/openwx/get_avatar")]
+    [InlineData("POST", "/openwx/get_nothing")]
     [InlineData("PUT", "/openwx/get_friend_info")]
     [InlineData("GET", "/openwx/")]
     public async Task Unknown_openwx_route_is_403_text_api_not_found(string method, string path)

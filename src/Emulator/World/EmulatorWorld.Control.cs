@@ -150,6 +150,17 @@ public sealed partial class EmulatorWorld
         return new UserNameInfo(wxid, id, session.Names.NameOf(id));
     }
 
+    /// <summary>The stable id behind a UserName of the account's current session (e.g. a group the client created).</summary>
+    public UserNameInfo ResolveId(string wxid, string userName)
+    {
+        var session = Sessions.Active(wxid) ?? throw EmulatorControlException.NotFound($"web session of {wxid}");
+        var id = session.Names.IdOf(userName) ?? throw EmulatorControlException.NotFound($"user name {userName}");
+        return new UserNameInfo(wxid, id, userName);
+    }
+
+    /// <summary>The avatar image webwxgeticon / webwxgetheadimg serves for a wxid or group id.</summary>
+    public byte[] GetAvatar(string id) => AvatarImages.For(id);
+
     public SettingsInfo GetSettings() => ToInfo(Settings);
 
     public SettingsInfo UpdateSettings(SettingsPatch patch)

@@ -10,6 +10,8 @@ public static class AdminCodes
     public const int ObjectNotFound = SendCodes.ObjectNotFound;
     /// <summary>make_friend refused: the user itself, or already a friend.</summary>
     public const int Refused = 101;
+    /// <summary>An empty friend or member list (create_group, invite_friend, kick_group_member).</summary>
+    public const int EmptyList = 200;
     /// <summary>The upstream answered Ret ≠ 0 or could not be reached.</summary>
     public const int Failure = 201;
 }

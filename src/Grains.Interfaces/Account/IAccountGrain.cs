@@ -67,4 +67,38 @@ public interface IAccountGrain : IGrainWithStringKey
     /// <summary>accept_friend_request: accepts with the ticket of the friend_request event (webwxverifyuser Opcode 3).</summary>
     [Alias("AcceptFriendRequest")]
     Task<AdminResult> AcceptFriendRequestAsync(string id, string ticket);
+
+    // Group administration, revoke, avatars, consult (issue 8)
+
+    /// <summary>create_group: a group with these friends (webwxcreatechatroom); the result's Id is the new group's id.</summary>
+    [Alias("CreateGroup")]
+    Task<AdminResult> CreateGroupAsync(IReadOnlyList<string> friendIds, string? topic);
+
+    /// <summary>invite_friend: adds friends to a group (addmember, or invitemember from 40 members on).</summary>
+    [Alias("InviteToGroup")]
+    Task<AdminResult> InviteToGroupAsync(GroupLookup group, IReadOnlyList<string> friendIds);
+
+    /// <summary>kick_group_member: removes members (the account must own the group upstream).</summary>
+    [Alias("KickGroupMembers")]
+    Task<AdminResult> KickGroupMembersAsync(GroupLookup group, IReadOnlyList<string> memberIds);
+
+    /// <summary>set_group_displayname: renames a group (webwxupdatechatroom modtopic).</summary>
+    [Alias("SetGroupDisplayname")]
+    Task<AdminResult> SetGroupDisplaynameAsync(GroupLookup group, string newDisplayname);
+
+    /// <summary>revoke_message: recalls a message sent through the API, by the id its send returned.</summary>
+    [Alias("RevokeMessage")]
+    Task<AdminResult> RevokeMessageAsync(string messageId);
+
+    /// <summary>get_avatar: a friend's, group's or the user's avatar, or with <paramref name="groupId"/> a member's.</summary>
+    [Alias("GetAvatar"), AlwaysInterleave]
+    Task<AvatarImage> GetAvatarAsync(string id, string? groupId);
+
+    /// <summary>consult, first half: registers a waiter for the friend's next message, then sends the text.</summary>
+    [Alias("Consult")]
+    Task<ConsultTicket> ConsultAsync(FriendLookup lookup, string content, TimeSpan timeout);
+
+    /// <summary>consult, second half: waits at most <paramref name="maxWait"/> for the reply; never blocks the account.</summary>
+    [Alias("AwaitConsultReply"), AlwaysInterleave]
+    Task<ConsultReply> AwaitConsultReplyAsync(long waiterId, TimeSpan maxWait);
 }

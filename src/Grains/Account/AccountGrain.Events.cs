@@ -66,7 +66,12 @@ public sealed partial class AccountGrain
     }
 
     /// <summary>Queues an event in the persisted outbox; it becomes durable with the next state write.</summary>
-    private void Emit(string postType, string? eventName, IReadOnlyList<EventParam> parameters, ChatMessage? message = null) =>
+    private void Emit(string postType, string? eventName, IReadOnlyList<EventParam> parameters, ChatMessage? message = null)
+    {
+        if (message is not null)
+        {
+            AnswerConsults(message);
+        }
         state.State.Outbox.Add(new AccountEvent
         {
             AccountKey = Key,
@@ -78,4 +83,5 @@ public sealed partial class AccountGrain
             Message = message,
             Time = DateTimeOffset.UtcNow,
         });
+    }
 }

@@ -60,6 +60,9 @@ public sealed partial class AccountGrain
         return number.ToString("D17", System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Mojo's ClientMsgId/LocalID: ms epoch + 4 random digits.</summary>
+    private static string NewClientMsgId() => $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}{Random.Shared.Next(10000):D4}";
+
     private SendReceipt? Refuse(string content)
     {
         if (_machine.State != ClientState.Running || _session is null)
@@ -72,8 +75,8 @@ public sealed partial class AccountGrain
     private async Task<SendReceipt> SendTextAsync(
         string to, string content, ContactInfo? receiver, GroupInfo? group, string? stableClientMsgId = null)
     {
-        // Mojo's ClientMsgId/LocalID: ms epoch + 4 digits; the same id on every retry lets the server dedupe.
-        var clientMsgId = stableClientMsgId ?? $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}{Random.Shared.Next(10000):D4}";
+        // The same id on every retry lets the server dedupe.
+        var clientMsgId = stableClientMsgId ?? NewClientMsgId();
         for (var attempt = 1; ; attempt++)
         {
             var session = _session;

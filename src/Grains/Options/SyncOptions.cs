@@ -30,6 +30,12 @@ public sealed class SyncOptions
     /// </summary>
     public int MaxTextLength { get; set; } = 65_536;
 
+    /// <summary>get_avatar waits this long for the upstream's image; Mojo then answers an empty HTTP 503.</summary>
+    public TimeSpan AvatarTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>consult waits at most this many friends' replies at a time per account (each holds a waiter).</summary>
+    public int MaxConsultWaiters { get; set; } = 256;
+
     /// <summary>Watchdog reminder period: restarts the pump after a silo loss if nothing else did.</summary>
     public TimeSpan WatchdogPeriod { get; set; } = TimeSpan.FromMinutes(1);
 

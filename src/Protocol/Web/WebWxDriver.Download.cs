@@ -49,6 +49,20 @@ public sealed partial class WebWxDriver
         return DownloadAsync(session, "webwxgetmedia", url, null, cancellationToken);
     }
 
+    public Task<WxMediaContent> GetContactAvatarAsync(
+        WxSession session, string userName, string encryChatRoomId = "", CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentException.ThrowIfNullOrEmpty(userName);
+        // Groups use webwxgetheadimg; people (the user, friends, members with their group's EncryChatRoomId)
+        // webwxgeticon. seq=0 asks for the current image, the current skey keeps working after a rotation.
+        var cgi = userName.StartsWith("@@", StringComparison.Ordinal) ? "webwxgetheadimg" : "webwxgeticon";
+        var query = encryChatRoomId.Length > 0
+            ? WxRequests.Query(("seq", 0), ("username", userName), ("chatroomid", encryChatRoomId), ("skey", session.Skey))
+            : WxRequests.Query(("seq", 0), ("username", userName), ("skey", session.Skey));
+        return DownloadAsync(session, cgi, WxHosts.Url(session.Domain, WxHosts.Cgi(cgi), query), null, cancellationToken);
+    }
+
     public Task<WxMediaContent> GetAvatarAsync(WxSession session, string headImgUrl, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);

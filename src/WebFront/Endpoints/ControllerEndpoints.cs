@@ -139,7 +139,7 @@ internal static class ControllerEndpoints
     /// <summary>
     /// The login QR bytes. Mojo's controller labels WeChat QRs <c>image/jpg</c>; the grain sniffs the real type
     /// from the bytes, which is sent instead (the same JPEG gets the standard <c>image/jpeg</c>, and a PNG from a
-    /// test upstream is not mislabelled). No QR (not scanning, or logged in): HTTP 404 with an empty body, as Mojo.
+    /// test upstream is not mislabelled). No QR (not scanning, or logged in): HTTP 404 as Mojo, with a JSON error naming the state.
     /// </summary>
     internal static async Task<IResult> GetQrCodeAsync(MojoParameters parameters, [FromServices] IGrainFactory grains, HttpContext http)
     {
@@ -152,7 +152,11 @@ internal static class ControllerEndpoints
         var qr = await grains.GetGrain<IAccountGrain>(check.Key).GetQrCodeAsync();
         if (qr is null || qr.Bytes.Length == 0)
         {
-            return Results.StatusCode(StatusCodes.Status404NotFound);
+            // Mojo answers an empty 404; a clear JSON error (still 404) tells a client why, e.g. already logged in.
+            var state = (await grains.GetGrain<IAccountGrain>(check.Key).GetStatusAsync()).State.ToWire();
+            var reply = MojoReply.Error(-1, $"no qrcode to scan (state: {state})", StatusCodes.Status404NotFound);
+            ((JsonObject)reply.Body!)["state"] = state;
+            return reply;
         }
         var contentType = string.IsNullOrEmpty(qr.ContentType) ? "image/jpg" : qr.ContentType;
         return Results.Bytes(qr.Bytes, contentType);

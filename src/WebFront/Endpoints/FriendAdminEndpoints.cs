@@ -30,19 +30,19 @@ internal static class FriendAdminEndpoints
         var newMarkname = parameters["new_markname"];
         if (newMarkname is null)
         {
-            return Invalid("new_markname is required");
+            return AdminCalls.Invalid("new_markname is required");
         }
         var groupId = allowMember && parameters["group_id"] is { Length: > 0 } g ? g : null;
         var lookup = new FriendLookup(parameters["id"], parameters["account"], parameters["displayname"], parameters["markname"]);
         if (groupId is not null && string.IsNullOrEmpty(lookup.Id))
         {
-            return Invalid("id (the member's id) is required with group_id");
+            return AdminCalls.Invalid("id (the member's id) is required with group_id");
         }
         if (lookup.IsEmpty)
         {
-            return NotFound();
+            return AdminCalls.NotFound();
         }
-        return await CallAsync(parameters, grains, options, a => a.SetMarknameAsync(lookup, groupId, newMarkname));
+        return await AdminCalls.CallAsync(parameters, grains, options, a => a.SetMarknameAsync(lookup, groupId, newMarkname));
     }
 
     /// <summary><c>op</c> 1 sticks (Mojo's default), 0 unsticks.</summary>
@@ -51,7 +51,7 @@ internal static class FriendAdminEndpoints
     {
         if (parameters["id"] is not { Length: > 0 } id)
         {
-            return Invalid("id is required");
+            return AdminCalls.Invalid("id is required");
         }
         bool on;
         switch (parameters["op"])
@@ -63,9 +63,9 @@ internal static class FriendAdminEndpoints
                 on = false;
                 break;
             default:
-                return Invalid("op must be 1 (stick) or 0 (unstick)");
+                return AdminCalls.Invalid("op must be 1 (stick) or 0 (unstick)");
         }
-        return await CallAsync(parameters, grains, options, a => a.StickAsync(id, on));
+        return await AdminCalls.CallAsync(parameters, grains, options, a => a.StickAsync(id, on));
     }
 
     /// <summary><c>id</c> of a group member; <c>verify</c> is the request text (may be empty).</summary>
@@ -74,10 +74,10 @@ internal static class FriendAdminEndpoints
     {
         if (parameters["id"] is not { Length: > 0 } id)
         {
-            return Invalid("id (a group member's id) is required");
+            return AdminCalls.Invalid("id (a group member's id) is required");
         }
         var verify = parameters["verify"] ?? "";
-        return await CallAsync(parameters, grains, options, a => a.MakeFriendAsync(id, verify));
+        return await AdminCalls.CallAsync(parameters, grains, options, a => a.MakeFriendAsync(id, verify));
     }
 
     /// <summary>
@@ -112,20 +112,4 @@ internal static class FriendAdminEndpoints
         ["displayname"] = parameters["displayname"],
         ["ticket"] = parameters["ticket"],
     };
-
-    private static async Task<IResult> CallAsync(
-        MojoParameters parameters, IGrainFactory grains, IOptions<OpenWxApiOptions> options, Func<IAccountGrain, Task<AdminResult>> call)
-    {
-        var check = await AccountGate.OpenAsync(grains, parameters, options.Value.DefaultClient, requireRunning: true);
-        if (!check.IsOk)
-        {
-            return check.Error!;
-        }
-        var result = await call(grains.GetGrain<IAccountGrain>(check.Key));
-        return MojoReply.Error(result.Code, result.Status);
-    }
-
-    private static MojoReply Invalid(string status) => MojoReply.Error(AdminCodes.Invalid, status);
-
-    private static MojoReply NotFound() => MojoReply.Error(AdminCodes.ObjectNotFound, "object not found");
 }

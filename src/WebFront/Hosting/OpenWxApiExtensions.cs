@@ -51,6 +51,10 @@ public static class OpenWxApiExtensions
         single.MapInfoEndpoints();
         single.MapSearchEndpoints();
         single.MapFriendAdminEndpoints();
+        single.MapGroupAdminEndpoints();
+        single.MapRevokeEndpoints();
+        single.MapConsultEndpoints();
+        single.MapAvatarEndpoints();
         single.MapMessageEndpoints();
         single.MapEventEndpoints();
         single.MapWebhookEndpoints();

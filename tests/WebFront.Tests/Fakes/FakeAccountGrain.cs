@@ -4,7 +4,7 @@ using OpenWxCluster.Grains;
 namespace OpenWxCluster.WebFront.Tests;
 
 /// <summary>An account with settable state; sends go to the first matching fake friend or group.</summary>
-public sealed class FakeAccountGrain(string key) : IAccountGrain
+public sealed partial class FakeAccountGrain(string key) : IAccountGrain
 {
     private readonly TaskCompletionSource _sentAny = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
