@@ -73,7 +73,8 @@ public sealed class ConversationRouteTests(ClusterFixture fixture)
         var noise = World.ResolveUserName("ccs_bot", "ccs_noise").UserName;
 
         var consult = _api.GetAsync("consult", ("client", "cr_consult"), ("displayname", "Oracle"), ("content", "question?"), ("timeout", "120"));
-        await WaitUntilAsync(() => World.GetSent("ccs_bot").Any(s => s.Content == "question?"), "the question reached upstream");
+        await Eventually.TrueAsync(
+            () => Task.FromResult(World.GetSent("ccs_bot").Any(s => s.Content == "question?")), TimeSpan.FromSeconds(30), "the question reached upstream");
 
         // The account keeps serving while the consult waits, and another friend's message does not answer it.
         World.SendText("ccs_noise", "ccs_bot", "unrelated");
@@ -112,18 +113,5 @@ public sealed class ConversationRouteTests(ClusterFixture fixture)
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/png", response.Content.Headers.ContentType!.MediaType);
         return await response.Content.ReadAsByteArrayAsync();
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException(what);
-            }
-            await Task.Delay(50);
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using OpenWxCluster.Grains;
 
 namespace OpenWxCluster.WebFront.Tests;
@@ -21,11 +22,12 @@ public sealed class ControllerRouteTests
     {
         await using var host = await ApiHost.StartAsync();
 
-        var json = await host.GetJsonAsync("/openwx/start_client?client=bot1&log_level=debug&post_api=http%3A%2F%2Fx%2Fp&pid=9&token=");
+        var json = await host.GetJsonAsync("/openwx/start_client?client=bot1&log_level=debug&post_api=http%3A%2F%2Fx%2Fp&send_interval=1&token=");
 
         var account = host.Grains.Account("bot1");
         Assert.Equal(1, account.StartCalls);
-        Assert.Equal(new Dictionary<string, string> { ["log_level"] = "debug", ["post_api"] = "http://x/p", ["pid"] = "9" }, account.Options.Parameters);
+        Assert.Equal(new Dictionary<string, string> { ["log_level"] = "debug", ["post_api"] = "http://x/p", ["send_interval"] = "1" }, account.Options.Parameters);
+        Assert.Equal("""["log_level"]""", json!["ignored"]!.ToJsonString());
         Assert.Equal(0, (int?)json!["code"]);
         Assert.Equal("success", (string?)json["status"]);
         Assert.Equal("bot1", (string?)json["client"]);
@@ -34,6 +36,36 @@ public sealed class ControllerRouteTests
         Assert.NotNull(json["port"]);
         Assert.Equal("debug", (string?)json["log_level"]);
         Assert.Equal("http://x/p", (string?)json["post_api"]);
+    }
+
+    [Theory]
+    [InlineData("&pid=9", "unknown parameter: pid")]
+    [InlineData("&send_interval=-1", "send_interval must be seconds from 0 to 600")]
+    [InlineData("&send_interval=601", "send_interval must be seconds from 0 to 600")]
+    [InlineData("&send_interval=abc", "send_interval must be seconds from 0 to 600")]
+    public async Task Start_client_refuses_what_it_cannot_apply(string query, string status)
+    {
+        await using var host = await ApiHost.StartAsync();
+
+        using var response = await host.Client.GetAsync("/openwx/start_client?client=bot1" + query);
+        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(6, (int?)json!["code"]);
+        Assert.Equal(status, (string?)json["status"]);
+        Assert.Equal(0, host.Grains.Account("bot1").StartCalls);
+    }
+
+    [Fact]
+    public async Task Start_client_bounds_parameter_sizes()
+    {
+        await using var host = await ApiHost.StartAsync();
+
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["client"] = "bot1", ["log_path"] = new string('x', 2_049) });
+        using var response = await host.Client.PostAsync("/openwx/start_client", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, host.Grains.Account("bot1").StartCalls);
     }
 
     [Fact]

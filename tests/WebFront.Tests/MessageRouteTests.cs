@@ -107,14 +107,50 @@ public sealed class MessageRouteTests
     }
 
     [Fact]
-    public async Task Broadcast_to_all_is_refused_clearly()
+    public async Task Broadcast_to_all_answers_mojos_reply_at_once()
     {
         await using var host = await ApiHost.StartAsync();
-        host.Grains.Running("default", friends: [TestData.FileHelper]);
+        var account = host.Grains.Running("default", friends: [TestData.FileHelper]);
 
         var json = await host.GetJsonAsync("/openwx/send_friend_message?id=%40all&content=hi");
 
-        Assert.Equal(-1, (int?)json!["code"]);
-        Assert.Empty(host.Grains.Account("default").Sent);
+        Assert.Equal("""{"id":0,"code":0,"status":"request already executed"}""", json!.ToJsonString());
+        Assert.Equal("hi", Assert.Single(account.Broadcasts));
+        Assert.Empty(account.Sent);
+    }
+
+    [Theory]
+    [InlineData("Idempotency-Key", "k-1", "", "k-1")]
+    [InlineData(null, null, "&client_msg_id=k-2", "k-2")]
+    [InlineData("Idempotency-Key", "k-3", "&client_msg_id=k-3", "k-3")]
+    [InlineData(null, null, "", null)]
+    public async Task The_idempotency_key_reaches_the_grain(string? header, string? value, string query, string? expected)
+    {
+        await using var host = await ApiHost.StartAsync();
+        var account = host.Grains.Running("default", friends: [TestData.FileHelper]);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/openwx/send_friend_message?id=filehelper&content=hi" + query);
+        if (header is not null)
+        {
+            request.Headers.Add(header, value);
+        }
+
+        using var response = await host.Client.SendAsync(request);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, Assert.Single(account.IdempotencyKeys));
+    }
+
+    [Theory]
+    [InlineData("&client_msg_id=has%20space")]
+    [InlineData("&client_msg_id=%E4%B8%AD")]
+    public async Task A_malformed_idempotency_key_is_a_bad_request(string query)
+    {
+        await using var host = await ApiHost.StartAsync();
+        var account = host.Grains.Running("default", friends: [TestData.FileHelper]);
+
+        using var response = await host.Client.GetAsync("/openwx/send_friend_message?id=filehelper&content=hi" + query);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(account.IdempotencyKeys);
     }
 }

@@ -29,19 +29,31 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("GetStartOptions"), ReadOnly, AlwaysInterleave]
     Task<StartOptions> GetStartOptionsAsync();
 
-    /// <summary>Sends text to the first friend matching the lookup. Not found: code 100.</summary>
-    [Alias("SendFriendText")]
-    Task<SendReceipt> SendFriendTextAsync(FriendLookup lookup, string content);
+    /// <summary>
+    /// Sends text to the first friend matching the lookup. Not found: code 100. Sends of one account go out one at a
+    /// time through its paced, bounded send queue (full: code -7; upstream risk control: code 1205). A non-null
+    /// <paramref name="idempotencyKey"/> makes the call idempotent: the same key again (also concurrently) sends
+    /// nothing more and answers the first send's receipt.
+    /// </summary>
+    [Alias("SendFriendText"), AlwaysInterleave]
+    Task<SendReceipt> SendFriendTextAsync(FriendLookup lookup, string content, string? idempotencyKey = null);
 
-    /// <summary>Sends text to the first group matching the lookup. Not found: code 100.</summary>
-    [Alias("SendGroupText")]
-    Task<SendReceipt> SendGroupTextAsync(GroupLookup lookup, string content);
+    /// <summary>Sends text to the first group matching the lookup, as <see cref="SendFriendTextAsync"/>.</summary>
+    [Alias("SendGroupText"), AlwaysInterleave]
+    Task<SendReceipt> SendGroupTextAsync(GroupLookup lookup, string content, string? idempotencyKey = null);
 
     /// <summary>
     /// Sends text to a friend or group by id, idempotently by <see cref="ReplyRequest.Key"/> (a webhook's reply).
     /// </summary>
-    [Alias("SendReply")]
+    [Alias("SendReply"), AlwaysInterleave]
     Task<SendReceipt> SendReplyAsync(ReplyRequest request);
+
+    /// <summary>
+    /// id=@all: queues the text for every friend (category 好友), sent in the background at the broadcast pace
+    /// (Mojo's 3 s); answers at once. Each friend receives it once, also across a silo loss.
+    /// </summary>
+    [Alias("BroadcastText")]
+    Task<SendReceipt> BroadcastTextAsync(string content);
 
     /// <summary>Makes sure a started account has its timers (after a silo loss or a cluster restart).</summary>
     [Alias("EnsureActive"), AlwaysInterleave]

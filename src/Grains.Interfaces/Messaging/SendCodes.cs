@@ -11,4 +11,11 @@ public static class SendCodes
     public const int ObjectNotFound = 100;
     /// <summary>The account is not in state running (our addition: Mojo would not answer at all).</summary>
     public const int NotRunning = -2;
+    /// <summary>The account's send queue is full (our addition): try again later.</summary>
+    public const int QueueFull = -7;
+    /// <summary>
+    /// WeChat's BaseResponse.Ret 1205: the upstream's risk control refused the send as too frequent (Mojo passes the
+    /// Ret through; the status text says what it means).
+    /// </summary>
+    public const int RiskControl = 1205;
 }

@@ -20,12 +20,14 @@ public sealed partial class AccountGrain(
     IWxChatAdminDriver adminDriver,
     IWxMediaDriver mediaDriver,
     IOptions<SyncOptions> syncOptions,
+    IOptions<SendOptions> sendOptions,
     ILogger<AccountGrain> logger)
     : Grain, IAccountGrain, IRemindable
 {
     private const string WatchdogReminder = "openwx-watchdog";
 
     private readonly SyncOptions _options = syncOptions.Value;
+    private readonly SendOptions _sendOptions = sendOptions.Value;
     private readonly SerialStateWriter _writer = new(state.WriteStateAsync);
     private LoginStateMachine _machine = null!;
     private WxSession? _session;
@@ -45,6 +47,7 @@ public sealed partial class AccountGrain(
         {
             StartPump();
         }
+        ResumeBroadcasts();
         if (state.State.WebhookOn)
         {
             await WakeWebhookAsync();
@@ -70,6 +73,7 @@ public sealed partial class AccountGrain(
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         StopPump();
+        _broadcastLoop.Stop();
         return Task.CompletedTask;
     }
 

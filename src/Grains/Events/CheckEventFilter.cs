@@ -13,7 +13,9 @@ public static class CheckEventFilter
             && (name.StartsWith("new_", StringComparison.Ordinal)
                 || name.StartsWith("lose_", StringComparison.Ordinal)
                 || name.EndsWith("_property_change", StringComparison.Ordinal)
-                || name == "friend_request"),
+                || name == "friend_request"
+                // Our addition: a send refused by risk control concerns whoever sends, polling or not.
+                || name == "risk_control"),
         _ => false,
     };
 }

@@ -17,6 +17,7 @@ public static class OpenWxSiloBuilderExtensions
             return silo;
         }
         services.AddOptions<SyncOptions>().BindConfiguration("OpenWx:Sync");
+        services.AddOptions<SendOptions>().BindConfiguration("OpenWx:Send");
         services.AddOptions<EventInboxOptions>().BindConfiguration("OpenWx:Inbox");
         services.AddOptions<WebhookOptions>().BindConfiguration("OpenWx:Webhooks");
         services.TryAddSingleton(TimeProvider.System);

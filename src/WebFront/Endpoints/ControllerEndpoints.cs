@@ -17,7 +17,10 @@ internal static class ControllerEndpoints
         "code", "status", "client", "account", "pid", "port",
     };
 
-    /// <summary>Not a Mojo code (Mojo never checks post_api or poll_api): the next free controller code.</summary>
+    /// <summary>
+    /// Not a Mojo code (Mojo checks no start parameter): the next free controller code, for any refused parameter
+    /// (post_api/poll_api destinations, unknown names, sizes, send_interval).
+    /// </summary>
     internal const int InvalidPostApi = 6;
 
     public static IEndpointRouteBuilder MapControllerEndpoints(this IEndpointRouteBuilder endpoints)
@@ -43,7 +46,9 @@ internal static class ControllerEndpoints
         {
             return await AlreadyExistsAsync(account, client, http);
         }
-        var (webhook, poll, invalid) = WebhookParameters.Parse(parameters);
+        var (ignored, invalid) = StartParameters.Check(parameters);
+        var (webhook, poll, webhookError) = WebhookParameters.Parse(parameters);
+        invalid ??= webhookError;
         var destinations = grains.GetGrain<IWebhookGrain>(key);
         if (invalid is null && webhook is not null && await destinations.CheckAsync(webhook.Url) is { } postRefused)
         {
@@ -71,7 +76,13 @@ internal static class ControllerEndpoints
             // A concurrent start_client won: the grain kept the other call's options.
             return await AlreadyExistsAsync(account, client, http);
         }
-        return MojoReply.Json(Record(0, "success", client, options, http));
+        var record = Record(0, "success", client, options, http);
+        if (ignored.Count > 0)
+        {
+            // Not silently: Mojo options that configure a single Perl process have no effect in a cluster.
+            record["ignored"] = new JsonArray([.. ignored.Select(n => (JsonNode)n)]);
+        }
+        return MojoReply.Json(record);
     }
 
     /// <summary>Mojo: an existing live client is not started twice; code 0 with the stored record.</summary>

@@ -24,18 +24,20 @@ internal static partial class MessageEndpoints
         MojoParameters parameters,
         [FromServices] IGrainFactory grains,
         [FromServices] IOptions<OpenWxApiOptions> options,
-        [FromServices] ILoggerFactory loggers)
+        [FromServices] ILoggerFactory loggers,
+        HttpContext http)
     {
         var lookup = new FriendLookup(parameters["id"], parameters["account"], parameters["displayname"], parameters["markname"]);
-        var unsupported = lookup.Id == "@all"
-            ? MojoReply.SendError(SendCodes.Failure, "id=@all (send to every friend) is not supported")
-            : null;
+        var request = new SendRequest(parameters, grains, options.Value, loggers, http);
+        if (lookup.Id == "@all")
+        {
+            return BroadcastAsync(request);
+        }
         return SendAsync(
-            new SendRequest(parameters, grains, options.Value, loggers),
+            request,
             lookup.IsEmpty,
-            unsupported,
             async key => await grains.GetGrain<IFriendsGrain>(key).FindAsync(lookup) is not null,
-            (account, content) => account.SendFriendTextAsync(lookup, content));
+            (account, content, idempotencyKey) => account.SendFriendTextAsync(lookup, content, idempotencyKey));
     }
 
     /// <summary>Groups are looked up by id and displayname only, as in Mojo.</summary>
@@ -43,15 +45,37 @@ internal static partial class MessageEndpoints
         MojoParameters parameters,
         [FromServices] IGrainFactory grains,
         [FromServices] IOptions<OpenWxApiOptions> options,
-        [FromServices] ILoggerFactory loggers)
+        [FromServices] ILoggerFactory loggers,
+        HttpContext http)
     {
         var lookup = new GroupLookup(parameters["id"], parameters["displayname"]);
         return SendAsync(
-            new SendRequest(parameters, grains, options.Value, loggers),
+            new SendRequest(parameters, grains, options.Value, loggers, http),
             lookup.IsEmpty,
-            unsupported: null,
             async key => await grains.GetGrain<IGroupsGrain>(key).FindAsync(lookup) is not null,
-            (account, content) => account.SendGroupTextAsync(lookup, content));
+            (account, content, idempotencyKey) => account.SendGroupTextAsync(lookup, content, idempotencyKey));
+    }
+
+    /// <summary>
+    /// id=@all: every friend gets the text, paced, in the background; Mojo answers at once
+    /// <c>{"id":0,"code":0,"status":"request already executed"}</c>.
+    /// </summary>
+    private static async Task<IResult> BroadcastAsync(SendRequest request)
+    {
+        var parameters = request.Parameters;
+        if (ContentError(parameters, request.Options.MaxContentLength) is { } contentError)
+        {
+            return contentError;
+        }
+        var check = await AccountGate.OpenAsync(request.Grains, parameters, request.Options.DefaultClient, requireRunning: true);
+        if (!check.IsOk)
+        {
+            return check.Error!;
+        }
+        var receipt = await request.Grains.GetGrain<IAccountGrain>(check.Key).BroadcastTextAsync(parameters["content"]!);
+        return receipt.Code == SendCodes.Success
+            ? MojoReply.Json(new JsonObject { ["id"] = 0, ["code"] = 0, ["status"] = receipt.Status })
+            : Receipt(receipt);
     }
 
     /// <summary>
@@ -61,22 +85,23 @@ internal static partial class MessageEndpoints
     private static async Task<IResult> SendAsync(
         SendRequest request,
         bool lookupIsEmpty,
-        IResult? unsupported,
         Func<string, Task<bool>> targetExists,
-        Func<IAccountGrain, string, Task<SendReceipt>> send)
+        Func<IAccountGrain, string, string?, Task<SendReceipt>> send)
     {
         var parameters = request.Parameters;
         if (ContentError(parameters, request.Options.MaxContentLength) is { } contentError)
         {
             return contentError;
         }
+        var (idempotencyKey, keyError) = IdempotencyKey.Read(parameters, request.Http.Request);
+        if (keyError is not null)
+        {
+            return new MojoReply(
+                new JsonObject { ["id"] = null, ["code"] = SendCodes.Failure, ["status"] = keyError }, StatusCodes.Status400BadRequest);
+        }
         if (lookupIsEmpty)
         {
             return NotFound();
-        }
-        if (unsupported is not null)
-        {
-            return unsupported;
         }
         var check = await AccountGate.OpenAsync(request.Grains, parameters, request.Options.DefaultClient, requireRunning: true);
         if (!check.IsOk)
@@ -92,10 +117,10 @@ internal static partial class MessageEndpoints
             {
                 return NotFound();
             }
-            Detach(send(account, content), check.Client, request.Loggers);
+            Detach(send(account, content, idempotencyKey), check.Client, request.Loggers);
             return Queued();
         }
-        return Receipt(await send(account, content));
+        return Receipt(await send(account, content, idempotencyKey));
     }
 
     /// <summary>

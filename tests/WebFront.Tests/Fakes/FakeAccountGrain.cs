@@ -21,6 +21,8 @@ public sealed partial class FakeAccountGrain(string key) : IAccountGrain
     public int StartCalls { get; private set; }
     public int StopCalls { get; private set; }
     public ConcurrentQueue<(string To, string Content)> Sent { get; } = new();
+    public ConcurrentQueue<string?> IdempotencyKeys { get; } = new();
+    public ConcurrentQueue<string> Broadcasts { get; } = new();
 
     /// <summary>Completes at the first send, for sends made in the background (async=1).</summary>
     public Task SentAny => _sentAny.Task;
@@ -69,8 +71,9 @@ public sealed partial class FakeAccountGrain(string key) : IAccountGrain
 
     public Task<StartOptions> GetStartOptionsAsync() => Task.FromResult(Options);
 
-    public async Task<SendReceipt> SendFriendTextAsync(FriendLookup lookup, string content)
+    public async Task<SendReceipt> SendFriendTextAsync(FriendLookup lookup, string content, string? idempotencyKey = null)
     {
+        IdempotencyKeys.Enqueue(idempotencyKey);
         var friend = await Friends.FindAsync(lookup);
         if (friend is null)
         {
@@ -84,8 +87,9 @@ public sealed partial class FakeAccountGrain(string key) : IAccountGrain
     /// <summary>The web front never sends replies (the webhook grain does).</summary>
     public Task<SendReceipt> SendReplyAsync(ReplyRequest request) => throw new NotSupportedException();
 
-    public async Task<SendReceipt> SendGroupTextAsync(GroupLookup lookup, string content)
+    public async Task<SendReceipt> SendGroupTextAsync(GroupLookup lookup, string content, string? idempotencyKey = null)
     {
+        IdempotencyKeys.Enqueue(idempotencyKey);
         var group = await Groups.FindAsync(lookup);
         if (group is null)
         {
@@ -94,6 +98,12 @@ public sealed partial class FakeAccountGrain(string key) : IAccountGrain
         Sent.Enqueue((group.Id, content));
         _sentAny.TrySetResult();
         return new SendReceipt($"43:{group.Id}", SendCodes.Success, "success");
+    }
+
+    public Task<SendReceipt> BroadcastTextAsync(string content)
+    {
+        Broadcasts.Enqueue(content);
+        return Task.FromResult(new SendReceipt("0", SendCodes.Success, "request already executed"));
     }
 
     public Task EnsureActiveAsync() => Task.CompletedTask;

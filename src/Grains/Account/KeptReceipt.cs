@@ -1,0 +1,5 @@
+namespace OpenWxCluster.Grains.Account;
+
+/// <summary>A successful send's receipt kept for its idempotency key until <see cref="At"/> + the window.</summary>
+[GenerateSerializer, Immutable, Alias("openwx.KeptReceipt")]
+public sealed record KeptReceipt([property: Id(0)] SendReceipt Receipt, [property: Id(1)] DateTimeOffset At);

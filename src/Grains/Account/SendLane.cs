@@ -1,0 +1,54 @@
+namespace OpenWxCluster.Grains.Account;
+
+/// <summary>
+/// An account's sends, one at a time in call order, each starting at least the previous send's gap after it ended
+/// (send pacing), with at most <c>capacity</c> waiting. Runs on the grain scheduler: the pause is a grain-context
+/// <see cref="Task.Delay(TimeSpan)"/>, so other calls are served meanwhile.
+/// </summary>
+internal sealed class SendLane(int capacity)
+{
+    private Task _tail = Task.CompletedTask;
+    private DateTimeOffset _nextStart = DateTimeOffset.MinValue;
+
+    /// <summary>Sends queued or running.</summary>
+    public int Pending { get; private set; }
+
+    /// <summary>Queues a send; null when the lane is full. <paramref name="gap"/> is the pause this send imposes on the next.</summary>
+    public Task<T>? TryRun<T>(Func<Task<T>> send, TimeSpan gap)
+    {
+        if (Pending >= capacity)
+        {
+            return null;
+        }
+        Pending++;
+        var run = RunAfterAsync(_tail, send, gap);
+        _tail = run;
+        return run;
+    }
+
+    private async Task<T> RunAfterAsync<T>(Task previous, Func<Task<T>> send, TimeSpan gap)
+    {
+        try
+        {
+            await previous;
+        }
+        catch (Exception)
+        {
+            // The previous send's caller observes its failure; this one still runs.
+        }
+        try
+        {
+            var wait = _nextStart - DateTimeOffset.UtcNow;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+            }
+            return await send();
+        }
+        finally
+        {
+            _nextStart = DateTimeOffset.UtcNow + gap;
+            Pending--;
+        }
+    }
+}

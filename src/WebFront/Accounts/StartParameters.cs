@@ -1,0 +1,67 @@
+using System.Globalization;
+
+namespace OpenWxCluster.WebFront;
+
+/// <summary>
+/// start_client's parameters: each one is applied, reported back under <c>ignored</c> (Mojo-Weixin options that
+/// configure one Perl process — its logs, files, listener — and mean nothing to a cluster), or refused (anything
+/// else, or too large). Mojo passed every parameter to its child unchecked; a typo there was silently lost.
+/// </summary>
+public static class StartParameters
+{
+    public const int MaxCount = 64;
+    public const int MaxNameLength = 64;
+    public const int MaxValueLength = 2_048;
+    public const double MaxSendIntervalSeconds = 600;
+
+    /// <summary>Parameters this product applies (the report ones also under Mojo's <c>plugin_openwx_</c> prefix).</summary>
+    private static readonly HashSet<string> Applied = new(StringComparer.Ordinal)
+    {
+        "post_api", "post_event", "post_event_list", "post_media_data", WebhookParameters.Secret, "poll_api", "poll_interval",
+        "send_interval",
+    };
+
+    private static readonly HashSet<string> NoEffect = new(StringComparer.Ordinal)
+    {
+        "account", "log_encoding", "log_path", "log_level", "log_console", "disable_color", "tmpdir", "media_dir",
+        "cookie_path", "qrcode_path", "pid_path", "state_path", "keep_cookie", "http_debug", "ua_debug", "ua_retry_times",
+        "fix_media_loop", "synccheck_interval", "emoji_to_text", "download_media", "stop_with_mobile", "qrcode_count_max",
+        "listen", "post_stdout", "check_event_list_max_size", "post_message_filter",
+    };
+
+    /// <summary>The names reported as without effect, or the first error.</summary>
+    public static (IReadOnlyList<string> Ignored, string? Error) Check(MojoParameters parameters)
+    {
+        var given = parameters.Unreserved.ToList();
+        if (given.Count > MaxCount)
+        {
+            return ([], $"too many parameters: at most {MaxCount}");
+        }
+        var ignored = new List<string>();
+        foreach (var (name, value) in given)
+        {
+            if (name.Length > MaxNameLength || value.Length > MaxValueLength)
+            {
+                return ([], $"parameter {Shorten(name)} too long: names up to {MaxNameLength}, values up to {MaxValueLength} characters");
+            }
+            var bare = name.StartsWith("plugin_openwx_", StringComparison.Ordinal) ? name["plugin_openwx_".Length..] : name;
+            if (NoEffect.Contains(bare))
+            {
+                ignored.Add(name);
+            }
+            else if (!Applied.Contains(bare))
+            {
+                return ([], $"unknown parameter: {Shorten(name)}");
+            }
+        }
+        return SendIntervalError(parameters["send_interval"]) is { } error ? ([], error) : (ignored, null);
+    }
+
+    private static string? SendIntervalError(string? text) =>
+        string.IsNullOrEmpty(text)
+        || (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds <= MaxSendIntervalSeconds)
+            ? null
+            : $"send_interval must be seconds from 0 to {MaxSendIntervalSeconds}";
+
+    private static string Shorten(string name) => name.Length <= MaxNameLength ? name : name[..MaxNameLength] + "…";
+}
