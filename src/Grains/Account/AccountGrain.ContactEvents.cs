@@ -21,14 +21,22 @@ public sealed partial class AccountGrain
             [.. deleted.Where(id => id != self)]);
     }
 
-    /// <summary>The user's own profile changed upstream: update_user with the new user (Mojo's <c>[user]</c>).</summary>
+    /// <summary>The user's own profile changed upstream: update_user with the new user, when something changed.</summary>
     private void UpdateUser(WxContact entry)
     {
-        var user = ContactMapper.ToFriend(entry) with { Category = "" };
-        if (user == state.State.User)
+        var user = ContactMapper.ToUser(entry);
+        if (user != state.State.User)
         {
-            return;
+            AnnounceUser(user);
         }
+    }
+
+    /// <summary>
+    /// Mojo's <c>update_user([user])</c>, also at every login's contact load. Like Mojo's other update_* events it is
+    /// never queued for check_event's list and is off in the default post_event_list.
+    /// </summary>
+    private void AnnounceUser(ContactInfo user)
+    {
         state.State.User = user;
         Emit(AccountEvent.EventPost, "update_user", [EventParam.Of(user)]);
     }
