@@ -125,4 +125,22 @@ public sealed class ContactDiffTests
         Assert.Equal(["@@g"], changes.Removed);
         Assert.Equal("@@h", book.Items.Single().Id);
     }
+
+    [Fact]
+    public void The_diff_survives_the_orleans_serializer_whole()
+    {
+        var book = new ContactBook<GroupInfo> { Items = [Group("@@g", "Old", Member("@a"), Member("@b")), Group("@@h", "Gone", Member("@a"))] };
+        var changes = ApplyGroups(book, [Group("@@g", "New", Member("@b", "Bee"), Member("@c"))], "@@h");
+
+        var copy = OrleansRoundTrip.Copy(changes);
+
+        Assert.Equal(changes.Removed, copy.Removed);
+        Assert.Equal(changes.RemovedGroups.Single().Members, copy.RemovedGroups.Single().Members);
+        Assert.Equal(changes.Properties.Select(p => (p.Property, p.OldValue, p.NewValue, p.IsMember)), copy.Properties.Select(p => (p.Property, p.OldValue, p.NewValue, p.IsMember)));
+        Assert.Equal(changes.MembersJoined.Select(m => m.Member), copy.MembersJoined.Select(m => m.Member));
+        Assert.Equal(changes.MembersLeft.Select(m => m.Member), copy.MembersLeft.Select(m => m.Member));
+        Assert.Equal(2, copy.Properties.Count);
+        Assert.Single(copy.MembersJoined);
+        Assert.Single(copy.MembersLeft);
+    }
 }
