@@ -55,6 +55,27 @@ public sealed class ContactEventTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_member_who_renames_posts_group_member_property_change_once()
+    {
+        var bot = World.CreateAccountWithFriend("cen", "NickPal");
+        World.CreateUser(new CreateUserRequest { Wxid = "cen_mem", NickName = "Member" });
+        World.CreateGroup(new CreateGroupRequest { GroupId = "grp_cen", Name = "Names", Owner = bot, Members = ["cen_pal", "cen_mem"], SavedToContacts = true });
+        await _api.LoginAsync(World, "cen", bot);
+        var member = World.ResolveUserName(bot, "cen_mem").UserName;
+
+        World.UpdateUser("cen_mem", new UpdateUserRequest { NickName = "Renamed Member" });
+        var ledger = await CollectUntilBarrierAsync("cen", "cen_pal", bot);
+
+        var changed = Single(ledger, "group_member_property_change").GetProperty("params");
+        Assert.Equal(member, changed[0].GetProperty("id").GetString());
+        Assert.Equal("Renamed Member", changed[0].GetProperty("markname").GetString());
+        Assert.False(changed[0].TryGetProperty("category", out _)); // rendered as a member
+        Assert.Equal(["markname", "Member", "Renamed Member"], Texts(changed, 1, 3));
+        Assert.Empty(Named(ledger, "friend_property_change")); // not a friend of the account
+        Assert.Empty(Named(ledger, "group_property_change"));
+    }
+
+    [Fact]
     public async Task A_renamed_friend_posts_friend_property_change_and_a_deleted_one_lose_friend_with_its_full_object()
     {
         var bot = World.CreateAccountWithFriend("cef", "FriPal");

@@ -4,7 +4,7 @@ using OpenWxCluster.Emulator.Tests.Support;
 
 namespace OpenWxCluster.Emulator.Tests;
 
-/// <summary>The control operations contact-event tests drive: a recall from a phone, a user's own profile change.</summary>
+/// <summary>The control operations contact-event tests drive: a recall from a phone, a user's own profile change, a member's new nickname.</summary>
 public sealed class RecallAndProfileTests
 {
     [Fact]
@@ -37,8 +37,11 @@ public sealed class RecallAndProfileTests
         await emu.Control.UpdateUserAsync("wxid_alice", new UpdateUserRequest { NickName = "Alicia" });
 
         var sync = await alice.SyncAsync();
-        var self = Assert.Single(sync.GetProperty("ModContactList").EnumerateArray());
-        Assert.Equal(alice.UserName, self.GetProperty("UserName").GetString());
+        var modified = sync.GetProperty("ModContactList").EnumerateArray().ToList();
+        var self = Assert.Single(modified, c => c.GetProperty("UserName").GetString() == alice.UserName);
         Assert.Equal("Alicia", self.GetProperty("NickName").GetString());
+        // Her group shows her by nickname, so it comes again with the new one.
+        var team = Assert.Single(modified, c => c.GetProperty("UserName").GetString()!.StartsWith("@@", StringComparison.Ordinal));
+        Assert.Contains(team.GetProperty("MemberList").EnumerateArray(), m => m.GetProperty("NickName").GetString() == "Alicia");
     }
 }
