@@ -102,6 +102,18 @@ public sealed class ContactDiffTests
     }
 
     [Fact]
+    public void A_group_update_equal_to_the_known_group_is_no_change()
+    {
+        var book = new ContactBook<GroupInfo> { Items = [Group("@@g", "Team", Member("@a"), Member("@b"))] };
+
+        var diff = book.Apply([Group("@@g", "Team", Member("@a"), Member("@b"))], [], g => g.Id, ContactDiff.MergeGroup);
+
+        Assert.True(diff.IsEmpty);
+        Assert.False(ContactDiff.MergeGroup(book.Items[0], Group("@@g", "Team", Member("@a"))) == book.Items[0]);
+        Assert.False(ContactDiff.MergeGroup(book.Items[0], Group("@@g", "Team", Member("@b"), Member("@a"))) == book.Items[0]);
+    }
+
+    [Fact]
     public void A_group_known_without_members_takes_its_first_member_list_silently()
     {
         var book = new ContactBook<GroupInfo> { Items = [Group("@@g", "Team")] };

@@ -26,8 +26,16 @@ public static class ContactDiff
                 new PropertyChange { Contact = u.New, Property = p, OldValue = o, NewValue = n }))],
         };
 
-    public static GroupInfo MergeGroup(GroupInfo known, GroupInfo update) =>
-        update.Members.Count == 0 ? update with { Members = known.Members } : update;
+    /// <summary>
+    /// The stored group after an update: without members the known ones stay; an update equal to the known group
+    /// (member lists compared by content, which record equality does not do) returns the known object, so the book
+    /// sees no change and writes nothing.
+    /// </summary>
+    public static GroupInfo MergeGroup(GroupInfo known, GroupInfo update)
+    {
+        var merged = update.Members.Count == 0 ? update with { Members = known.Members } : update;
+        return known with { Members = merged.Members } == merged && known.Members.SequenceEqual(merged.Members) ? known : merged;
+    }
 
     public static ContactChanges Groups(BookDiff<GroupInfo> diff)
     {
