@@ -38,6 +38,15 @@ public sealed class ContactMapperTests
     }
 
     [Fact]
+    public void The_user_is_a_friend_record_without_a_category()
+    {
+        var user = ContactMapper.ToUser(Person("@self") with { Uin = 7 });
+
+        Assert.Equal(ContactMapper.ToFriend(Person("@self") with { Uin = 7 }) with { Category = "" }, user);
+        Assert.Equal("Nick @self", user.Name);
+    }
+
+    [Fact]
     public void A_zero_uin_leaves_uid_empty()
     {
         Assert.Equal("", ContactMapper.ToFriend(Person("@friend1") with { Uin = 0 }).Uid);

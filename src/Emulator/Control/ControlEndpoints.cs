@@ -112,6 +112,11 @@ internal static class ControlEndpoints
         control.MapPost("/logins/{uuid}/confirm", (string uuid, EmulatorWorld w) => w.Confirm(uuid));
 
         control.MapPost("/messages", (ControlMessageRequest r, EmulatorWorld w) => w.SendText(r.From, r.To, r.Content));
+        control.MapPost("/messages/{msgId}/revoke", (string msgId, string from, EmulatorWorld w) =>
+        {
+            w.RevokeFromPhone(from, msgId);
+            return Results.NoContent();
+        });
         control.MapPost("/friend-requests", (FriendRequestRequest r, EmulatorWorld w) => w.SendFriendRequest(r));
         control.MapGet("/friend-requests", (EmulatorWorld w) => w.ListFriendRequests());
         control.MapGet("/accounts/{wxid}/sent", (string wxid, EmulatorWorld w) => w.GetSent(wxid));

@@ -51,6 +51,10 @@ public sealed class EmulatorControlClient(HttpClient http)
     public Task<ControlMessageResult> SendMessageAsync(string from, string to, string content, CancellationToken ct = default) =>
         SendAsync<ControlMessageResult>(HttpMethod.Post, "control/messages", new ControlMessageRequest(from, to, content), ct);
 
+    /// <summary><paramref name="from"/> recalls from its phone a text it sent (POST /control/messages/{msgId}/revoke).</summary>
+    public Task RevokeFromPhoneAsync(string from, string msgId, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Post, $"control/messages/{Esc(msgId)}/revoke?from={Esc(from)}", null, ct);
+
     public Task<FriendRequestInfo> SendFriendRequestAsync(FriendRequestRequest request, CancellationToken ct = default) =>
         SendAsync<FriendRequestInfo>(HttpMethod.Post, "control/friend-requests", request, ct);
 

@@ -20,6 +20,14 @@ public sealed partial class EmulatorWorld
     {
         var (user, watchers) = Directory.UpdateUser(wxid, change);
         PushContact(watchers, wxid, SessionEventKind.ModContact);
+        if (change.NickName is not null)
+        {
+            // Groups show members by nickname: each group of the user reaches its members again, new member list.
+            foreach (var groupId in Directory.GroupsOf(wxid))
+            {
+                PushContact(Directory.MembersOf(groupId) ?? [], groupId, SessionEventKind.ModContact);
+            }
+        }
         return user;
     }
 

@@ -57,6 +57,15 @@ public sealed partial class EmulatorWorld
         CreateFriendship(new FriendshipRequest(request.From, request.To));
     }
 
+    /// <summary><paramref name="wxid"/> recalls from its phone a message it sent (within its sent log).</summary>
+    public void RevokeFromPhone(string wxid, string msgId)
+    {
+        if (!Revoke(wxid, msgId))
+        {
+            throw EmulatorControlException.NotFound($"message {msgId} sent by {wxid}");
+        }
+    }
+
     /// <summary>
     /// Recalls a message the account sent: peers' sessions get MsgType 10002 with a revokemsg sysmsg, also recorded in
     /// the account's sent log (MsgType 10002, Content the unescaped sysmsg). Only the

@@ -69,7 +69,8 @@ internal sealed partial class WorldDirectory
             user.Signature = change.Signature ?? user.Signature;
             user.Alias = change.Alias ?? user.Alias;
             user.WebLoginRefused = change.WebLoginRefused ?? user.WebLoginRefused;
-            return (InfoLocked(user), [.. user.Friends.Keys]);
+            // The user's own sessions see their profile change too (ModContactList with their own UserName).
+            return (InfoLocked(user), [.. user.Friends.Keys, wxid]);
         }
     }
 

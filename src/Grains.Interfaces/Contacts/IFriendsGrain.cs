@@ -25,7 +25,10 @@ public interface IFriendsGrain : IGrainWithStringKey
     [Alias("Replace")]
     Task ReplaceAsync(IReadOnlyList<ContactInfo> friends);
 
-    /// <summary>Applies webwxsync ModContactList / DelContactList entries.</summary>
+    /// <summary>
+    /// Applies webwxsync ModContactList / DelContactList entries; the answer has what changed, diffed against the
+    /// known state (removed friends as they were, changed fields with old and new values).
+    /// </summary>
     [Alias("Apply")]
     Task<ContactChanges> ApplyAsync(IReadOnlyList<ContactInfo> modified, IReadOnlyList<string> deleted);
 }

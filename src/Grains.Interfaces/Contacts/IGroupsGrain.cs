@@ -27,6 +27,11 @@ public interface IGroupsGrain : IGrainWithStringKey
     [Alias("Replace")]
     Task ReplaceAsync(IReadOnlyList<GroupInfo> groups);
 
+    /// <summary>
+    /// Applies ModContactList / DelContactList groups; the answer has what changed, diffed against the known state
+    /// (removed groups as they were, changed fields, members who joined or left, members' changed fields). An update
+    /// without a member list keeps the known members.
+    /// </summary>
     [Alias("Apply")]
     Task<ContactChanges> ApplyAsync(IReadOnlyList<GroupInfo> modified, IReadOnlyList<string> deleted);
 }

@@ -86,7 +86,7 @@ public sealed partial class AccountGrain
             _redirectUri = null;
             _uuid = null;
             state.State.Session = SessionState.From(session);
-            state.State.User = ContactMapper.ToFriend(init.User) with { Category = "" };
+            AnnounceUser(ContactMapper.ToUser(init.User));
             state.State.LastError = null;
             await ApplyAsync(new LoginTrigger.UpdateSucceeded());
         }

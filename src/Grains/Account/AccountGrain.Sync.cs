@@ -88,10 +88,7 @@ public sealed partial class AccountGrain
 
     private async Task HandleBatchAsync(WxSyncResult batch, CancellationToken cancellation)
     {
-        await ApplyContactChangesAsync(
-            [.. batch.ModContactList.Where(c => !c.IsGroup).Select(ContactMapper.ToFriend)],
-            [.. batch.ModContactList.Where(c => c.IsGroup).Select(ContactMapper.ToGroup)],
-            batch.DelContactList);
+        await ApplyContactListsAsync(batch.ModContactList, batch.DelContactList);
 
         var self = _session!.UserName;
         var items = batch.AddMsgList.Select(raw => WxMessageParser.Parse(raw, self)).OfType<WxParsedItem>().ToList();
@@ -128,53 +125,5 @@ public sealed partial class AccountGrain
         return new ContactLookup(
             await Friends.GetByIdsAsync(people),
             groups.Count == 0 ? [] : await Groups.GetByIdsAsync(groups));
-    }
-
-    private async Task ApplyContactChangesAsync(IReadOnlyList<ContactInfo> friends, IReadOnlyList<GroupInfo> groups, IReadOnlyList<string> deleted)
-    {
-        var deletedGroups = deleted.Where(id => id.StartsWith("@@", StringComparison.Ordinal)).ToList();
-        var deletedFriends = deleted.Except(deletedGroups).ToList();
-        if (friends.Count + deletedFriends.Count > 0)
-        {
-            var changes = await Friends.ApplyAsync(friends, deletedFriends);
-            foreach (var f in friends.Where(f => changes.Added.Contains(f.Id)))
-            {
-                Emit(AccountEvent.EventPost, "new_friend", [EventParam.Of(f)]);
-            }
-            foreach (var id in changes.Removed)
-            {
-                Emit(AccountEvent.EventPost, "lose_friend", [EventParam.Of(new ContactInfo { Id = id })]);
-            }
-        }
-        if (groups.Count + deletedGroups.Count > 0)
-        {
-            var changes = await Groups.ApplyAsync(groups, deletedGroups);
-            foreach (var g in groups.Where(g => changes.Added.Contains(g.Id)))
-            {
-                Emit(AccountEvent.EventPost, "new_group", [EventParam.Of(g)]);
-            }
-            foreach (var id in changes.Removed)
-            {
-                Emit(AccountEvent.EventPost, "lose_group", [EventParam.Of(new GroupInfo { Id = id })]);
-            }
-        }
-    }
-
-    /// <summary>MsgType 51 lists conversations; groups we do not know yet are fetched and announced.</summary>
-    private async Task FetchUnknownGroupsAsync(IReadOnlyList<string> ids, CancellationToken cancellation)
-    {
-        var groupIds = ids.Where(id => id.StartsWith("@@", StringComparison.Ordinal)).Distinct().ToList();
-        if (groupIds.Count == 0)
-        {
-            return;
-        }
-        var known = (await Groups.GetByIdsAsync(groupIds)).Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
-        var unknown = groupIds.Where(id => !known.Contains(id)).Select(id => new WxBatchItem(id)).ToList();
-        if (unknown.Count == 0)
-        {
-            return;
-        }
-        var fetched = await driver.BatchGetContactsAsync(_session!, unknown, cancellation);
-        await ApplyContactChangesAsync([], [.. fetched.Select(ContactMapper.ToGroup)], []);
     }
 }

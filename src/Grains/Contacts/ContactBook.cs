@@ -2,7 +2,7 @@ namespace OpenWxCluster.Grains.Contacts;
 
 /// <summary>
 /// An ordered id → item map shared by the friends and groups grains: replace, merge Mod/Del lists, and report
-/// what was added, changed and removed.
+/// what was added, changed (old and new) and removed (as known).
 /// </summary>
 [GenerateSerializer, Alias("openwx.ContactBook")]
 public sealed class ContactBook<T>
@@ -21,39 +21,46 @@ public sealed class ContactBook<T>
             [.. before.Where(id => !after.Contains(id))]);
     }
 
-    public ContactChanges Apply(IReadOnlyList<T> modified, IReadOnlyList<string> deleted, Func<T, string> idOf)
+    /// <summary>
+    /// Merges Mod/Del lists. <paramref name="merge"/> makes the stored object from the known one and the update (a
+    /// group update without members keeps the known members); the diff keeps the old objects for the events.
+    /// </summary>
+    public BookDiff<T> Apply(IReadOnlyList<T> modified, IReadOnlyList<string> deleted, Func<T, string> idOf, Func<T, T, T> merge)
     {
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < Items.Count; i++)
         {
             index[idOf(Items[i])] = i;
         }
-        var added = new List<string>();
-        var updated = new List<string>();
+        var added = new List<T>();
+        var updated = new List<(T Old, T New)>();
         foreach (var item in modified)
         {
             var id = idOf(item);
             if (index.TryGetValue(id, out var at))
             {
-                if (!Equals(Items[at], item))
+                var old = Items[at];
+                var merged = merge(old, item);
+                if (!Equals(old, merged))
                 {
-                    Items[at] = item;
-                    updated.Add(id);
+                    Items[at] = merged;
+                    updated.Add((old, merged));
                 }
             }
             else
             {
                 index[id] = Items.Count;
                 Items.Add(item);
-                added.Add(id);
+                added.Add(item);
             }
         }
         var gone = deleted.Where(index.ContainsKey).ToHashSet(StringComparer.Ordinal);
+        var removed = Items.Where(item => gone.Contains(idOf(item))).ToList();
         if (gone.Count > 0)
         {
             Items.RemoveAll(item => gone.Contains(idOf(item)));
         }
-        return new ContactChanges(added, updated, [.. gone]);
+        return new BookDiff<T>(added, updated, removed);
     }
 
     public IReadOnlyList<T> GetByIds(IReadOnlyList<string> ids, Func<T, string> idOf)

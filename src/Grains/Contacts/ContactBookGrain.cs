@@ -6,6 +6,12 @@ public abstract class ContactBookGrain<T>(IPersistentState<ContactBook<T>> book)
 {
     protected abstract string IdOf(T item);
 
+    /// <summary>The stored object after an update of a known one (by default the update itself).</summary>
+    protected virtual T Merge(T known, T update) => update;
+
+    /// <summary>The events' view of a diff (the friends' and the groups' rules differ).</summary>
+    protected abstract ContactChanges Describe(BookDiff<T> diff);
+
     protected Task<IReadOnlyList<T>> All() => Task.FromResult<IReadOnlyList<T>>(book.State.Items);
 
     protected Task<T?> First(Func<T, bool> predicate) => Task.FromResult(book.State.Items.FirstOrDefault(predicate));
@@ -23,11 +29,12 @@ public abstract class ContactBookGrain<T>(IPersistentState<ContactBook<T>> book)
 
     protected async Task<ContactChanges> Apply(IReadOnlyList<T> modified, IReadOnlyList<string> deleted)
     {
-        var changes = book.State.Apply(modified, deleted, IdOf);
-        if (changes.Added.Count + changes.Updated.Count + changes.Removed.Count > 0)
+        var diff = book.State.Apply(modified, deleted, IdOf, Merge);
+        if (diff.IsEmpty)
         {
-            await book.WriteStateAsync();
+            return ContactChanges.None;
         }
-        return changes;
+        await book.WriteStateAsync();
+        return Describe(diff);
     }
 }

@@ -29,6 +29,9 @@ public static class ContactMapper
         Uid = c.Uin != 0 ? c.Uin.ToString(System.Globalization.CultureInfo.InvariantCulture) : "",
     };
 
+    /// <summary>The logged-in user: a friend record without a category.</summary>
+    public static ContactInfo ToUser(WxContact c) => ToFriend(c) with { Category = "" };
+
     /// <summary>Group members: Mojo puts NickName in markname and the group card in display; name stays empty.</summary>
     public static ContactInfo ToMember(WxContact c) => new()
     {

@@ -8,6 +8,8 @@ public sealed class FriendsGrain(
 {
     protected override string IdOf(ContactInfo item) => item.Id;
 
+    protected override ContactChanges Describe(BookDiff<ContactInfo> diff) => ContactDiff.Friends(diff);
+
     public Task<IReadOnlyList<ContactInfo>> GetAllAsync() => All();
 
     public Task<ContactInfo?> FindAsync(FriendLookup lookup) => First(lookup.Matches);

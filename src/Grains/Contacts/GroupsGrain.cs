@@ -8,6 +8,10 @@ public sealed class GroupsGrain(
 {
     protected override string IdOf(GroupInfo item) => item.Id;
 
+    protected override GroupInfo Merge(GroupInfo known, GroupInfo update) => ContactDiff.MergeGroup(known, update);
+
+    protected override ContactChanges Describe(BookDiff<GroupInfo> diff) => ContactDiff.Groups(diff);
+
     public Task<IReadOnlyList<GroupInfo>> GetAllAsync() => All();
 
     public async Task<IReadOnlyList<GroupInfo>> GetAllBasicAsync() =>
