@@ -33,7 +33,7 @@ public sealed class ReceivedMediaTests(ClusterFixture fixture)
         var sentVoice = Send(world, "rmed1_pal", "rmed1_bot", 34, voice);
         var sentVideo = Send(world, "rmed1_pal", "rmed1_bot", 43, video);
         world.SendText("rmed1_pal", "rmed1_bot", "barrier");
-        await WaitForPostAsync(receiver, p => p.Content == "barrier");
+        await Eventually.TrueAsync(() => Task.FromResult(receiver.Posts.Any(p => p.Content == "barrier")), Wait, "the barrier at post_api");
 
         var media = receiver.Posts.Where(p => p.PostType == "receive_message" && p.Json.GetProperty("format").GetString() == "media").ToList();
         Assert.Equal([sentImage.MsgId, sentFile.MsgId, sentVoice.MsgId, sentVideo.MsgId], media.Select(p => p.Json.GetProperty("id").GetString()));
@@ -94,18 +94,5 @@ public sealed class ReceivedMediaTests(ClusterFixture fixture)
 
         using var invalid = await fixture.Http.GetAsync("openwx/get_media?client=rmed_nobody&id=..%2Fetc");
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
-    }
-
-    private static async Task WaitForPostAsync(WebhookReceiver receiver, Func<ReceivedPost, bool> predicate)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        while (!receiver.Posts.Any(predicate))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("the expected post never came");
-            }
-            await Task.Delay(50);
-        }
     }
 }
