@@ -14,6 +14,11 @@ public static class MediaMapper
     private static ReadOnlySpan<byte> PngMagic => [0x89, 0x50, 0x4E, 0x47];
     private static ReadOnlySpan<byte> JpegMagic => [0xFF, 0xD8, 0xFF];
 
+    /// <remarks>
+    /// Mojo's code wins over the API.md sample (seed 000), which shows <c>[media](path)</c> and a bare media_id: the
+    /// code keeps the kind's text (<c>[图片]</c>, <c>[文件]</c>...) and appends <c>(path)</c>; media_id stays
+    /// <c>&lt;MsgId&gt;:&lt;MsgType&gt;</c> (mojo-reference §3).
+    /// </remarks>
     public static ChatMessage WithMedia(ChatMessage chat, MediaInfo info)
     {
         ArgumentNullException.ThrowIfNull(chat);
