@@ -11,6 +11,11 @@ public static class Program
         var builder = WebApplication.CreateBuilder(args);
         builder.UseOpenWxOrleansClient();
         builder.Services.AddOpenWxApi(builder.Configuration);
+        if (builder.Configuration[OrleansClientExtensions.ConnectionStringKey] is { Length: > 0 } connectionString)
+        {
+            // A stand-alone front of a PostgreSQL cluster serves the media the silos stored there.
+            builder.Services.Configure<OpenWxCluster.Media.MediaStoreOptions>(o => o.ConnectionString ??= connectionString);
+        }
 
         var app = builder.Build();
         app.MapOpenWx();

@@ -26,7 +26,8 @@ public sealed class WebFrontHost : IAsyncDisposable
     /// <summary>Requests whose client went away while they were being handled (seen by the server).</summary>
     public int AbortedRequests => Volatile.Read(ref _aborted.Value);
 
-    public static async Task<WebFrontHost> StartAsync(IClusterClient client, int? port = null)
+    /// <param name="services">More registrations (options of the front's own services, such as its media store).</param>
+    public static async Task<WebFrontHost> StartAsync(IClusterClient client, int? port = null, Action<IServiceCollection>? services = null)
     {
         port ??= FreePort.Next();
         var builder = WebApplication.CreateSlimBuilder();
@@ -35,6 +36,7 @@ public sealed class WebFrontHost : IAsyncDisposable
         builder.Services.AddSingleton(client);
         builder.Services.AddSingleton<IGrainFactory>(client);
         builder.Services.AddOpenWxApi(builder.Configuration);
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         var aborted = new StrongBox<int>();
         app.Use(async (http, next) =>

@@ -62,7 +62,7 @@ public sealed class SchemaTests(PostgresFixture fixture)
     public void Scripts_are_embedded_in_order()
     {
         var names = PostgresSchema.Scripts.Select(s => s.Name).ToArray();
-        Assert.Equal(["001-catalogue.sql", "010-clustering.sql", "020-persistence.sql", "030-reminders.sql"], names);
+        Assert.Equal(["001-catalogue.sql", "010-clustering.sql", "020-persistence.sql", "030-reminders.sql", "040-media.sql"], names);
         Assert.All(PostgresSchema.Scripts, s => Assert.Contains("IF NOT EXISTS", s.Text, StringComparison.Ordinal));
     }
 

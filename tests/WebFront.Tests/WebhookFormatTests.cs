@@ -1,16 +1,21 @@
 using System.Text.Json.Nodes;
 using OpenWxCluster.Grains;
+using OpenWxCluster.Media;
 
 namespace OpenWxCluster.WebFront.Tests;
 
 /// <summary>post_api bodies and reply reading as Mojo's Openwx plugin has them.</summary>
 public sealed class WebhookFormatTests
 {
-    private readonly MojoWebhookFormat _format = new();
+    private static readonly FileMediaStore Store = new(
+        new MediaStoreOptions { Folder = Path.Combine(Path.GetTempPath(), "openwx-webfront-tests-" + Environment.ProcessId) }, TimeProvider.System);
+
+    private readonly MojoWebhookFormat _format = new(Store);
 
     [Fact]
-    public void A_message_post_is_the_check_event_entry_and_media_data_goes_with_post_media_data_0()
+    public async Task A_message_post_is_the_check_event_entry_and_media_data_is_read_from_the_store_unless_post_media_data_is_0()
     {
+        var stored = await Store.PutAsync(new MediaKey("wx/bot", "m1"), "image/png", "m1.png", new byte[] { 0, 1, 2 });
         var e = new AccountEvent
         {
             AccountKey = "wx/bot",
@@ -22,15 +27,15 @@ public sealed class WebhookFormatTests
                 Content = "[图片]",
                 Format = "media",
                 SenderId = "@a",
-                Extra = new Dictionary<string, string> { ["media_data"] = "AAEC", ["media_type"] = "image" },
+                Extra = new Dictionary<string, string> { ["media_path"] = stored.Path, ["media_type"] = "image" },
             },
             Time = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000),
         };
 
-        var full = JsonNode.Parse(_format.Render(e, includeMediaData: true))!;
-        var lean = JsonNode.Parse(_format.Render(e, includeMediaData: false))!;
+        var full = JsonNode.Parse(await _format.RenderAsync(e, includeMediaData: true, CancellationToken.None))!;
+        var lean = JsonNode.Parse(await _format.RenderAsync(e, includeMediaData: false, CancellationToken.None))!;
 
-        Assert.Equal(EventJson.Event(e).ToJsonString(), full.ToJsonString());
+        Assert.Equal(EventJson.Event(e).ToJsonString(), lean.ToJsonString());
         Assert.Equal("receive_message", (string?)full["post_type"]);
         Assert.Equal("wx/bot:7", (string?)full["event_id"]);
         Assert.Equal("AAEC", (string?)full["media_data"]);

@@ -117,6 +117,7 @@ internal static class MediaEndpoints
             return Results.NotFound();
         }
 
+        world.Media.CountDownload(msgId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return Results.Bytes(media.Bytes, media.Mime);
     }
 

@@ -58,6 +58,7 @@ internal static class MediaGetEndpoints
         }
 
         var name = query["filename"].FirstOrDefault() is { Length: > 0 } f ? f : media.Name;
+        world.Media.CountDownload(media.MediaId);
         return Results.File(media.Bytes, "application/octet-stream", name);
     }
 
@@ -66,6 +67,11 @@ internal static class MediaGetEndpoints
         var (session, _) = SessionAuth.FromQuerySkey(world, http);
         var query = http.Request.Query;
         var raw = query["msgid"].FirstOrDefault() ?? query["MsgID"].FirstOrDefault();
-        return session is null || !long.TryParse(raw, out var msgId) ? null : world.Media.ForMessage(msgId, msgTypes);
+        var media = session is null || !long.TryParse(raw, out var msgId) ? null : world.Media.ForMessage(msgId, msgTypes);
+        if (media is not null)
+        {
+            world.Media.CountDownload(raw!);
+        }
+        return media;
     }
 }

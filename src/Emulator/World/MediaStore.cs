@@ -12,6 +12,12 @@ internal sealed class MediaStore
     private readonly ConcurrentDictionary<string, StoredMedia> _byMediaId = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, string> _byMsgId = new();
     private readonly ConcurrentDictionary<long, int> _msgTypes = new();
+    private readonly ConcurrentDictionary<string, int> _downloads = new(StringComparer.Ordinal);
+
+    /// <summary>Counts one served download of a message's media (by MsgId) or of a file (by MediaId).</summary>
+    public void CountDownload(string id) => _downloads.AddOrUpdate(id, 1, (_, n) => n + 1);
+
+    public int Downloads(string id) => _downloads.GetValueOrDefault(id);
 
     /// <summary>Adds one chunk; returns the stored media once every chunk is there, else null.</summary>
     public StoredMedia? AddChunk(string owner, string clientMediaId, int chunk, int chunks, byte[] bytes, string name, string mime)

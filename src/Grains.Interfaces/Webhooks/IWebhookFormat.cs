@@ -6,8 +6,8 @@ namespace OpenWxCluster.Grains;
 /// </summary>
 public interface IWebhookFormat
 {
-    /// <summary>The body to POST (UTF-8 JSON) for the event.</summary>
-    string Render(AccountEvent accountEvent, bool includeMediaData);
+    /// <summary>The body to POST (UTF-8 JSON) for the event; media bytes are read from the media store here.</summary>
+    Task<string> RenderAsync(AccountEvent accountEvent, bool includeMediaData, CancellationToken cancellation);
 
     /// <summary>
     /// The reply carried by a 2xx answer, or null (not JSON, no reply keys, unreadable). Only message posts are

@@ -99,7 +99,7 @@ public sealed partial class AccountGrain
             switch (item)
             {
                 case WxMessageItem { Message: var m }:
-                    var chat = MessageMapper.ToChat(m, state.State.User, lookup, _options.MaxTextLength);
+                    var chat = await WithMediaAsync(m, MessageMapper.ToChat(m, state.State.User, lookup, _options.MaxTextLength), cancellation);
                     Emit(m.Class == "send" ? AccountEvent.SendMessage : AccountEvent.ReceiveMessage, null, [], chat);
                     break;
                 case WxFriendRequestItem request:

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenWxCluster.Grains.Options;
 using OpenWxCluster.Grains.Webhooks;
+using OpenWxCluster.Media;
 
 namespace OpenWxCluster.Grains.Hosting;
 
@@ -24,6 +25,8 @@ public static class OpenWxSiloBuilderExtensions
         services.AddSingleton<DestinationPolicy>();
         services.AddSingleton<WebhookTransport>();
         services.AddWebhookHttpClient();
+        // Received media: a folder by default; a host that sets OpenWx:Media:ConnectionString gets PostgreSQL.
+        services.AddOpenWxMediaStore();
         services.AddSingleton<AccountRecoveryService>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<AccountRecoveryService>());
         silo.AddMemoryStreams(OrleansNames.StreamProvider);

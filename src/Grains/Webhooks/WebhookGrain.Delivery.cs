@@ -58,7 +58,7 @@ public sealed partial class WebhookGrain
     {
         var head = state.State.Backlog[0];
         _current = head;
-        var body = Format.Render(head, settings.PostMediaData);
+        var body = await Format.RenderAsync(head, settings.PostMediaData, cancellation);
         var context = ResilienceContextPool.Shared.Get(continueOnCapturedContext: true, cancellation);
         WebhookOutcome? outcome = null;
         string? givenUp = null;

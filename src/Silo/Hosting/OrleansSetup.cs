@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using OpenWxCluster.Grains;
 using OpenWxCluster.Grains.Hosting;
+using OpenWxCluster.Media;
 using OpenWxCluster.Persistence.Hosting;
 
 namespace OpenWxCluster.Silo.Hosting;
@@ -32,6 +33,8 @@ public static class OrleansSetup
         if (AppOptions.IsPostgres(app.Storage))
         {
             silo.AddPostgresGrainStorage(OrleansNames.Storage, Required(app));
+            // Received media too, so any silo or web front serves a media another silo stored.
+            silo.Services.Configure<MediaStoreOptions>(o => o.ConnectionString ??= app.ConnectionString);
         }
         else
         {

@@ -55,7 +55,9 @@ internal static class EventEndpoints
             return MojoReply.Json(new JsonArray());
         }
         // Removed only once the answer is written: a client gone before that finds them at its next poll.
-        await MojoReply.Json(EventJson.Events(events)).ExecuteAsync(http);
+        var answer = EventJson.Events(events);
+        await AddMediaDataAsync(answer, events, settings, http);
+        await MojoReply.Json(answer).ExecuteAsync(http);
         await http.Response.CompleteAsync();
         if (!aborted.IsCancellationRequested)
         {
@@ -87,8 +89,18 @@ internal static class EventEndpoints
         {
             return EventCursor.Invalid($"invalid cursor: {cursor} is past the last event ({batch.LastSeq})");
         }
-        return MojoReply.Json(batch is null ? new JsonArray() : EventJson.CursorAnswer(key, batch));
+        if (batch is null)
+        {
+            return MojoReply.Json(new JsonArray());
+        }
+        var answer = EventJson.CursorAnswer(key, batch);
+        await AddMediaDataAsync(answer, batch.Events, settings, http);
+        return MojoReply.Json(answer);
     }
+
+    /// <summary>Mojo's check_event entries carry media_data like its posts; bounded per answer here.</summary>
+    private static Task AddMediaDataAsync(JsonArray answer, IReadOnlyList<AccountEvent> events, OpenWxApiOptions settings, HttpContext http) =>
+        MediaDataJson.AddAllAsync(answer, events, http.RequestServices.GetRequiredService<IMediaStore>(), settings.MaxMediaDataBytes, http.RequestAborted);
 
     /// <summary>
     /// Polls the inbox with waits of at most <see cref="OpenWxApiOptions.InboxPollWait"/> until it has an answer,

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenWxCluster.Grains;
+using OpenWxCluster.Media;
 
 namespace OpenWxCluster.WebFront;
 
@@ -30,6 +31,8 @@ public static class OpenWxApiExtensions
         services.TryAddSingleton(TimeProvider.System);
         // A co-hosting silo's post_api delivery renders Mojo JSON with it.
         services.TryAddSingleton<IWebhookFormat, MojoWebhookFormat>();
+        // get_media and media_data read it; a co-hosting silo's grains write it (one registration serves both).
+        services.AddOpenWxMediaStore();
         // A co-hosting silo's poll_api makes redirected calls through it.
         services.TryAddSingleton<IApiLoopback>(sp => new ApiLoopback(
             sp.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>(), sp.GetRequiredService<IOptions<OpenWxApiOptions>>()));
@@ -58,6 +61,7 @@ public static class OpenWxApiExtensions
         single.MapMessageEndpoints();
         single.MapEventEndpoints();
         single.MapWebhookEndpoints();
+        single.MapMediaEndpoints();
 
         root.MapFallbackEndpoints();
         return root;

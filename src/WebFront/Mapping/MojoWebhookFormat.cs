@@ -6,18 +6,18 @@ namespace OpenWxCluster.WebFront;
 
 /// <summary>
 /// post_api bodies and replies as Mojo-Weixin's Openwx plugin has them: the same entry check_event gives (with
-/// <c>event_id</c> and <c>event_time</c>), <c>media_data</c> removed when post_media_data is 0; the answer is read
+/// <c>event_id</c> and <c>event_time</c>), <c>media_data</c> read from the media store unless post_media_data is 0; the answer is read
 /// only when its content type is <c>text/json</c> or <c>application/json</c>, for <c>reply</c> and <c>media</c>
 /// (an http/https URL, as Mojo's code checks; a local path is ignored).
 /// </summary>
-public sealed class MojoWebhookFormat : IWebhookFormat
+public sealed class MojoWebhookFormat(IMediaStore media) : IWebhookFormat
 {
-    public string Render(AccountEvent accountEvent, bool includeMediaData)
+    public async Task<string> RenderAsync(AccountEvent accountEvent, bool includeMediaData, CancellationToken cancellation)
     {
         var json = EventJson.Event(accountEvent);
-        if (!includeMediaData)
+        if (includeMediaData)
         {
-            json.Remove("media_data");
+            await MediaDataJson.AddAsync(json, accountEvent, media, long.MaxValue, cancellation);
         }
         return MojoJson.Serialize(json);
     }

@@ -30,6 +30,12 @@ public sealed class OpenWxApiOptions
     /// <summary>Longest text a send takes, in characters (received text is cut at the silo's OpenWx:Sync:MaxTextLength).</summary>
     public int MaxContentLength { get; set; } = 65_536;
 
+    /// <summary>
+    /// Most media bytes one check_event answer carries as <c>media_data</c>; entries past it keep <c>media_path</c>
+    /// (get_media serves them). Mojo's list holds 20 entries, ours thousands.
+    /// </summary>
+    public long MaxMediaDataBytes { get; set; } = 64L * 1024 * 1024;
+
     public static readonly TimeSpan MaxInboxPollWait = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan MaxCheckEventHold = TimeSpan.FromSeconds(120);
     public const int MaxCursorBatchSize = 5_000;

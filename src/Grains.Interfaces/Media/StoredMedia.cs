@@ -1,0 +1,4 @@
+namespace OpenWxCluster.Grains;
+
+/// <summary>A stored media and its bytes.</summary>
+public sealed record StoredMedia(MediaInfo Info, byte[] Data);
