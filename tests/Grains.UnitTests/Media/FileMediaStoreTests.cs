@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OpenWxCluster.Media;
 
 namespace OpenWxCluster.Grains.UnitTests.Media;
@@ -6,7 +7,7 @@ namespace OpenWxCluster.Grains.UnitTests.Media;
 public sealed class FileMediaStoreTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "openwx-media-test-" + Guid.NewGuid().ToString("N"));
-    private readonly ManualTime _time = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     public void Dispose()
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OpenWxCluster.Grains;
 using OpenWxCluster.Media;
 using OpenWxCluster.Persistence.Tests.Infrastructure;
@@ -11,7 +12,7 @@ namespace OpenWxCluster.Persistence.Tests.Media;
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresMediaStoreTests(PostgresFixture fixture)
 {
-    private readonly ManualTime _time = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public async Task A_media_stored_by_one_instance_is_served_by_another_and_stored_once()
