@@ -67,4 +67,18 @@ public interface IAccountGrain : IGrainWithStringKey
     /// <summary>accept_friend_request: accepts with the ticket of the friend_request event (webwxverifyuser Opcode 3).</summary>
     [Alias("AcceptFriendRequest")]
     Task<AdminResult> AcceptFriendRequestAsync(string id, string ticket);
+
+    // Media sending (issue 8)
+
+    /// <summary>upload_media: uploads to the upstream and remembers the media (bounded) for later sends by id.</summary>
+    [Alias("UploadMedia")]
+    Task<MediaUploadResult> UploadMediaAsync(MediaUpload upload);
+
+    /// <summary>Sends <paramref name="content"/> (when not empty) and then the media to the first matching friend.</summary>
+    [Alias("SendFriendMedia")]
+    Task<MediaSendReceipt> SendFriendMediaAsync(FriendLookup lookup, string? content, OutgoingMedia media);
+
+    /// <summary>Sends <paramref name="content"/> (when not empty) and then the media to the first matching group.</summary>
+    [Alias("SendGroupMedia")]
+    Task<MediaSendReceipt> SendGroupMediaAsync(GroupLookup lookup, string? content, OutgoingMedia media);
 }

@@ -72,6 +72,24 @@ public sealed partial class AccountGrain
     private async Task<SendReceipt> SendTextAsync(
         string to, string content, ContactInfo? receiver, GroupInfo? group, string? stableClientMsgId = null)
     {
+        var (receipt, sent) = await SendUpstreamAsync(
+            (session, clientMsgId) => driver.SendTextAsync(session, to, content, clientMsgId, CancellationToken.None),
+            stableClientMsgId);
+        if (sent is not null)
+        {
+            EmitSent(sent.MojoId, to, content, receiver, group);
+            await FlushEventsAsync();
+        }
+        return receipt;
+    }
+
+    /// <summary>
+    /// The one path that sends a message upstream (text or media): Mojo's ClientMsgId, transport retries with the
+    /// same id, Ret ≠ 0 as Mojo's code and ErrMsg. <c>Sent</c> is null unless the upstream took the message.
+    /// </summary>
+    private async Task<(SendReceipt Receipt, WxSendResult? Sent)> SendUpstreamAsync(
+        Func<WxSession, string, Task<WxSendResult>> send, string? stableClientMsgId = null)
+    {
         // Mojo's ClientMsgId/LocalID: ms epoch + 4 digits; the same id on every retry lets the server dedupe.
         var clientMsgId = stableClientMsgId ?? $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}{Random.Shared.Next(10000):D4}";
         for (var attempt = 1; ; attempt++)
@@ -79,18 +97,16 @@ public sealed partial class AccountGrain
             var session = _session;
             if (session is null)
             {
-                return new SendReceipt(clientMsgId, SendCodes.NotRunning, "client is not running");
+                return (new SendReceipt(clientMsgId, SendCodes.NotRunning, "client is not running"), null);
             }
             try
             {
-                var sent = await driver.SendTextAsync(session, to, content, clientMsgId, CancellationToken.None);
-                EmitSent(sent.MojoId, to, content, receiver, group);
-                await FlushEventsAsync();
-                return new SendReceipt(sent.MojoId, SendCodes.Success, "success");
+                var sent = await send(session, clientMsgId);
+                return (new SendReceipt(sent.MojoId, SendCodes.Success, "success"), sent);
             }
             catch (WxRetException e)
             {
-                return new SendReceipt(clientMsgId, e.Ret, string.IsNullOrEmpty(e.ErrMsg) ? "unknown error" : e.ErrMsg);
+                return (new SendReceipt(clientMsgId, e.Ret, string.IsNullOrEmpty(e.ErrMsg) ? "unknown error" : e.ErrMsg), null);
             }
             catch (WxTransportException) when (attempt < _options.SendAttempts)
             {
@@ -98,12 +114,14 @@ public sealed partial class AccountGrain
             }
             catch (WxTransportException)
             {
-                return new SendReceipt(clientMsgId, SendCodes.Failure, "unknown error");
+                return (new SendReceipt(clientMsgId, SendCodes.Failure, "unknown error"), null);
             }
         }
     }
 
-    private void EmitSent(string id, string to, string content, ContactInfo? receiver, GroupInfo? group)
+    private void EmitSent(
+        string id, string to, string content, ContactInfo? receiver, GroupInfo? group,
+        string format = "text", IReadOnlyDictionary<string, string>? extra = null)
     {
         var self = state.State.User;
         var message = new ChatMessage
@@ -113,7 +131,7 @@ public sealed partial class AccountGrain
             Content = content,
             Type = group is null ? "friend_message" : "group_message",
             Class = "send",
-            Format = "text",
+            Format = format,
             Source = "local",
             From = "api",
             SenderId = self?.Id,
@@ -128,6 +146,7 @@ public sealed partial class AccountGrain
             GroupId = group?.Id,
             Group = group?.DisplayName,
             GroupName = group?.Name,
+            Extra = extra ?? new Dictionary<string, string>(),
         };
         Emit(AccountEvent.SendMessage, null, [], message);
     }

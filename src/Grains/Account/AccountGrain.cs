@@ -18,6 +18,7 @@ public sealed partial class AccountGrain(
     [PersistentState("account", OrleansNames.Storage)] IPersistentState<AccountState> state,
     IWxProtocolDriver driver,
     IWxChatAdminDriver adminDriver,
+    IWxMediaDriver mediaDriver,
     IOptions<SyncOptions> syncOptions,
     ILogger<AccountGrain> logger)
     : Grain, IAccountGrain, IRemindable

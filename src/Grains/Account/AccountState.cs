@@ -20,4 +20,6 @@ public sealed class AccountState
     [Id(8)] public long OutboxDropped { get; set; }
     /// <summary>Events also go to the account's post_api delivery grain (it has a destination).</summary>
     [Id(9)] public bool WebhookOn { get; set; }
+    /// <summary>The latest uploads, oldest first (bounded), so sends by media_id know a file's name and size.</summary>
+    [Id(10)] public List<UploadedMedia> Uploads { get; set; } = [];
 }

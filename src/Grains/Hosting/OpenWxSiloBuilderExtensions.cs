@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenWxCluster.Grains.Media;
 using OpenWxCluster.Grains.Options;
 using OpenWxCluster.Grains.Webhooks;
 
@@ -23,6 +24,8 @@ public static class OpenWxSiloBuilderExtensions
         services.AddSingleton<DestinationPolicy>();
         services.AddSingleton<WebhookTransport>();
         services.AddWebhookHttpClient();
+        services.AddOptions<MediaOptions>().BindConfiguration("OpenWx:Media");
+        services.AddMediaHttpClient();
         services.AddSingleton<AccountRecoveryService>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<AccountRecoveryService>());
         silo.AddMemoryStreams(OrleansNames.StreamProvider);

@@ -7,4 +7,5 @@ internal sealed record SendRequest(
     MojoParameters Parameters,
     IGrainFactory Grains,
     OpenWxApiOptions Options,
-    ILoggerFactory Loggers);
+    ILoggerFactory Loggers,
+    HttpContext Http);
