@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenWxCluster.TestKit;
@@ -26,10 +27,12 @@ public sealed class WebFrontHost : IAsyncDisposable
     /// <summary>Requests whose client went away while they were being handled (seen by the server).</summary>
     public int AbortedRequests => Volatile.Read(ref _aborted.Value);
 
-    public static async Task<WebFrontHost> StartAsync(IClusterClient client, int? port = null)
+    /// <param name="settings">Extra configuration (e.g. <c>OpenWx:Media:Folder</c>).</param>
+    public static async Task<WebFrontHost> StartAsync(IClusterClient client, int? port = null, IDictionary<string, string?>? settings = null)
     {
         port ??= FreePort.Next();
         var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(client);

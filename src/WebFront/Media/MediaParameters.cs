@@ -57,6 +57,14 @@ internal static class MediaParameters
         }
     }
 
+    /// <summary>Mojo's media_id is <c>&lt;server MediaId&gt;:&lt;media code&gt;</c> (the code may be left out: file).</summary>
+    public static MediaProblem? IdProblem(string mediaId)
+    {
+        var colon = mediaId.LastIndexOf(':');
+        var valid = colon < 0 ? mediaId.Length > 0 : colon > 0 && colon < mediaId.Length - 1 && mediaId[(colon + 1)..].All(char.IsAsciiDigit);
+        return valid ? null : MediaProblem.Invalid("invalid media_id: expected <MediaId>:<media code> from upload_media or a send");
+    }
+
     public static MediaProblem? NameProblem(string? name) =>
         name is { Length: > MaxNameLength } ? MediaProblem.Invalid($"media_name too long: at most {MaxNameLength} characters") : null;
 

@@ -26,7 +26,10 @@ internal static class MediaReader
         }
         if (source == "media_id")
         {
-            return (new OutgoingMedia(null, parameters["media_id"], kind, name), null);
+            var mediaId = parameters["media_id"]!;
+            return MediaParameters.IdProblem(mediaId) is { } idProblem
+                ? (null, idProblem)
+                : (new OutgoingMedia(null, mediaId, kind, name), null);
         }
         var mime = parameters["media_mime"] is { Length: > 0 } m ? m : null;
         var (upload, readProblem) = source switch
