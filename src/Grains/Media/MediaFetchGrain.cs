@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OpenWxCluster.Grains.Common;
 using OpenWxCluster.Grains.Options;
 using OpenWxCluster.Grains.Webhooks;
 
@@ -31,12 +32,7 @@ public sealed class MediaFetchGrain(DestinationPolicy policy, IHttpClientFactory
             {
                 return Failed(MediaFetchError.Unreachable, $"media_url answered HTTP {(int)response.StatusCode}");
             }
-            if (response.Content.Headers.ContentLength > MediaLimits.MaxBytes)
-            {
-                return Failed(MediaFetchError.TooLarge, MediaLimits.TooLarge);
-            }
-            await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
-            var data = await BoundedRead.ReadAsync(body, MediaLimits.MaxBytes, timeout.Token);
+            var data = await BoundedRead.ReadAsync(response.Content, MediaLimits.MaxBytes, timeout.Token);
             if (data is null)
             {
                 return Failed(MediaFetchError.TooLarge, MediaLimits.TooLarge);
