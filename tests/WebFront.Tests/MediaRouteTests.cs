@@ -113,6 +113,25 @@ public sealed class MediaRouteTests : IDisposable
     }
 
     [Fact]
+    public async Task A_multipart_media_data_file_part_carries_raw_bytes_as_in_mojo()
+    {
+        await using var host = await StartAsync();
+        var account = host.Grains.Running("default", friends: [TestData.Xiaohui]);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(TestData.Xiaohui.Id), "id" },
+            { new ByteArrayContent([9, 8, 7]), "media_data", "notes.txt" },
+        };
+
+        using var response = await host.Client.PostAsync("/openwx/send_friend_message", form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var upload = Assert.Single(account.MediaSent).Media.Upload!;
+        Assert.Equal("notes.txt", upload.Name);
+        Assert.Equal(new byte[] { 9, 8, 7 }, upload.Data);
+    }
+
+    [Fact]
     public async Task Upload_media_answers_mojos_bare_hash_without_a_code()
     {
         await using var host = await StartAsync();
