@@ -8,7 +8,9 @@ namespace OpenWxCluster.WebFront;
 /// <summary>
 /// upload_media, and the media half of send_friend_message / send_group_message (content and media are two sends,
 /// as in Mojo). Replies as Mojo: a bare upload hash without <c>code</c>, and <c>{"id","code","status","media_id"}</c>
-/// for sends; failures also carry an honest HTTP status.
+/// for sends; failures also carry an honest HTTP status. The API document (seed 000) shows <c>msg_id</c> and
+/// <c>"发送成功"</c>; Mojo's code (reference §2) renders <c>id</c> and the upstream info, and the code wins. Its
+/// example upload hash also gives the whole server path as media_name; here it is the file name only.
 /// </summary>
 internal static class MediaSendEndpoints
 {
