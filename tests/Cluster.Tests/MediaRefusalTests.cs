@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using OpenWxCluster.Emulator.Control;
 using OpenWxCluster.Emulator.World;
 using OpenWxCluster.Grains;
 using OpenWxCluster.TestKit;
@@ -14,35 +13,29 @@ namespace OpenWxCluster.Cluster.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed class MediaRefusalTests(ClusterFixture fixture) : IAsyncLifetime
 {
-    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("openwx-media-refusal-");
-    private WebFrontHost _web = null!;
-    private OpenWxHttpApi _api = null!;
+    private MediaApiHost _host = null!;
 
     private EmulatorWorld World => fixture.Emulator.World;
 
-    private string Folder => Path.Combine(_root.FullName, "media");
+    private OpenWxHttpApi Api => _host.Api;
+
+    private string Folder => _host.Folder;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(Folder);
-        await File.WriteAllTextAsync(Path.Combine(_root.FullName, "secret.txt"), "not for WeChat");
-        File.CreateSymbolicLink(Path.Combine(Folder, "escape.txt"), Path.Combine(_root.FullName, "secret.txt"));
-        _web = await WebFrontHost.StartAsync(fixture.Cluster.Client, settings: new Dictionary<string, string?> { ["OpenWx:Media:Folder"] = Folder });
-        _api = new OpenWxHttpApi(_web.Http);
+        _host = await MediaApiHost.StartAsync(fixture);
+        await File.WriteAllTextAsync(Path.Combine(_host.Root.FullName, "secret.txt"), "not for WeChat");
+        File.CreateSymbolicLink(Path.Combine(Folder, "escape.txt"), Path.Combine(_host.Root.FullName, "secret.txt"));
     }
 
-    public async Task DisposeAsync()
-    {
-        await _web.DisposeAsync();
-        _root.Delete(recursive: true);
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task Paths_out_of_the_media_folder_are_refused()
     {
         var friend = await LoginAsync("mr_path", "mrp");
 
-        foreach (var path in new[] { "../secret.txt", Path.Combine(_root.FullName, "secret.txt"), "escape.txt" })
+        foreach (var path in new[] { "../secret.txt", Path.Combine(_host.Root.FullName, "secret.txt"), "escape.txt" })
         {
             var (status, json) = await SendAsync("mr_path", friend, ("media_path", path));
             Assert.Equal(HttpStatusCode.Forbidden, status);
@@ -98,8 +91,8 @@ public sealed class MediaRefusalTests(ClusterFixture fixture) : IAsyncLifetime
         var (dataStatus, data) = await SendAsync("mr_bad", friend, ("media_data", "%%%"));
         var (idStatus, id) = await SendAsync("mr_bad", friend, ("media_id", ":"));
         // Started, never scanned: not running.
-        await _api.GetAsync("start_client", ("client", "mr_scan"));
-        await _api.WaitForStateAsync("mr_scan", "scaning");
+        await Api.GetAsync("start_client", ("client", "mr_scan"));
+        await Api.WaitForStateAsync("mr_scan", "scaning");
         var (_, scanning) = await SendAsync("mr_scan", friend, ("media_data", "AQID"));
         var (_, scanningUpload) = await GetAsync("upload_media", ("client", "mr_scan"), ("media_data", "AQID"));
 
@@ -111,13 +104,7 @@ public sealed class MediaRefusalTests(ClusterFixture fixture) : IAsyncLifetime
         Assert.Empty(World.GetSent("mrd_bot"));
     }
 
-    private async Task<string> LoginAsync(string client, string prefix)
-    {
-        World.CreateUser(new CreateUserRequest { Wxid = $"{prefix}_friend", NickName = $"{prefix} friend" });
-        World.CreateUser(new CreateUserRequest { Wxid = $"{prefix}_bot", NickName = $"{prefix} bot", Friends = [$"{prefix}_friend"] });
-        await _api.LoginAsync(World, client, $"{prefix}_bot");
-        return World.ResolveUserName($"{prefix}_bot", $"{prefix}_friend").UserName;
-    }
+    private async Task<string> LoginAsync(string client, string prefix) => (await _host.LoginBotAsync(client, prefix)).Friend;
 
     private Task<(HttpStatusCode, JsonElement)> SendAsync(string client, string friend, params (string Key, string Value)[] media) =>
         GetAsync("send_friend_message", [("client", client), ("id", friend), .. media]);
@@ -125,7 +112,7 @@ public sealed class MediaRefusalTests(ClusterFixture fixture) : IAsyncLifetime
     private async Task<(HttpStatusCode, JsonElement)> GetAsync(string route, params (string Key, string Value)[] query)
     {
         var url = $"openwx/{route}?" + string.Join("&", query.Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}"));
-        using var response = await _web.Http.GetAsync(url);
+        using var response = await _host.Web.Http.GetAsync(url);
         return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
     }
 }

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text.Json;
-using OpenWxCluster.Emulator.Control;
 using OpenWxCluster.Emulator.World;
 using OpenWxCluster.Grains;
 using OpenWxCluster.TestKit;
@@ -15,30 +13,22 @@ namespace OpenWxCluster.Cluster.Tests;
 public sealed class MediaSendTests(ClusterFixture fixture) : IAsyncLifetime
 {
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Enumerable.Range(0, 700_000).Select(i => (byte)(i * 7))];
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("openwx-media-send-");
-    private WebFrontHost _web = null!;
-    private OpenWxHttpApi _api = null!;
+    private MediaApiHost _host = null!;
 
     private EmulatorWorld World => fixture.Emulator.World;
 
-    public async Task InitializeAsync()
-    {
-        _web = await WebFrontHost.StartAsync(fixture.Cluster.Client, settings: new Dictionary<string, string?> { ["OpenWx:Media:Folder"] = _folder.FullName });
-        _api = new OpenWxHttpApi(_web.Http);
-    }
+    private OpenWxHttpApi Api => _host.Api;
 
-    public async Task DisposeAsync()
-    {
-        await _web.DisposeAsync();
-        _folder.Delete(recursive: true);
-    }
+    public async Task InitializeAsync() => _host = await MediaApiHost.StartAsync(fixture);
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task An_uploaded_media_id_sends_the_same_bytes_to_a_friend_and_to_a_group()
     {
         var (friend, group) = await LoginAsync("ms_up", "msu");
 
-        var uploaded = await _api.PostFormAsync("upload_media", ("client", "ms_up"), ("media_data", Convert.ToBase64String(Png)), ("media_name", "pic.png"));
+        var uploaded = await Api.PostFormAsync("upload_media", ("client", "ms_up"), ("media_data", Convert.ToBase64String(Png)), ("media_name", "pic.png"));
         var mediaId = uploaded.GetProperty("media_id").GetString()!;
         Assert.EndsWith(":3", mediaId);
         Assert.False(uploaded.TryGetProperty("code", out _));
@@ -46,8 +36,8 @@ public sealed class MediaSendTests(ClusterFixture fixture) : IAsyncLifetime
             uploaded.GetProperty("media_type").GetString(), uploaded.GetProperty("media_code").GetInt32(),
             uploaded.GetProperty("media_size").GetInt32(), uploaded.GetProperty("media_mime").GetString(), uploaded.GetProperty("media_ext").GetString()));
 
-        var toFriend = await _api.GetAsync("send_friend_message", ("client", "ms_up"), ("id", friend), ("media_id", mediaId));
-        var toGroup = await _api.GetAsync("send_group_message", ("client", "ms_up"), ("id", group), ("media_id", mediaId));
+        var toFriend = await Api.GetAsync("send_friend_message", ("client", "ms_up"), ("id", friend), ("media_id", mediaId));
+        var toGroup = await Api.GetAsync("send_group_message", ("client", "ms_up"), ("id", group), ("media_id", mediaId));
 
         Assert.Equal((0, "success", mediaId), (toFriend.GetProperty("code").GetInt32(), toFriend.GetProperty("status").GetString(), toFriend.GetProperty("media_id").GetString()));
         Assert.Equal((0, mediaId), (toGroup.GetProperty("code").GetInt32(), toGroup.GetProperty("media_id").GetString()));
@@ -59,7 +49,7 @@ public sealed class MediaSendTests(ClusterFixture fixture) : IAsyncLifetime
         {
             Assert.Equal(Png, Convert.FromBase64String(World.GetMessageMedia(message.MsgId).DataBase64));
         }
-        var sendEvent = await _api.WaitForEventAsync("ms_up", e => e.GetProperty("post_type").GetString() == "send_message"
+        var sendEvent = await Api.WaitForEventAsync("ms_up", e => e.GetProperty("post_type").GetString() == "send_message"
             && e.GetProperty("format").GetString() == "media" && e.GetProperty("receiver_id").GetString() == friend);
         Assert.Equal((mediaId, "image"), (sendEvent.GetProperty("media_id").GetString(), sendEvent.GetProperty("media_type").GetString()));
     }
@@ -69,14 +59,14 @@ public sealed class MediaSendTests(ClusterFixture fixture) : IAsyncLifetime
     {
         var (friend, _) = await LoginAsync("ms_file", "msf");
         var report = Enumerable.Range(0, 3_000).Select(i => (byte)i).ToArray();
-        var uploaded = await _api.PostFormAsync("upload_media", ("client", "ms_file"), ("media_data", Convert.ToBase64String(report)), ("media_name", "report.pdf"));
+        var uploaded = await Api.PostFormAsync("upload_media", ("client", "ms_file"), ("media_data", Convert.ToBase64String(report)), ("media_name", "report.pdf"));
         var mediaId = uploaded.GetProperty("media_id").GetString()!;
         Assert.EndsWith(":6", mediaId);
 
         // The upload list lives in the grain's saved state, not in the activation.
         await fixture.Cluster.DeactivateAsync(fixture.Cluster.Client.GetGrain<IAccountGrain>(AccountKey.WeChatClient("ms_file")));
-        await _api.WaitForStateAsync("ms_file", "running");
-        var reply = await _api.GetAsync("send_friend_message", ("client", "ms_file"), ("id", friend), ("media_id", mediaId));
+        await Api.WaitForStateAsync("ms_file", "running");
+        var reply = await Api.GetAsync("send_friend_message", ("client", "ms_file"), ("id", friend), ("media_id", mediaId));
 
         Assert.Equal(0, reply.GetProperty("code").GetInt32());
         var sent = Assert.Single(World.GetSent("msf_bot"));
@@ -94,7 +84,7 @@ public sealed class MediaSendTests(ClusterFixture fixture) : IAsyncLifetime
         var (friend, _) = await LoginAsync("ms_both", "msb");
         var gif = "GIF89a"u8.ToArray().Concat(new byte[500]).ToArray();
 
-        var reply = await _api.PostFormAsync("send_friend_message", ("client", "ms_both"), ("id", friend), ("content", "look at this"),
+        var reply = await Api.PostFormAsync("send_friend_message", ("client", "ms_both"), ("id", friend), ("content", "look at this"),
             ("media_data", Convert.ToBase64String(gif)));
 
         var sent = World.GetSent("msb_bot");
@@ -109,11 +99,11 @@ public sealed class MediaSendTests(ClusterFixture fixture) : IAsyncLifetime
     {
         var (friend, group) = await LoginAsync("ms_path", "msp");
         var video = Enumerable.Range(0, 10_000).Select(i => (byte)(i % 251)).ToArray();
-        await File.WriteAllBytesAsync(Path.Combine(_folder.FullName, "clip.mp4"), video);
+        await File.WriteAllBytesAsync(Path.Combine(_host.Folder, "clip.mp4"), video);
         await using var server = await MediaFileServer.StartAsync(Png);
 
-        var byPath = await _api.GetAsync("send_group_message", ("client", "ms_path"), ("id", group), ("media_path", "clip.mp4"));
-        var byUrl = await _api.GetAsync("send_friend_message", ("client", "ms_path"), ("id", friend), ("media_url", server.BaseUrl + "/pic.png"));
+        var byPath = await Api.GetAsync("send_group_message", ("client", "ms_path"), ("id", group), ("media_path", "clip.mp4"));
+        var byUrl = await Api.GetAsync("send_friend_message", ("client", "ms_path"), ("id", friend), ("media_url", server.BaseUrl + "/pic.png"));
 
         Assert.Equal((0, 0), (byPath.GetProperty("code").GetInt32(), byUrl.GetProperty("code").GetInt32()));
         var sent = World.GetSent("msp_bot");
@@ -123,19 +113,9 @@ public sealed class MediaSendTests(ClusterFixture fixture) : IAsyncLifetime
         Assert.Equal("pic.png", World.GetMessageMedia(sent[1].MsgId).Name);
     }
 
-    /// <summary>A bot with one friend and one group (both ids as the account sees them).</summary>
     private async Task<(string Friend, string Group)> LoginAsync(string client, string prefix)
     {
-        World.CreateUser(new CreateUserRequest { Wxid = $"{prefix}_friend", NickName = $"{prefix} friend" });
-        World.CreateUser(new CreateUserRequest { Wxid = $"{prefix}_bot", NickName = $"{prefix} bot", Friends = [$"{prefix}_friend"] });
-        World.CreateGroup(new CreateGroupRequest { GroupId = $"grp_{prefix}", Name = $"{prefix} group", Owner = $"{prefix}_bot", Members = [$"{prefix}_friend"], SavedToContacts = true });
-        await _api.LoginAsync(World, client, $"{prefix}_bot");
-        var group = World.ResolveUserName($"{prefix}_bot", $"grp_{prefix}").UserName;
-        await Eventually.ValueAsync(
-            () => _api.GetAsync("get_group_info", ("client", client)),
-            groups => groups.ValueKind == JsonValueKind.Array && groups.EnumerateArray().Any(g => g.GetProperty("id").GetString() == group),
-            TimeSpan.FromSeconds(30),
-            $"group {group} cached for {client}");
-        return (World.ResolveUserName($"{prefix}_bot", $"{prefix}_friend").UserName, group);
+        var (friend, group) = await _host.LoginBotAsync(client, prefix, withGroup: true);
+        return (friend, group!);
     }
 }
