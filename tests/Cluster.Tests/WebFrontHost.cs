@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenWxCluster.TestKit;
@@ -27,10 +28,13 @@ public sealed class WebFrontHost : IAsyncDisposable
     public int AbortedRequests => Volatile.Read(ref _aborted.Value);
 
     /// <param name="services">More registrations (options of the front's own services, such as its media store).</param>
-    public static async Task<WebFrontHost> StartAsync(IClusterClient client, int? port = null, Action<IServiceCollection>? services = null)
+    /// <param name="settings">Extra configuration (e.g. <c>OpenWx:Media:SendFolder</c>).</param>
+    public static async Task<WebFrontHost> StartAsync(
+        IClusterClient client, int? port = null, Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null)
     {
         port ??= FreePort.Next();
         var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(client);

@@ -120,6 +120,7 @@ internal static class ControlEndpoints
         control.MapPost("/friend-requests", (FriendRequestRequest r, EmulatorWorld w) => w.SendFriendRequest(r));
         control.MapGet("/friend-requests", (EmulatorWorld w) => w.ListFriendRequests());
         control.MapGet("/accounts/{wxid}/sent", (string wxid, EmulatorWorld w) => w.GetSent(wxid));
+        control.MapGet("/messages/{msgId}/media", (string msgId, EmulatorWorld w) => w.GetMessageMedia(msgId));
 
         control.MapGet("/sessions", (EmulatorWorld w) => w.ListSessions());
         control.MapGet("/accounts/{wxid}/session", (string wxid, EmulatorWorld w) =>

@@ -64,6 +64,10 @@ public sealed class EmulatorControlClient(HttpClient http)
     public Task<IReadOnlyList<SentMessageInfo>> GetSentAsync(string wxid, CancellationToken ct = default) =>
         SendAsync<IReadOnlyList<SentMessageInfo>>(HttpMethod.Get, $"control/accounts/{Esc(wxid)}/sent", null, ct);
 
+    /// <summary>The media a sent message carried (404 for a message without media).</summary>
+    public Task<MessageMediaInfo> GetMessageMediaAsync(string msgId, CancellationToken ct = default) =>
+        SendAsync<MessageMediaInfo>(HttpMethod.Get, $"control/messages/{Esc(msgId)}/media", null, ct);
+
     public Task<IReadOnlyList<SessionInfo>> ListSessionsAsync(CancellationToken ct = default) =>
         SendAsync<IReadOnlyList<SessionInfo>>(HttpMethod.Get, "control/sessions", null, ct);
 

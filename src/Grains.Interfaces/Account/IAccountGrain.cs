@@ -113,4 +113,18 @@ public interface IAccountGrain : IGrainWithStringKey
     /// <summary>consult, second half: waits at most <paramref name="maxWait"/> for the reply; never blocks the account.</summary>
     [Alias("AwaitConsultReply"), AlwaysInterleave]
     Task<ConsultReply> AwaitConsultReplyAsync(long waiterId, TimeSpan maxWait);
+
+    // Media sending (issue 8)
+
+    /// <summary>upload_media: uploads to the upstream and remembers the media (bounded) for later sends by id.</summary>
+    [Alias("UploadMedia")]
+    Task<MediaUploadResult> UploadMediaAsync(MediaUpload upload);
+
+    /// <summary>Sends <paramref name="content"/> (when not empty) and then the media to the first matching friend.</summary>
+    [Alias("SendFriendMedia"), AlwaysInterleave]
+    Task<MediaSendReceipt> SendFriendMediaAsync(FriendLookup lookup, string? content, OutgoingMedia media, string? idempotencyKey = null);
+
+    /// <summary>Sends <paramref name="content"/> (when not empty) and then the media to the first matching group.</summary>
+    [Alias("SendGroupMedia"), AlwaysInterleave]
+    Task<MediaSendReceipt> SendGroupMediaAsync(GroupLookup lookup, string? content, OutgoingMedia media, string? idempotencyKey = null);
 }

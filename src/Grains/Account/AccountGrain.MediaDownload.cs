@@ -58,7 +58,7 @@ public sealed partial class AccountGrain
 
     private Task<WxMediaContent> DownloadAsync(WxSession session, WxMessage m, CancellationToken cancellation)
     {
-        var media = ServiceProvider.GetRequiredService<IWxMediaDriver>();
+        var media = mediaDriver;
         return m.MediaType switch
         {
             "emoticon" => media.GetMessageImageAsync(session, m.Id, big: true, cancellation),
@@ -69,7 +69,4 @@ public sealed partial class AccountGrain
             _ => media.GetMessageImageAsync(session, m.Id, big: false, cancellation),
         };
     }
-
-    private static string ServerMediaId(string? mojoMediaId) =>
-        mojoMediaId is null ? "" : mojoMediaId.LastIndexOf(':') is var colon and >= 0 ? mojoMediaId[..colon] : mojoMediaId;
 }

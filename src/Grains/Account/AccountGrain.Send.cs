@@ -2,15 +2,10 @@ using OpenWxCluster.Protocol;
 
 namespace OpenWxCluster.Grains.Account;
 
-// Sending text through webwxsendmsg: every send of the account passes its send lane (order, pacing, a bounded
-// queue); idempotency keys answer a repeated call with the first send's receipt.
+// Sending text through webwxsendmsg. Every send (text or media) passes the account's send lane (order, pacing, a
+// bounded queue, see AccountGrain.SendLane.cs); idempotency keys answer a repeated call with the first receipt.
 public sealed partial class AccountGrain
 {
-    private readonly Dictionary<string, Task<SendReceipt>> _sendsInFlight = new(StringComparer.Ordinal);
-    private SendLane? _lane;
-
-    private SendLane Lane => _lane ??= new SendLane(_sendOptions.QueueCapacity);
-
     public async Task<SendReceipt> SendFriendTextAsync(FriendLookup lookup, string content, string? idempotencyKey = null)
     {
         if (Refuse(content) is { } refusal)
@@ -20,7 +15,7 @@ public sealed partial class AccountGrain
         var friend = await Friends.FindAsync(lookup);
         return friend is null
             ? new SendReceipt(null, SendCodes.ObjectNotFound, "object not found")
-            : await IdempotentAsync(idempotencyKey, clientMsgId => SendTextAsync(friend.Id, content, friend, group: null, clientMsgId, idempotencyKey));
+            : await IdempotentAsync(idempotencyKey, clientMsgId => SendTextAsync(friend.Id, content, friend, group: null, clientMsgId, idempotencyKey), Kept);
     }
 
     public async Task<SendReceipt> SendGroupTextAsync(GroupLookup lookup, string content, string? idempotencyKey = null)
@@ -32,7 +27,7 @@ public sealed partial class AccountGrain
         var group = await Groups.FindAsync(lookup);
         return group is null
             ? new SendReceipt(null, SendCodes.ObjectNotFound, "object not found")
-            : await IdempotentAsync(idempotencyKey, clientMsgId => SendTextAsync(group.Id, content, receiver: null, group, clientMsgId, idempotencyKey));
+            : await IdempotentAsync(idempotencyKey, clientMsgId => SendTextAsync(group.Id, content, receiver: null, group, clientMsgId, idempotencyKey), Kept);
     }
 
     public async Task<SendReceipt> SendReplyAsync(ReplyRequest request)
@@ -69,6 +64,8 @@ public sealed partial class AccountGrain
     /// <summary>Mojo's ClientMsgId/LocalID: ms epoch + 4 random digits.</summary>
     private static string NewClientMsgId() => $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}{Random.Shared.Next(10000):D4}";
 
+    private static SendReceipt Kept(KeptReceipt kept) => kept.Receipt;
+
     private SendReceipt? Refuse(string content)
     {
         if (_machine.State != ClientState.Running || _session is null)
@@ -78,101 +75,52 @@ public sealed partial class AccountGrain
         return string.IsNullOrEmpty(content) ? new SendReceipt(null, SendCodes.Failure, "content missing") : null;
     }
 
-    /// <summary>
-    /// Without a key: a send with a fresh ClientMsgId. With one: the kept receipt if the key already sent, the running
-    /// send if it is in flight, else a send whose ClientMsgId derives from the key (so even a send whose receipt was
-    /// lost with a silo is deduplicated upstream). Only successes are kept: a failed send may be retried.
-    /// </summary>
-    private async Task<SendReceipt> IdempotentAsync(string? key, Func<string, Task<SendReceipt>> send)
-    {
-        if (key is null)
-        {
-            return await send(NewClientMsgId());
-        }
-        var kept = state.State.Sends.Receipts;
-        if (kept.TryGetValue(key, out var receipt) && receipt.At + _sendOptions.IdempotencyWindow > DateTimeOffset.UtcNow)
-        {
-            return receipt.Receipt;
-        }
-        if (_sendsInFlight.TryGetValue(key, out var running))
-        {
-            return await running;
-        }
-        var task = send(StableClientMsgId("idempotency:" + key));
-        _sendsInFlight[key] = task;
-        try
-        {
-            return await task;
-        }
-        finally
-        {
-            _sendsInFlight.Remove(key);
-        }
-    }
-
-    /// <summary>Keeps a successful receipt for its key (saved with the send's event), oldest keys forgotten first.</summary>
-    private void KeepReceipt(string key, SendReceipt receipt)
-    {
-        var kept = state.State.Sends.Receipts;
-        kept[key] = new KeptReceipt(receipt, DateTimeOffset.UtcNow);
-        if (kept.Count > _sendOptions.IdempotencyCapacity)
-        {
-            foreach (var old in kept.OrderBy(k => k.Value.At).Take(kept.Count - _sendOptions.IdempotencyCapacity).Select(k => k.Key).ToList())
-            {
-                kept.Remove(old);
-            }
-        }
-    }
-
-    /// <summary>The gap this account keeps after a send: start_client's send_interval, else the configured one.</summary>
-    private TimeSpan SendGap(bool broadcast)
-    {
-        var single = state.State.Options.Parameters.TryGetValue("send_interval", out var text)
-            && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
-            ? TimeSpan.FromSeconds(seconds)
-            : _sendOptions.Interval;
-        return broadcast && _sendOptions.BroadcastInterval > single ? _sendOptions.BroadcastInterval : single;
-    }
-
+    /// <summary>Queues a text send in the lane; its event is saved with the send (and the idempotency receipt).</summary>
     private Task<SendReceipt> SendTextAsync(
         string to, string content, ContactInfo? receiver, GroupInfo? group, string? clientMsgId = null, string? idempotencyKey = null,
-        bool broadcast = false)
-    {
-        var id = clientMsgId ?? NewClientMsgId();
-        return Lane.TryRun(() => SendNowAsync(to, content, receiver, group, id, idempotencyKey), SendGap(broadcast))
-            ?? Task.FromResult(new SendReceipt(null, SendCodes.QueueFull, $"send queue full ({_sendOptions.QueueCapacity} waiting), try again later"));
-    }
+        bool broadcast = false) =>
+        EnqueueSendAsync(
+            to,
+            clientMsgId,
+            broadcast,
+            (session, id) => driver.SendTextAsync(session, to, content, id, CancellationToken.None),
+            (sent, receipt) =>
+            {
+                EmitSent(sent.MojoId, to, content, receiver, group);
+                if (idempotencyKey is not null)
+                {
+                    KeepReceipt(idempotencyKey, receipt);
+                }
+            });
 
-    private async Task<SendReceipt> SendNowAsync(
-        string to, string content, ContactInfo? receiver, GroupInfo? group, string clientMsgId, string? idempotencyKey)
+    /// <summary>
+    /// The one path that sends a message upstream (text or media): Mojo's ClientMsgId, transport retries with the
+    /// same id, Ret ≠ 0 as Mojo's code and ErrMsg, 1205 as typed risk control. <c>Sent</c> is null unless the upstream
+    /// took the message.
+    /// </summary>
+    private async Task<(SendReceipt Receipt, WxSendResult? Sent)> SendUpstreamAsync(
+        Func<WxSession, string, Task<WxSendResult>> send, string clientMsgId)
     {
         for (var attempt = 1; ; attempt++)
         {
             var session = _session;
             if (session is null)
             {
-                return new SendReceipt(clientMsgId, SendCodes.NotRunning, "client is not running");
+                return (new SendReceipt(clientMsgId, SendCodes.NotRunning, "client is not running"), null);
             }
             try
             {
                 // The same ClientMsgId on every retry lets the server dedupe.
-                var sent = await driver.SendTextAsync(session, to, content, clientMsgId, CancellationToken.None);
-                var receipt = new SendReceipt(sent.MojoId, SendCodes.Success, "success");
-                EmitSent(sent.MojoId, to, content, receiver, group);
-                if (idempotencyKey is not null)
-                {
-                    KeepReceipt(idempotencyKey, receipt);
-                }
-                await FlushEventsAsync();
-                return receipt;
+                var sent = await send(session, clientMsgId);
+                return (new SendReceipt(sent.MojoId, SendCodes.Success, "success"), sent);
             }
             catch (WxRetException e) when (e.Ret == SendCodes.RiskControl)
             {
-                return await RiskControlAsync(clientMsgId, to);
+                return (new SendReceipt(clientMsgId, SendCodes.RiskControl, RiskControlStatus), null);
             }
             catch (WxRetException e)
             {
-                return new SendReceipt(clientMsgId, e.Ret, string.IsNullOrEmpty(e.ErrMsg) ? "unknown error" : e.ErrMsg);
+                return (new SendReceipt(clientMsgId, e.Ret, string.IsNullOrEmpty(e.ErrMsg) ? "unknown error" : e.ErrMsg), null);
             }
             catch (WxTransportException) when (attempt < _options.SendAttempts)
             {
@@ -180,23 +128,14 @@ public sealed partial class AccountGrain
             }
             catch (WxTransportException)
             {
-                return new SendReceipt(clientMsgId, SendCodes.Failure, "unknown error");
+                return (new SendReceipt(clientMsgId, SendCodes.Failure, "unknown error"), null);
             }
         }
     }
 
-    /// <summary>
-    /// Ret 1205 is the upstream's risk control, not a generic failure: a typed code and text for the caller, and a
-    /// <c>risk_control</c> event (reason, code, target) for whoever watches the account.
-    /// </summary>
-    private async Task<SendReceipt> RiskControlAsync(string clientMsgId, string to)
-    {
-        Emit(AccountEvent.EventPost, "risk_control", [EventParam.Of("send_too_frequent"), EventParam.Of(SendCodes.RiskControl), EventParam.Of(to)]);
-        await FlushEventsAsync();
-        return new SendReceipt(clientMsgId, SendCodes.RiskControl, "risk control: the upstream refused the send as too frequent (1205); slow down");
-    }
-
-    private void EmitSent(string id, string to, string content, ContactInfo? receiver, GroupInfo? group)
+    private void EmitSent(
+        string id, string to, string content, ContactInfo? receiver, GroupInfo? group,
+        string format = "text", IReadOnlyDictionary<string, string>? extra = null)
     {
         var self = state.State.User;
         var message = new ChatMessage
@@ -206,7 +145,7 @@ public sealed partial class AccountGrain
             Content = content,
             Type = group is null ? "friend_message" : "group_message",
             Class = "send",
-            Format = "text",
+            Format = format,
             Source = "local",
             From = "api",
             SenderId = self?.Id,
@@ -221,6 +160,7 @@ public sealed partial class AccountGrain
             GroupId = group?.Id,
             Group = group?.DisplayName,
             GroupName = group?.Name,
+            Extra = extra ?? new Dictionary<string, string>(),
         };
         Emit(AccountEvent.SendMessage, null, [], message);
     }

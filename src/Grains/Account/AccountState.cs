@@ -20,6 +20,8 @@ public sealed class AccountState
     [Id(8)] public long OutboxDropped { get; set; }
     /// <summary>Events also go to the account's post_api delivery grain (it has a destination).</summary>
     [Id(9)] public bool WebhookOn { get; set; }
+    /// <summary>The latest uploads, oldest first (bounded), so sends by media_id know a file's name and size.</summary>
+    [Id(10)] public List<UploadedMedia> Uploads { get; set; } = [];
     /// <summary>Idempotent send receipts and @all broadcasts in progress (Id 20: room for other fields before it).</summary>
     [Id(20)] public SendState Sends { get; set; } = new();
 }

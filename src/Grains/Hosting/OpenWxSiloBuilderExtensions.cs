@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenWxCluster.Grains.Media;
 using OpenWxCluster.Grains.Options;
 using OpenWxCluster.Grains.Webhooks;
 using OpenWxCluster.Media;
@@ -27,6 +28,8 @@ public static class OpenWxSiloBuilderExtensions
         services.AddWebhookHttpClient();
         // Received media: a folder by default; a host that sets OpenWx:Media:ConnectionString gets PostgreSQL.
         services.AddOpenWxMediaStore();
+        services.AddOptions<MediaOptions>().BindConfiguration("OpenWx:Media");
+        services.AddMediaHttpClient();
         services.AddSingleton<AccountRecoveryService>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<AccountRecoveryService>());
         silo.AddMemoryStreams(OrleansNames.StreamProvider);

@@ -13,24 +13,26 @@ public static class WebhookHttp
     public static IServiceCollection AddWebhookHttpClient(this IServiceCollection services)
     {
         services.AddHttpClient(WebhookTransport.ClientName)
-            .ConfigurePrimaryHttpMessageHandler(sp =>
-            {
-                var policy = sp.GetRequiredService<DestinationPolicy>();
-                return new SocketsHttpHandler
-                {
-                    AllowAutoRedirect = false,
-                    UseCookies = false,
-                    ConnectTimeout = TimeSpan.FromSeconds(10),
-                    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                    ConnectCallback = (context, cancellation) => ConnectAsync(policy, context.DnsEndPoint, cancellation),
-                };
-            })
+            .ConfigurePrimaryHttpMessageHandler(sp => PolicyHandler(sp.GetRequiredService<DestinationPolicy>()))
             // Delivery is retried by the grain; the default HttpClient timeout would only cut long outages short.
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
             // The factory's logging handlers write request URLs, whose query may hold a receiver's token.
             .RemoveAllLoggers();
         return services;
     }
+
+    /// <summary>
+    /// A handler that dials only addresses the policy allows and follows no redirect; also used to fetch media_url
+    /// (the same rules as webhooks).
+    /// </summary>
+    public static SocketsHttpHandler PolicyHandler(DestinationPolicy policy) => new()
+    {
+        AllowAutoRedirect = false,
+        UseCookies = false,
+        ConnectTimeout = TimeSpan.FromSeconds(10),
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        ConnectCallback = (context, cancellation) => ConnectAsync(policy, context.DnsEndPoint, cancellation),
+    };
 
     private static async ValueTask<Stream> ConnectAsync(DestinationPolicy policy, DnsEndPoint endpoint, CancellationToken cancellation)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using OpenWxCluster.Grains.Common;
 using StandardWebhooks;
 
 namespace OpenWxCluster.Grains.Webhooks;
@@ -59,24 +60,6 @@ public sealed class WebhookTransport(IHttpClientFactory clients, TimeProvider ti
         return builder.Uri;
     }
 
-    private static async Task<string?> ReadBoundedAsync(HttpContent content, CancellationToken cancellation)
-    {
-        if (content.Headers.ContentLength > MaxReplyBytes)
-        {
-            return null;
-        }
-        await using var stream = await content.ReadAsStreamAsync(cancellation);
-        using var copy = new MemoryStream();
-        var chunk = new byte[4096];
-        int n;
-        while ((n = await stream.ReadAsync(chunk, cancellation)) > 0)
-        {
-            if (copy.Length + n > MaxReplyBytes)
-            {
-                return null;
-            }
-            copy.Write(chunk, 0, n);
-        }
-        return Encoding.UTF8.GetString(copy.GetBuffer(), 0, (int)copy.Length);
-    }
+    private static async Task<string?> ReadBoundedAsync(HttpContent content, CancellationToken cancellation) =>
+        await BoundedRead.ReadAsync(content, MaxReplyBytes, cancellation) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
 }

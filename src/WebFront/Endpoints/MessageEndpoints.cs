@@ -6,7 +6,7 @@ using OpenWxCluster.Grains;
 namespace OpenWxCluster.WebFront;
 
 /// <summary>
-/// send_friend_message / send_group_message (text). Replies as Mojo's code does: <c>{"id","code","status"}</c> with
+/// send_friend_message / send_group_message (text; media through <see cref="MediaSendEndpoints"/>). Replies as Mojo's code does: <c>{"id","code","status"}</c> with
 /// status = the upstream info. The API document shows <c>msg_id</c> and <c>"发送成功"</c>; the reference (Mojo's
 /// actual code) wins, so the key is <c>id</c> and a success says <c>"success"</c>.
 /// </summary>
@@ -21,11 +21,11 @@ internal static partial class MessageEndpoints
 
     /// <summary>Friends are looked up by id, account, displayname and markname (ANDed; the first match gets it).</summary>
     internal static Task<IResult> SendFriendMessageAsync(
+        HttpContext http,
         MojoParameters parameters,
         [FromServices] IGrainFactory grains,
         [FromServices] IOptions<OpenWxApiOptions> options,
-        [FromServices] ILoggerFactory loggers,
-        HttpContext http)
+        [FromServices] ILoggerFactory loggers)
     {
         var lookup = new FriendLookup(parameters["id"], parameters["account"], parameters["displayname"], parameters["markname"]);
         var request = new SendRequest(parameters, grains, options.Value, loggers, http);
@@ -37,23 +37,25 @@ internal static partial class MessageEndpoints
             request,
             lookup.IsEmpty,
             async key => await grains.GetGrain<IFriendsGrain>(key).FindAsync(lookup) is not null,
-            (account, content, idempotencyKey) => account.SendFriendTextAsync(lookup, content, idempotencyKey));
+            (account, content, idempotencyKey) => account.SendFriendTextAsync(lookup, content, idempotencyKey),
+            (account, content, media, idempotencyKey) => account.SendFriendMediaAsync(lookup, content, media, idempotencyKey));
     }
 
     /// <summary>Groups are looked up by id and displayname only, as in Mojo.</summary>
     internal static Task<IResult> SendGroupMessageAsync(
+        HttpContext http,
         MojoParameters parameters,
         [FromServices] IGrainFactory grains,
         [FromServices] IOptions<OpenWxApiOptions> options,
-        [FromServices] ILoggerFactory loggers,
-        HttpContext http)
+        [FromServices] ILoggerFactory loggers)
     {
         var lookup = new GroupLookup(parameters["id"], parameters["displayname"]);
         return SendAsync(
             new SendRequest(parameters, grains, options.Value, loggers, http),
             lookup.IsEmpty,
             async key => await grains.GetGrain<IGroupsGrain>(key).FindAsync(lookup) is not null,
-            (account, content, idempotencyKey) => account.SendGroupTextAsync(lookup, content, idempotencyKey));
+            (account, content, idempotencyKey) => account.SendGroupTextAsync(lookup, content, idempotencyKey),
+            (account, content, media, idempotencyKey) => account.SendGroupMediaAsync(lookup, content, media, idempotencyKey));
     }
 
     /// <summary>
@@ -63,6 +65,12 @@ internal static partial class MessageEndpoints
     private static async Task<IResult> BroadcastAsync(SendRequest request)
     {
         var parameters = request.Parameters;
+        if (MediaReader.HasMedia(request.Http, parameters))
+        {
+            return new MojoReply(
+                new JsonObject { ["id"] = null, ["code"] = SendCodes.Failure, ["status"] = "id=@all sends text only: upload_media, then send the media_id to each friend" },
+                StatusCodes.Status400BadRequest);
+        }
         if (ContentError(parameters, request.Options.MaxContentLength) is { } contentError)
         {
             return contentError;
@@ -86,10 +94,12 @@ internal static partial class MessageEndpoints
         SendRequest request,
         bool lookupIsEmpty,
         Func<string, Task<bool>> targetExists,
-        Func<IAccountGrain, string, string?, Task<SendReceipt>> send)
+        Func<IAccountGrain, string, string?, Task<SendReceipt>> send,
+        Func<IAccountGrain, string?, OutgoingMedia, string?, Task<MediaSendReceipt>> sendMedia)
     {
         var parameters = request.Parameters;
-        if (ContentError(parameters, request.Options.MaxContentLength) is { } contentError)
+        var hasMedia = MediaReader.HasMedia(request.Http, parameters);
+        if (ContentError(parameters, request.Options.MaxContentLength, hasMedia) is { } contentError)
         {
             return contentError;
         }
@@ -109,6 +119,16 @@ internal static partial class MessageEndpoints
             return check.Error!;
         }
 
+        if (hasMedia)
+        {
+            return await MediaSendEndpoints.SendAsync(
+                request.Http,
+                request,
+                check.Key,
+                (account, content, media) => sendMedia(account, content, media, idempotencyKey),
+                () => targetExists(check.Key),
+                t => Detach(t, check.Client, request.Loggers));
+        }
         var account = request.Grains.GetGrain<IAccountGrain>(check.Key);
         var content = parameters["content"]!;
         if (IsAsync(parameters))
@@ -125,11 +145,11 @@ internal static partial class MessageEndpoints
 
     /// <summary>
     /// Mojo renders nothing at all when there is neither content nor media; that hangs clients, so the request is
-    /// refused at once instead. Media sending is not in the grain contract yet. Text past
-    /// <paramref name="maxLength"/> characters is refused (HTTP 413): an event carrying it must stay far below the
-    /// Orleans message limit, and WeChat itself takes only a few thousand characters.
+    /// refused at once instead. Text past <paramref name="maxLength"/> characters is refused (HTTP 413): an event
+    /// carrying it must stay far below the Orleans message limit, and WeChat itself takes only a few thousand
+    /// characters.
     /// </summary>
-    internal static IResult? ContentError(MojoParameters parameters, int maxLength)
+    internal static IResult? ContentError(MojoParameters parameters, int maxLength, bool hasMedia = false)
     {
         if (parameters["content"] is { Length: > 0 } content)
         {
@@ -139,10 +159,7 @@ internal static partial class MessageEndpoints
                     new JsonObject { ["id"] = null, ["code"] = SendCodes.Failure, ["status"] = $"content too long: at most {maxLength} characters" },
                     StatusCodes.Status413PayloadTooLarge);
         }
-        var hasMedia = parameters.All.Any(p => p.Key.StartsWith("media_", StringComparison.Ordinal));
-        return MojoReply.SendError(
-            SendCodes.Failure,
-            hasMedia ? "media messages are not supported, send text with content=" : "content is required");
+        return hasMedia ? null : MojoReply.SendError(SendCodes.Failure, "content is required");
     }
 
     internal static MojoReply Receipt(SendReceipt receipt) => MojoReply.Json(new JsonObject

@@ -25,7 +25,10 @@ public static class OpenWxApiExtensions
         if (configuration is not null)
         {
             options.Bind(configuration.GetSection(OpenWxApiOptions.SectionName));
+            services.AddOptions<MediaFolderOptions>().Bind(configuration.GetSection(MediaFolderOptions.SectionName));
         }
+        // media_data as base64 in a urlencoded form: 20 MB make about 28 million characters (the default is 4 MB).
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.ValueLengthLimit = (Grains.MediaLimits.MaxBytes + 2) / 3 * 4 + 1024);
         options.ValidateOnStart();
         services.AddSingleton<IValidateOptions<OpenWxApiOptions>, OpenWxApiOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
@@ -59,6 +62,7 @@ public static class OpenWxApiExtensions
         single.MapConsultEndpoints();
         single.MapAvatarEndpoints();
         single.MapMessageEndpoints();
+        single.MapMediaSendEndpoints();
         single.MapEventEndpoints();
         single.MapWebhookEndpoints();
         single.MapMediaEndpoints();

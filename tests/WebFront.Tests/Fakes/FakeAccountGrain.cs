@@ -153,4 +153,39 @@ public sealed partial class FakeAccountGrain(string key) : IAccountGrain
         AdminCalls.Enqueue(call);
         return AdminReply ?? new AdminResult(AdminCodes.Success, "success");
     }
+
+    // Media sending (issue 8): uploads and media sends are recorded; the upload answers a fixed id.
+
+    public ConcurrentQueue<MediaUpload> Uploads { get; } = new();
+    public ConcurrentQueue<(string To, string? Content, OutgoingMedia Media)> MediaSent { get; } = new();
+
+    public Task<MediaUploadResult> UploadMediaAsync(MediaUpload upload)
+    {
+        Throw();
+        Uploads.Enqueue(upload);
+        var kind = upload.Kind ?? MediaKind.File;
+        return Task.FromResult(new MediaUploadResult(0, "success",
+            new UploadedMedia($"@crypt_fake:{(int)kind}", kind, upload.Name, upload.Data.Length, upload.Mime ?? "application/octet-stream", 1_700_000_000)));
+    }
+
+    public async Task<MediaSendReceipt> SendFriendMediaAsync(FriendLookup lookup, string? content, OutgoingMedia media, string? idempotencyKey = null)
+    {
+        Throw();
+        var friend = await Friends.FindAsync(lookup);
+        return friend is null ? new MediaSendReceipt(null, 100, "object not found", "") : RecordMedia(friend.Id, content, media);
+    }
+
+    public async Task<MediaSendReceipt> SendGroupMediaAsync(GroupLookup lookup, string? content, OutgoingMedia media, string? idempotencyKey = null)
+    {
+        Throw();
+        var group = await Groups.FindAsync(lookup);
+        return group is null ? new MediaSendReceipt(null, 100, "object not found", "") : RecordMedia(group.Id, content, media);
+    }
+
+    private MediaSendReceipt RecordMedia(string to, string? content, OutgoingMedia media)
+    {
+        MediaSent.Enqueue((to, content, media));
+        _sentAny.TrySetResult();
+        return new MediaSendReceipt($"43:{to}", 0, "success", media.MediaId ?? "@crypt_fake:6");
+    }
 }
