@@ -30,12 +30,14 @@ public sealed partial class AccountGrain
         {
             return NotFoundResult();
         }
+        // Cached before the upstream call: get_friend_info right after the reply must show the remark, and the
+        // upstream's ModContact echo, which the interleaving pump may apply while this call still waits, must find
+        // it there and post no friend_property_change. A refusal puts the old remark back.
+        await Friends.ApplyAsync([friend with { Markname = newMarkname }], []);
         var result = await UpstreamAsync("set_markname", s => adminDriver.SetRemarkNameAsync(s, friend.Id, newMarkname));
-        if (result.IsSuccess)
+        if (!result.IsSuccess)
         {
-            // The upstream's ModContact would update the cache too, but only at the next sync: get_friend_info
-            // right after the reply must already show the remark.
-            await Friends.ApplyAsync([friend with { Markname = newMarkname }], []);
+            await Friends.ApplyAsync([friend], []);
         }
         return result;
     }
