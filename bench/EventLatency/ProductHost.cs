@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using OpenWxCluster.Grains;
 using OpenWxCluster.Grains.Hosting;
 using OpenWxCluster.Grains.Options;
 using OpenWxCluster.Protocol.Hosting;

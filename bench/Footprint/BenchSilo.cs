@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using OpenWxCluster.Grains;
 using OpenWxCluster.Grains.Hosting;
 using OpenWxCluster.Protocol.Hosting;
 using OpenWxCluster.TestKit;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using OpenWxCluster.Emulator.Control;
-using OpenWxCluster.Grains;
 
 namespace OpenWxCluster.Bench.Footprint;
 

@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>Provider and stream names shared by silos and clients.</summary>
 public static class OrleansNames

@@ -1,6 +1,5 @@
 using Npgsql;
 using NpgsqlTypes;
-using OpenWxCluster.Grains;
 
 namespace OpenWxCluster.Media;
 

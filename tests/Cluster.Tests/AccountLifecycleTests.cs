@@ -1,5 +1,4 @@
 using OpenWxCluster.Emulator.Control;
-using OpenWxCluster.Grains;
 using OpenWxCluster.TestKit;
 
 namespace OpenWxCluster.Cluster.Tests;

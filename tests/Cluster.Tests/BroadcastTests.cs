@@ -53,6 +53,29 @@ public sealed class BroadcastTests
     }
 
     [Fact]
+    public async Task At_all_with_media_uploads_once_and_every_friend_receives_the_same_bytes()
+    {
+        await using var run = await IsolatedRun.StartAsync(silo: s => s.Services.Configure<SendOptions>(o => o.BroadcastInterval = Pace));
+        var world = run.Fixture.Emulator.World;
+        world.CreateUser(new CreateUserRequest { Wxid = "bm_bot", NickName = "MediaCaster", GeneratedFriends = 3 });
+        await run.Api.LoginAsync(world, "bm", "bm_bot");
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4];
+
+        var reply = await run.Api.PostFormAsync(
+            "send_friend_message", ("client", "bm"), ("id", "@all"), ("content", "look"), ("media_data", Convert.ToBase64String(png)), ("media_name", "a.png"));
+
+        Assert.Equal("""{"id":0,"code":0,"status":"request already executed"}""", reply.GetRawText());
+        await Eventually.TrueAsync(
+            () => Task.FromResult(world.GetSent("bm_bot").Count(s => s.MsgType == 3) >= 3), TimeSpan.FromMinutes(1), "3 broadcast images");
+        var sent = world.GetSent("bm_bot");
+        var images = sent.Where(s => s.MsgType == 3).ToList();
+        Assert.Equal(3, images.Select(s => s.To).Distinct().Count());
+        Assert.All(images, i => Assert.Equal(png, Convert.FromBase64String(world.GetMessageMedia(i.MsgId).DataBase64)));
+        Assert.Equal(3, sent.Count(s => s.Content == "look"));
+        Assert.Single(images.Select(i => world.GetMessageMedia(i.MsgId).MediaId).Distinct());
+    }
+
+    [Fact]
     public async Task A_full_send_queue_refuses_at_once_and_sends_only_what_it_accepted()
     {
         await using var run = await IsolatedRun.StartAsync(silo: s => s.Services.Configure<SendOptions>(o => o.QueueCapacity = 3));

@@ -91,6 +91,27 @@ public sealed class ConversationRouteTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Consult_sends_media_too_and_answers_with_the_reply()
+    {
+        World.CreateUser(new CreateUserRequest { Wxid = "ccm_eye", NickName = "Eye" });
+        World.CreateUser(new CreateUserRequest { Wxid = "ccm_bot", NickName = "PictureBot", Friends = ["ccm_eye"] });
+        await _api.LoginAsync(World, "cr_media", "ccm_bot");
+        var eye = World.ResolveUserName("ccm_bot", "ccm_eye").UserName;
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 9, 8, 7];
+
+        var consult = _api.PostFormAsync(
+            "consult", ("client", "cr_media"), ("id", eye), ("media_data", Convert.ToBase64String(png)), ("media_name", "q.png"), ("timeout", "120"));
+        await Eventually.TrueAsync(
+            () => Task.FromResult(World.GetSent("ccm_bot").Any(s => s.MsgType == 3)), TimeSpan.FromSeconds(30), "the picture reached upstream");
+        World.SendText("ccm_eye", "ccm_bot", "a cat");
+        var reply = await consult;
+
+        Assert.Equal("a cat", reply.GetProperty("reply").GetString());
+        var image = Assert.Single(World.GetSent("ccm_bot"));
+        Assert.Equal(png, Convert.FromBase64String(World.GetMessageMedia(image.MsgId).DataBase64));
+    }
+
+    [Fact]
     public async Task Consult_without_a_reply_answers_mojos_timeout()
     {
         World.CreateUser(new CreateUserRequest { Wxid = "cct_mute", NickName = "Mute" });

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using OpenWxCluster.Grains;
 using OpenWxCluster.TestKit;
 
 namespace OpenWxCluster.Cluster.Tests;

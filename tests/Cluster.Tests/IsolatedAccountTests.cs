@@ -1,6 +1,5 @@
 using OpenWxCluster.Emulator;
 using OpenWxCluster.Emulator.Control;
-using OpenWxCluster.Grains;
 using OpenWxCluster.TestKit;
 
 namespace OpenWxCluster.Cluster.Tests;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using OpenWxCluster.Emulator.World;
-using OpenWxCluster.Grains;
 using OpenWxCluster.TestKit;
 
 namespace OpenWxCluster.Cluster.Tests;

@@ -1,6 +1,5 @@
 using System.Net;
 using OpenWxCluster.Emulator.World;
-using OpenWxCluster.Grains;
 using OpenWxCluster.TestKit;
 
 namespace OpenWxCluster.Cluster.Tests;

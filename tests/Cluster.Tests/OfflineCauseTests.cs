@@ -1,6 +1,5 @@
 using System.Text.Json;
 using OpenWxCluster.Emulator.Control;
-using OpenWxCluster.Grains;
 using OpenWxCluster.TestKit;
 
 namespace OpenWxCluster.Cluster.Tests;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans.TestingHost;
-using OpenWxCluster.Grains;
 using OpenWxCluster.Grains.Options;
 using OpenWxCluster.TestKit;
 

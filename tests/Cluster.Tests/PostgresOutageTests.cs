@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using OpenWxCluster.Grains;
 using OpenWxCluster.Grains.Options;
 using OpenWxCluster.TestKit;
 using Xunit.Abstractions;

@@ -1,7 +1,6 @@
 using Npgsql;
 using Orleans.TestingHost;
 using OpenWxCluster.Emulator.Control;
-using OpenWxCluster.Grains;
 using OpenWxCluster.TestKit;
 
 namespace OpenWxCluster.Cluster.Tests;

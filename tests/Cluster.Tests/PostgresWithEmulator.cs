@@ -1,6 +1,5 @@
 using Orleans.TestingHost;
 using OpenWxCluster.Emulator;
-using OpenWxCluster.Grains;
 using OpenWxCluster.Persistence;
 using OpenWxCluster.Persistence.Hosting;
 using OpenWxCluster.TestKit;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
-using OpenWxCluster.Grains;
 using OpenWxCluster.Grains.Hosting;
 using OpenWxCluster.Grains.Options;
 using OpenWxCluster.Protocol.Hosting;

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenWxCluster.Emulator.Control;
-using OpenWxCluster.Grains;
 using OpenWxCluster.TestKit;
 using Orleans;
 using Orleans.Configuration;

@@ -18,6 +18,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private readonly ConcurrentQueue<ReceivedPost> _posts = new();
     private readonly ConcurrentQueue<ReceivedPoll> _polls = new();
     private WebApplication? _app;
+    private int _mediaFetches;
 
     private WebhookReceiver(int port) => Port = port;
 
@@ -34,6 +35,14 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     /// <summary>Decides the answer to a GET under <c>/poll</c>: a status and a Location (null: none). Default 200.</summary>
     public Func<ReceivedPoll, (int Status, string? Location)> PollAnswer { get; set; } = _ => (200, null);
+
+    /// <summary>Bytes served (as image/png) at <see cref="MediaUrl"/>, for a post_api answer's <c>media</c>.</summary>
+    public byte[] Media { get; set; } = [];
+
+    public string MediaUrl => $"http://127.0.0.1:{Port}/media/reply.png";
+
+    /// <summary>How many times <see cref="MediaUrl"/> was fetched.</summary>
+    public int MediaFetches => Volatile.Read(ref _mediaFetches);
 
     /// <summary>Every GET under <c>/poll</c>, in arrival order.</summary>
     public IReadOnlyList<ReceivedPoll> Polls => [.. _polls];
@@ -61,6 +70,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
         var app = builder.Build();
         app.MapPost("/hook", HandleAsync);
         app.MapGet("/poll/{**rest}", HandlePoll);
+        app.MapGet("/media/reply.png", () =>
+        {
+            Interlocked.Increment(ref _mediaFetches);
+            return Results.Bytes(Media, "image/png");
+        });
         await app.StartAsync();
         _app = app;
     }

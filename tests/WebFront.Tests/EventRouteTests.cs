@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using OpenWxCluster.Grains;
 
 namespace OpenWxCluster.WebFront.Tests;
 

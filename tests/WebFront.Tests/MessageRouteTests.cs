@@ -1,4 +1,3 @@
-using OpenWxCluster.Grains;
 
 namespace OpenWxCluster.WebFront.Tests;
 
@@ -41,8 +40,8 @@ public sealed class MessageRouteTests
     }
 
     [Theory]
-    [InlineData("/openwx/send_friend_message?id=x", "content is required")]
-    [InlineData("/openwx/send_group_message?id=x&content=", "content is required")]
+    [InlineData("/openwx/send_friend_message?id=x", "content missing")]
+    [InlineData("/openwx/send_group_message?id=x&content=", "content missing")]
     public async Task Missing_content_is_refused_at_once(string url, string status)
     {
         await using var host = await ApiHost.StartAsync();

@@ -1,4 +1,3 @@
-using OpenWxCluster.Grains;
 
 namespace OpenWxCluster.WebFront.Tests;
 

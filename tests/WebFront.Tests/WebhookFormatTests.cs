@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using OpenWxCluster.Grains;
 using OpenWxCluster.Media;
 
 namespace OpenWxCluster.WebFront.Tests;

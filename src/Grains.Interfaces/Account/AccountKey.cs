@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// Grain key of an account: <c>platform/client</c>, e.g. <c>wx/default</c>. The platform prefix leaves room for QQ

@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// What check_client reports for one account. <see cref="StartedNow"/> is true only in the reply of the

@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>Mojo-Weixin's codes for the administration routes (set_markname, stick, make_friend, ...).</summary>
 public static class AdminCodes

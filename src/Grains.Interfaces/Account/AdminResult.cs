@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// The outcome of an administration call (remark, stick, friend requests): Mojo's code and status text, e.g.

@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>Mojo-Weixin client states, spelled as Mojo spells them on the wire ("scaning").</summary>
 [GenerateSerializer]

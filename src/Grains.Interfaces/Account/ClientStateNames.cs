@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>Wire names of <see cref="ClientState"/> ("init", "scaning"...) and what a state means.</summary>
 public static class ClientStateNames

@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// One bot account (key: <see cref="AccountKey"/>). Runs the login state machine and the sync loop on grain timers;
@@ -49,11 +49,12 @@ public interface IAccountGrain : IGrainWithStringKey
     Task<SendReceipt> SendReplyAsync(ReplyRequest request);
 
     /// <summary>
-    /// id=@all: queues the text for every friend (category 好友), sent in the background at the broadcast pace
-    /// (Mojo's 3 s); answers at once. Each friend receives it once, also across a silo loss.
+    /// id=@all: queues the text and/or media for every friend (category 好友), sent in the background at the
+    /// broadcast pace (Mojo's 3 s); answers at once. New media bytes are uploaded once first. Each friend receives
+    /// it once, also across a silo loss.
     /// </summary>
-    [Alias("BroadcastText")]
-    Task<SendReceipt> BroadcastTextAsync(string content);
+    [Alias("Broadcast")]
+    Task<SendReceipt> BroadcastAsync(string? content, OutgoingMedia? media = null);
 
     /// <summary>Makes sure a started account has its timers (after a silo loss or a cluster restart).</summary>
     [Alias("EnsureActive"), AlwaysInterleave]
@@ -106,9 +107,9 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("GetAvatar"), AlwaysInterleave]
     Task<AvatarImage> GetAvatarAsync(string id, string? groupId);
 
-    /// <summary>consult, first half: registers a waiter for the friend's next message, then sends the text.</summary>
+    /// <summary>consult, first half: registers a waiter for the friend's next message, then sends the text and/or media.</summary>
     [Alias("Consult")]
-    Task<ConsultTicket> ConsultAsync(FriendLookup lookup, string content, TimeSpan timeout);
+    Task<ConsultTicket> ConsultAsync(FriendLookup lookup, string? content, TimeSpan timeout, OutgoingMedia? media = null);
 
     /// <summary>consult, second half: waits at most <paramref name="maxWait"/> for the reply; never blocks the account.</summary>
     [Alias("AwaitConsultReply"), AlwaysInterleave]

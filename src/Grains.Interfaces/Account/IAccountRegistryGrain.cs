@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// The set of started accounts, sharded by key hash so no single grain is hot. Silos use it to wake accounts

@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// The stable causes carried by the <c>offline</c> event and <see cref="AccountStatus.OfflineCause"/>: why a running

@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>The current login QR as served upstream, with a content type sniffed from its bytes.</summary>
 [GenerateSerializer, Immutable, Alias("openwx.QrCodeImage")]

@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// start_client parameters kept with the account (echoed back like Mojo's controller does), the webhook they

@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// get_avatar's answer: the image as served upstream, or Mojo's code and status (100 not found, -2 not running; 503

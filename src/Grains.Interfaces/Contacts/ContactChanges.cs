@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// What a contact update did, diffed by the contact grain that held the old state, so one call per sync batch gives

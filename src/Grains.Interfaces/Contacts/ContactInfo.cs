@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// A friend, the logged-in user, or a group member, with Mojo-Weixin's field meanings. For group members Mojo puts

@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// Mojo's <c>search_friend</c>: the given keys are ANDed with exact string equality; no key at all finds nothing.

@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>A group with its members, as get_group_info returns it.</summary>
 [GenerateSerializer, Immutable, Alias("openwx.GroupInfo")]

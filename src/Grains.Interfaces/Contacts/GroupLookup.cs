@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>Group lookups use only <c>id</c> and <c>displayname</c> (ANDed; none finds nothing).</summary>
 [GenerateSerializer, Immutable, Alias("openwx.GroupLookup")]

@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// Child grain of an account (same key) caching all its friends. One grain per account, not one per friend:

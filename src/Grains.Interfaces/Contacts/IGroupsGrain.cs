@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>Child grain of an account (same key) caching its groups with members.</summary>
 [Alias("openwx.IGroupsGrain")]

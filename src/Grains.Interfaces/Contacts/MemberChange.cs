@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>A member who joined or left a known group, with the group as it is after the change (without members).</summary>
 [GenerateSerializer, Immutable, Alias("openwx.MemberChange")]

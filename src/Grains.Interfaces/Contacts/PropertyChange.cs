@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// One field of a known friend, group or group member that a contact update changed. <see cref="Property"/> is the

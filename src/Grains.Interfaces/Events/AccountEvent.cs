@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// One event of an account, as check_event and post_api report it. <see cref="Seq"/> increases per account so

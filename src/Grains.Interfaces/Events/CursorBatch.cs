@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>The answer to a cursor poll (<see cref="IEventInboxGrain.PollCursorAsync"/>).</summary>
 [GenerateSerializer, Immutable, Alias("openwx.CursorBatch")]

@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// Events a cursor poll can no longer return because the cursor log was full and dropped them (oldest first):

@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// One parameter of an account event (<c>login(1)</c>, <c>state_change("scaning","running")</c>,

@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// The check_event buffer of one account (same key), fed by the account's saved outbox. Bounded: when full the

@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// What a check_event inbox holds: events waiting for a poll, the highest event sequence it accepted, and how many

@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// Fetches a media_url under the webhooks' destination policy, size-capped, off the account grain (a slow server

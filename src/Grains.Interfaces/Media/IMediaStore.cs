@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// Where received media bytes live, so events carry only a reference (Orleans messages and saved state stay small).

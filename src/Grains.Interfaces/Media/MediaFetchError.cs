@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>Why a media_url gave no bytes (the API maps each to an HTTP status).</summary>
 [GenerateSerializer, Alias("openwx.MediaFetchError")]

@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>A media_url fetch: the bytes, or why there are none.</summary>
 [GenerateSerializer, Immutable, Alias("openwx.MediaFetchResult")]

@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// Mojo's names of the media fields in <see cref="ChatMessage.Extra"/> once a received media is stored, and the

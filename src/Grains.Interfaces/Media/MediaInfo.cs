@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// A stored media as events report it: <see cref="Path"/> is the store's locator (a local file path for the folder

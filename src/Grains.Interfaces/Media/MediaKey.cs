@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>A received media's identity: the account and the upstream MsgId of the message that carried it.</summary>
 public sealed record MediaKey(string AccountKey, string MsgId)

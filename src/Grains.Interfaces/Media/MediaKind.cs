@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>What a media message is; the values are Mojo's media codes (the number after the colon of a media_id).</summary>
 [GenerateSerializer, Alias("openwx.MediaKind")]

@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>Bounds of outgoing media, shared by the API (which reads the bytes) and the account grain.</summary>
 public static class MediaLimits

@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// A send with media: the message receipt (as <see cref="SendReceipt"/>) plus the media_id that was sent, empty

@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// Media bytes to upload, at most <see cref="MediaLimits.MaxBytes"/>. <see cref="Mime"/> and <see cref="Kind"/> are

@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>An upload's outcome: <see cref="SendCodes"/> code and status text, the media when it succeeded.</summary>
 [GenerateSerializer, Immutable, Alias("openwx.MediaUploadResult")]

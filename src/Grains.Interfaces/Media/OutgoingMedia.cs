@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// The media part of a send: new bytes (<see cref="Upload"/>, uploaded first) or an earlier upload's

@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>A stored media and its bytes.</summary>
 public sealed record StoredMedia(MediaInfo Info, byte[] Data);

@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// A file the account uploaded (<see cref="MediaId"/> is Mojo's <c>&lt;server MediaId&gt;:&lt;media code&gt;</c>,

@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// A message in Mojo-Weixin's model plus the derived sender/receiver/group names Mojo adds when it reports one.

@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// One wait for a consult's reply: <see cref="Done"/> once the friend answered (<see cref="Reply"/>) or the consult's

@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// consult's first half: the send's receipt and, when the send succeeded, the waiter to ask for the friend's reply

@@ -1,7 +1,8 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
-/// Text sent back into a conversation on behalf of an event (a webhook's <c>reply</c>). <see cref="Key"/> makes it
+/// Text and/or a media URL sent back into a conversation on behalf of an event (a webhook's <c>reply</c> and
+/// <c>media</c>; the media is fetched under the webhooks' destination policy). <see cref="Key"/> makes it
 /// idempotent: the same key always sends with the same upstream ClientMsgId, so a retry after a failure is not
 /// delivered twice.
 /// </summary>
@@ -10,4 +11,5 @@ public sealed record ReplyRequest(
     [property: Id(0)] string Key,
     [property: Id(1)] string TargetId,
     [property: Id(2)] bool ToGroup,
-    [property: Id(3)] string Content);
+    [property: Id(3)] string Content,
+    [property: Id(4)] string? MediaUrl = null);

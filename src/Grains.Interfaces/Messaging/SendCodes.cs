@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>Result codes shared by the API and grains (Mojo-Weixin's values).</summary>
 public static class SendCodes

@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// The send reply: Mojo answers <c>{"id","code","status"}</c> where status is the upstream info ("success" or

@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// Makes a call to this cluster's own HTTP API, through the same endpoint pipeline as any client's call (token

@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// Mojo's poll_api heartbeat of one account (same key): a GET repeated poll_interval after each completion, on a

@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// How a post_api body looks and how its answer is read. The host provides it (the web front renders Mojo JSON),

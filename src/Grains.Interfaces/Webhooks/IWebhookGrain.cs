@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// post_api delivery of one account (same key as the account). Fed by the account's saved outbox with idempotent

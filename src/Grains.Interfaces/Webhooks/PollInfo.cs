@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>The heartbeat's destination (null: none), polls and local calls made by this activation, the last outcome.</summary>
 [GenerateSerializer, Immutable, Alias("openwx.PollInfo")]

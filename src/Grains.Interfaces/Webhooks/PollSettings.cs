@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// Mojo's <c>poll_api</c> heartbeat: a GET to <see cref="Url"/> (with <c>client=</c> merged) repeated

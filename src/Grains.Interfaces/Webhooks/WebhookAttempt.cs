@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// One POST of an event: its id, the attempt number, the HTTP status (0 when there was no answer), how long it

@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// State of an account's post_api delivery: the destination (null when none), events waiting, the highest event

@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>What a webhook answered to a message post: text to send back, and a media URL (Openwx's <c>media</c>).</summary>
 [GenerateSerializer, Immutable, Alias("openwx.WebhookReply")]

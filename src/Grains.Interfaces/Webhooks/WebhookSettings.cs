@@ -1,4 +1,4 @@
-namespace OpenWxCluster.Grains;
+namespace OpenWxCluster.Contracts;
 
 /// <summary>
 /// Where and what an account posts (Mojo's <c>post_api</c>, <c>post_event</c>, <c>post_event_list</c>,

@@ -11,7 +11,7 @@ public sealed partial class AccountGrain
     {
         if (_machine.State != ClientState.Running || _session is not { } session)
         {
-            return new AvatarImage(AdminCodes.NotRunning, $"client is not running (state: {_machine.State.ToWire()})");
+            return new AvatarImage(AdminCodes.NotRunning, StatusTexts.NotRunning(_machine.State));
         }
         var chatRoomId = "";
         if (!string.IsNullOrEmpty(groupId))

@@ -9,9 +9,9 @@ public sealed partial class AccountGrain
     private static readonly TimeSpan BroadcastRetry = TimeSpan.FromSeconds(1);
     private readonly GrainLoop _broadcastLoop = new();
 
-    public async Task<SendReceipt> BroadcastTextAsync(string content)
+    public async Task<SendReceipt> BroadcastAsync(string? content, OutgoingMedia? media = null)
     {
-        if (Refuse(content) is { } refusal)
+        if (Refuse(media is null ? content ?? "" : "media") is { } refusal)
         {
             return refusal;
         }
@@ -22,7 +22,17 @@ public sealed partial class AccountGrain
         }
         // Public and system accounts are friends in Mojo's list too; a broadcast is for people.
         var friends = (await Friends.GetAllAsync()).Where(f => f.Category == "好友").Select(f => f.Id).ToList();
-        jobs.Add(new Broadcast { Id = Guid.NewGuid().ToString("N"), Content = content, Remaining = friends });
+        if (media?.Upload is { } upload)
+        {
+            // Uploaded once; every friend then gets it by media_id.
+            var uploaded = await UploadAsync(upload, UploadTarget);
+            if (uploaded.Media is not { } item)
+            {
+                return new SendReceipt(null, uploaded.Code, uploaded.Status);
+            }
+            media = new OutgoingMedia(null, item.MediaId, media.Kind, media.Name);
+        }
+        jobs.Add(new Broadcast { Id = Guid.NewGuid().ToString("N"), Content = content ?? "", Remaining = friends, Media = media });
         await FlushEventsAsync();
         ResumeBroadcasts();
         // Mojo answers before sending anything: {"id":0,"code":0,"status":"request already executed"}.
@@ -64,7 +74,7 @@ public sealed partial class AccountGrain
             var friend = (await Friends.GetByIdsAsync([friendId])).FirstOrDefault();
             var receipt = friend is null
                 ? new SendReceipt(null, SendCodes.ObjectNotFound, "object not found")
-                : await SendTextAsync(friend.Id, job.Content, friend, group: null, StableClientMsgId($"broadcast:{job.Id}:{friendId}"), broadcast: true);
+                : await SendBroadcastOneAsync(job, friend);
             if (receipt.Code is SendCodes.QueueFull or SendCodes.NotRunning)
             {
                 return;
@@ -86,5 +96,20 @@ public sealed partial class AccountGrain
         {
             _broadcastLoop.StopIfCurrent(cancellation);
         }
+    }
+
+    /// <summary>One friend's share: the text, then the media; each with a ClientMsgId derived from the broadcast.</summary>
+    private async Task<SendReceipt> SendBroadcastOneAsync(Broadcast job, ContactInfo friend)
+    {
+        var key = $"broadcast:{job.Id}:{friend.Id}";
+        var text = job.Content.Length == 0
+            ? null
+            : await SendTextAsync(friend.Id, job.Content, friend, group: null, StableClientMsgId(key), broadcast: true);
+        if (job.Media is not { } media || text is { Code: not SendCodes.Success })
+        {
+            return text!;
+        }
+        var sent = await SendMediaAsync(friend.Id, media, friend, group: null, StableClientMsgId(key + ":media"), idempotencyKey: null, broadcast: true);
+        return new SendReceipt(sent.Id, sent.Code, sent.Status);
     }
 }

@@ -8,9 +8,9 @@ public sealed partial class AccountGrain
     private readonly Dictionary<long, ConsultWaiter> _consults = [];
     private long _nextConsult;
 
-    public async Task<ConsultTicket> ConsultAsync(FriendLookup lookup, string content, TimeSpan timeout)
+    public async Task<ConsultTicket> ConsultAsync(FriendLookup lookup, string? content, TimeSpan timeout, OutgoingMedia? media = null)
     {
-        if (Refuse(content) is { } refusal)
+        if (Refuse(media is null ? content ?? "" : "media") is { } refusal)
         {
             return new ConsultTicket(refusal, null);
         }
@@ -27,7 +27,16 @@ public sealed partial class AccountGrain
         // Registered before the send: a reply that arrives while the send is still answering is kept.
         var id = ++_nextConsult;
         _consults[id] = new ConsultWaiter(friend.Id, DateTimeOffset.UtcNow + timeout);
-        var receipt = await SendTextAsync(friend.Id, content, friend, group: null);
+        SendReceipt receipt;
+        if (media is null)
+        {
+            receipt = await SendTextAsync(friend.Id, content!, friend, group: null);
+        }
+        else
+        {
+            var sent = await SendContentAndMediaAsync(friend.Id, content, media, friend, group: null, NewClientMsgId(), idempotencyKey: null);
+            receipt = new SendReceipt(sent.Id, sent.Code, sent.Status);
+        }
         if (receipt.Code != SendCodes.Success)
         {
             _consults.Remove(id);

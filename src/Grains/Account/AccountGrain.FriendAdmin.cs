@@ -96,7 +96,7 @@ public sealed partial class AccountGrain
 
     private AdminResult? RefuseAdmin() =>
         _machine.State != ClientState.Running || _session is null
-            ? new AdminResult(AdminCodes.NotRunning, $"client is not running (state: {_machine.State.ToWire()})")
+            ? new AdminResult(AdminCodes.NotRunning, StatusTexts.NotRunning(_machine.State))
             : null;
 
     private static AdminResult NotFoundResult() => new(AdminCodes.ObjectNotFound, "object not found");

@@ -54,7 +54,7 @@ public sealed partial class AccountGrain
 
     private MediaSendReceipt? RefuseMedia() =>
         _machine.State != ClientState.Running || _session is null
-            ? new MediaSendReceipt(null, SendCodes.NotRunning, $"client is not running (state: {_machine.State.ToWire()})", "")
+            ? new MediaSendReceipt(null, SendCodes.NotRunning, StatusTexts.NotRunning(_machine.State), "")
             : null;
 
     /// <summary>
@@ -74,7 +74,7 @@ public sealed partial class AccountGrain
     }
 
     private async Task<MediaSendReceipt> SendMediaAsync(
-        string to, OutgoingMedia media, ContactInfo? receiver, GroupInfo? group, string clientMsgId, string? idempotencyKey)
+        string to, OutgoingMedia media, ContactInfo? receiver, GroupInfo? group, string clientMsgId, string? idempotencyKey, bool broadcast = false)
     {
         UploadedMedia item;
         if (media.Upload is { } upload)
@@ -101,7 +101,7 @@ public sealed partial class AccountGrain
         var receipt = await EnqueueSendAsync(
             to,
             clientMsgId,
-            broadcast: false,
+            broadcast,
             (session, id) => item.Kind switch
             {
                 MediaKind.Image => mediaDriver.SendImageAsync(session, to, serverId, id, CancellationToken.None),

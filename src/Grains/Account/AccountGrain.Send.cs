@@ -32,22 +32,45 @@ public sealed partial class AccountGrain
 
     public async Task<SendReceipt> SendReplyAsync(ReplyRequest request)
     {
-        if (Refuse(request.Content) is { } refusal)
+        if (Refuse(string.IsNullOrEmpty(request.Content) && request.MediaUrl is not null ? "media" : request.Content) is { } refusal)
         {
             return refusal;
         }
-        var clientMsgId = StableClientMsgId(request.Key);
+        ContactInfo? friend = null;
+        GroupInfo? group = null;
         if (request.ToGroup)
         {
-            var group = (await Groups.GetByIdsAsync([request.TargetId])).FirstOrDefault();
-            return group is null
-                ? new SendReceipt(null, SendCodes.ObjectNotFound, "object not found")
-                : await SendTextAsync(group.Id, request.Content, receiver: null, group, clientMsgId);
+            group = (await Groups.GetByIdsAsync([request.TargetId])).FirstOrDefault();
         }
-        var friend = (await Friends.GetByIdsAsync([request.TargetId])).FirstOrDefault();
-        return friend is null
-            ? new SendReceipt(null, SendCodes.ObjectNotFound, "object not found")
-            : await SendTextAsync(friend.Id, request.Content, friend, group: null, clientMsgId);
+        else
+        {
+            friend = (await Friends.GetByIdsAsync([request.TargetId])).FirstOrDefault();
+        }
+        var to = group?.Id ?? friend?.Id;
+        if (to is null)
+        {
+            return new SendReceipt(null, SendCodes.ObjectNotFound, "object not found");
+        }
+        var text = string.IsNullOrEmpty(request.Content)
+            ? null
+            : await SendTextAsync(to, request.Content, friend, group, StableClientMsgId(request.Key));
+        return request.MediaUrl is null ? text! : await SendReplyMediaAsync(request, to, friend, group, text);
+    }
+
+    /// <summary>
+    /// Openwx's <c>media</c> reply: the URL is fetched under the webhooks' destination policy (a stateless worker),
+    /// then sent with a ClientMsgId derived from the reply's key, so a retried reply is delivered once.
+    /// </summary>
+    private async Task<SendReceipt> SendReplyMediaAsync(ReplyRequest request, string to, ContactInfo? friend, GroupInfo? group, SendReceipt? text)
+    {
+        var fetched = await GrainFactory.GetGrain<IMediaFetchGrain>(0).FetchAsync(request.MediaUrl!);
+        if (fetched.Upload is not { } upload)
+        {
+            return text ?? new SendReceipt(null, SendCodes.Failure, fetched.Status);
+        }
+        var media = await SendMediaAsync(
+            to, new OutgoingMedia(upload, null), friend, group, StableClientMsgId(request.Key + ":media"), idempotencyKey: null);
+        return text is { Code: not SendCodes.Success } ? text : new SendReceipt(media.Id, media.Code, media.Status);
     }
 
     /// <summary>
@@ -70,9 +93,9 @@ public sealed partial class AccountGrain
     {
         if (_machine.State != ClientState.Running || _session is null)
         {
-            return new SendReceipt(null, SendCodes.NotRunning, $"client is not running (state: {_machine.State.ToWire()})");
+            return new SendReceipt(null, SendCodes.NotRunning, StatusTexts.NotRunning(_machine.State));
         }
-        return string.IsNullOrEmpty(content) ? new SendReceipt(null, SendCodes.Failure, "content missing") : null;
+        return string.IsNullOrEmpty(content) ? new SendReceipt(null, SendCodes.Failure, StatusTexts.ContentMissing) : null;
     }
 
     /// <summary>Queues a text send in the lane; its event is saved with the send (and the idempotency receipt).</summary>

@@ -27,13 +27,15 @@ public static class WebhookFilter
     };
 
     /// <summary>
-    /// Where a reply to the post goes, or null when the post cannot be answered: group notices, events, and
-    /// non-text sends (as Mojo). Unlike Mojo, a reply to a message this API sent itself (a reply included) is
+    /// Where a reply (text and/or Openwx's <c>media</c> URL) to the post goes, or null when the post cannot be
+    /// answered: group notices, events, and non-text sends (as Mojo; the account's own sends get text only). Unlike Mojo, a reply to a message this API sent itself (a reply included) is
     /// ignored: Mojo loops forever there.
     /// </summary>
-    public static ReplyRequest? ReplyTo(AccountEvent e, string text)
+    public static ReplyRequest? ReplyTo(AccountEvent e, WebhookReply reply)
     {
-        if (e.Message is not { } m || string.IsNullOrEmpty(text) || m.Type == "group_notice")
+        var text = reply.Text ?? "";
+        var media = reply.MediaUrl;
+        if (e.Message is not { } m || (text.Length == 0 && media is null) || m.Type == "group_notice")
         {
             return null;
         }
@@ -45,12 +47,18 @@ public static class WebhookFilter
         }
         else if (e.PostType == AccountEvent.SendMessage && m.Format == "text" && m.From != "api")
         {
+            // Mojo answers the account's own sends with text only.
             target = isGroup ? m.GroupId : m.ReceiverId;
+            media = null;
+            if (text.Length == 0)
+            {
+                return null;
+            }
         }
         else
         {
             return null;
         }
-        return string.IsNullOrEmpty(target) ? null : new ReplyRequest($"reply:{e.Id}", target, isGroup, text);
+        return string.IsNullOrEmpty(target) ? null : new ReplyRequest($"reply:{e.Id}", target, isGroup, text, media);
     }
 }

@@ -92,7 +92,7 @@ public sealed partial class WebhookGrain
         {
             state.State.Delivered++;
             var reply = Format.ReadReply(outcome.ContentType, outcome.Body ?? "");
-            if (reply?.Text is { Length: > 0 } text && WebhookFilter.ReplyTo(head, text) is { } request)
+            if (reply is not null && WebhookFilter.ReplyTo(head, reply) is { } request)
             {
                 state.State.PendingReplies.Add(request); // saved with the delivery, sent right after
             }

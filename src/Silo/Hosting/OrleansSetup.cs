@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
-using OpenWxCluster.Grains;
 using OpenWxCluster.Grains.Hosting;
 using OpenWxCluster.Media;
 using OpenWxCluster.Persistence.Hosting;

@@ -1,4 +1,3 @@
-using OpenWxCluster.Grains;
 
 namespace OpenWxCluster.WebFront;
 
@@ -40,7 +39,7 @@ public static class AccountGate
         if (requireRunning && status.State != ClientState.Running)
         {
             var state = status.State.ToWire();
-            var reply = MojoReply.Error(-2, $"client is not running (state: {state})");
+            var reply = MojoReply.Error(SendCodes.NotRunning, StatusTexts.NotRunning(status.State));
             ((System.Text.Json.Nodes.JsonObject)reply.Body!)["state"] = state;
             return new AccountCheck(client, key, status, reply);
         }

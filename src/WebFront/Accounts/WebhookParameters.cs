@@ -1,5 +1,4 @@
 using System.Globalization;
-using OpenWxCluster.Grains;
 
 namespace OpenWxCluster.WebFront;
 

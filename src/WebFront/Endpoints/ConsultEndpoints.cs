@@ -2,11 +2,13 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using OpenWxCluster.Grains;
 
 namespace OpenWxCluster.WebFront;
 
-/// <summary>consult: sends a text to a friend and answers with that friend's next message, or a timeout.</summary>
+/// <summary>
+/// consult: sends a text and/or media (as the send routes take it) to a friend and answers with that friend's next
+/// message, or a timeout.
+/// </summary>
 internal static class ConsultEndpoints
 {
     /// <summary>Mojo's default wait for the reply.</summary>
@@ -35,7 +37,8 @@ internal static class ConsultEndpoints
         [FromServices] IOptions<OpenWxApiOptions> options,
         HttpContext http)
     {
-        if (MessageEndpoints.ContentError(parameters, options.Value.MaxContentLength) is { } contentError)
+        var hasMedia = MediaReader.HasMedia(http, parameters);
+        if (MessageEndpoints.ContentError(parameters, options.Value.MaxContentLength, hasMedia) is { } contentError)
         {
             return contentError;
         }
@@ -55,8 +58,19 @@ internal static class ConsultEndpoints
             return check.Error!;
         }
 
+        OutgoingMedia? media = null;
+        if (hasMedia)
+        {
+            var (read, problem) = await MediaReader.ReadAsync(http, parameters, grains);
+            if (read is null)
+            {
+                return new MojoReply(
+                    new JsonObject { ["id"] = null, ["code"] = SendCodes.Failure, ["status"] = problem!.Status }, problem.HttpStatus);
+            }
+            media = read;
+        }
         var account = grains.GetGrain<IAccountGrain>(check.Key);
-        var ticket = await account.ConsultAsync(lookup, parameters["content"]!, timeout);
+        var ticket = await account.ConsultAsync(lookup, parameters["content"], timeout, media);
         if (ticket.WaiterId is not { } waiter)
         {
             return MessageEndpoints.Receipt(ticket.Receipt);

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using OpenWxCluster.Grains;
 
 namespace OpenWxCluster.WebFront;
 

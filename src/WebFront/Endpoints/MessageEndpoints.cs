@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using OpenWxCluster.Grains;
 
 namespace OpenWxCluster.WebFront;
 
@@ -59,19 +58,14 @@ internal static partial class MessageEndpoints
     }
 
     /// <summary>
-    /// id=@all: every friend gets the text, paced, in the background; Mojo answers at once
+    /// id=@all: every friend gets the text and/or media, paced, in the background; Mojo answers at once
     /// <c>{"id":0,"code":0,"status":"request already executed"}</c>.
     /// </summary>
     private static async Task<IResult> BroadcastAsync(SendRequest request)
     {
         var parameters = request.Parameters;
-        if (MediaReader.HasMedia(request.Http, parameters))
-        {
-            return new MojoReply(
-                new JsonObject { ["id"] = null, ["code"] = SendCodes.Failure, ["status"] = "id=@all sends text only: upload_media, then send the media_id to each friend" },
-                StatusCodes.Status400BadRequest);
-        }
-        if (ContentError(parameters, request.Options.MaxContentLength) is { } contentError)
+        var hasMedia = MediaReader.HasMedia(request.Http, parameters);
+        if (ContentError(parameters, request.Options.MaxContentLength, hasMedia) is { } contentError)
         {
             return contentError;
         }
@@ -80,7 +74,18 @@ internal static partial class MessageEndpoints
         {
             return check.Error!;
         }
-        var receipt = await request.Grains.GetGrain<IAccountGrain>(check.Key).BroadcastTextAsync(parameters["content"]!);
+        OutgoingMedia? media = null;
+        if (hasMedia)
+        {
+            var (read, problem) = await MediaReader.ReadAsync(request.Http, parameters, request.Grains);
+            if (read is null)
+            {
+                return new MojoReply(
+                    new JsonObject { ["id"] = null, ["code"] = SendCodes.Failure, ["status"] = problem!.Status }, problem.HttpStatus);
+            }
+            media = read;
+        }
+        var receipt = await request.Grains.GetGrain<IAccountGrain>(check.Key).BroadcastAsync(parameters["content"], media);
         return receipt.Code == SendCodes.Success
             ? MojoReply.Json(new JsonObject { ["id"] = 0, ["code"] = 0, ["status"] = receipt.Status })
             : Receipt(receipt);
@@ -159,7 +164,7 @@ internal static partial class MessageEndpoints
                     new JsonObject { ["id"] = null, ["code"] = SendCodes.Failure, ["status"] = $"content too long: at most {maxLength} characters" },
                     StatusCodes.Status413PayloadTooLarge);
         }
-        return hasMedia ? null : MojoReply.SendError(SendCodes.Failure, "content is required");
+        return hasMedia ? null : MojoReply.SendError(SendCodes.Failure, StatusTexts.ContentMissing);
     }
 
     internal static MojoReply Receipt(SendReceipt receipt) => MojoReply.Json(new JsonObject

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using OpenWxCluster.Grains;
 using OpenWxCluster.Media;
 
 namespace OpenWxCluster.WebFront;
@@ -28,7 +27,7 @@ public static class OpenWxApiExtensions
             services.AddOptions<MediaFolderOptions>().Bind(configuration.GetSection(MediaFolderOptions.SectionName));
         }
         // media_data as base64 in a urlencoded form: 20 MB make about 28 million characters (the default is 4 MB).
-        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.ValueLengthLimit = (Grains.MediaLimits.MaxBytes + 2) / 3 * 4 + 1024);
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.ValueLengthLimit = (MediaLimits.MaxBytes + 2) / 3 * 4 + 1024);
         options.ValidateOnStart();
         services.AddSingleton<IValidateOptions<OpenWxApiOptions>, OpenWxApiOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);

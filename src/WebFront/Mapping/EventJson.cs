@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using OpenWxCluster.Grains;
 
 namespace OpenWxCluster.WebFront;
 

@@ -5,5 +5,5 @@ internal sealed record MediaProblem(string Status, int HttpStatus)
 {
     public static MediaProblem Invalid(string status) => new(status, StatusCodes.Status400BadRequest);
 
-    public static MediaProblem TooLarge() => new(Grains.MediaLimits.TooLarge, StatusCodes.Status413PayloadTooLarge);
+    public static MediaProblem TooLarge() => new(MediaLimits.TooLarge, StatusCodes.Status413PayloadTooLarge);
 }

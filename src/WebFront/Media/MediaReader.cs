@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using OpenWxCluster.Grains;
 
 namespace OpenWxCluster.WebFront;
 

@@ -1,4 +1,3 @@
-using OpenWxCluster.Grains;
 using OpenWxCluster.TestKit;
 
 namespace OpenWxCluster.Cluster.Tests.Inbox;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using OpenWxCluster.Emulator.Control;
 using Microsoft.Extensions.DependencyInjection;
-using OpenWxCluster.Grains;
 using OpenWxCluster.Media;
 using OpenWxCluster.TestKit;
 using static OpenWxCluster.Cluster.Tests.Media.MediaSamples;

@@ -74,6 +74,38 @@ public sealed class WebhookTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_media_url_in_the_answer_is_fetched_and_sent_back_once_with_the_text()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 7, 7, 7];
+        receiver.Media = png;
+        receiver.Answer = p => (200, p.PostType switch
+        {
+            "receive_message" when p.Content == "show me" => $$"""{"reply":"see picture","media":"{{receiver.MediaUrl}}"}""",
+            "receive_message" => "{}",
+            // The reply's own sends are posted too; answering them must send nothing (Mojo would loop).
+            _ => $$"""{"media":"{{receiver.MediaUrl}}"}""",
+        });
+        var world = fixture.Emulator.World;
+        world.CreateAccountWithFriend("hook9", "MediaPal");
+        var api = new OpenWxHttpApi(fixture.Http);
+        await api.LoginAsync(world, "hook9", "hook9_bot", ("post_api", receiver.Url), ("post_event", "0"));
+
+        world.SendText("hook9_pal", "hook9_bot", "show me");
+        await Eventually.TrueAsync(
+            () => Task.FromResult(receiver.Posts.Count(p => p.PostType == "send_message") >= 2), Wait, "the reply's two sends posted");
+        world.SendText("hook9_pal", "hook9_bot", "barrier");
+        await WaitForContentAsync(receiver, "barrier");
+
+        var sent = world.GetSent("hook9_bot");
+        Assert.Equal(["see picture", "media"], sent.Select(m => m.MsgType == 1 ? m.Content : "media"));
+        Assert.All(sent, m => Assert.Equal("hook9_pal", m.To));
+        var image = world.GetMessageMedia(sent[1].MsgId);
+        Assert.Equal(png, Convert.FromBase64String(image.DataBase64));
+        Assert.Equal(1, receiver.MediaFetches);
+    }
+
+    [Fact]
     public async Task A_4xx_answer_gives_the_event_up_and_the_next_one_is_posted_and_logged()
     {
         await using var receiver = await WebhookReceiver.StartAsync();

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Time.Testing;
-using OpenWxCluster.Grains;
 using OpenWxCluster.Media;
 using OpenWxCluster.Persistence.Tests.Infrastructure;
 

@@ -1,4 +1,3 @@
-using OpenWxCluster.Grains;
 
 namespace OpenWxCluster.WebFront.Tests;
 
@@ -49,7 +48,7 @@ public sealed partial class FakeAccountGrain
         return Task.FromResult(Avatar ?? new AvatarImage(AdminCodes.ObjectNotFound, "object not found"));
     }
 
-    public Task<ConsultTicket> ConsultAsync(FriendLookup lookup, string content, TimeSpan timeout)
+    public Task<ConsultTicket> ConsultAsync(FriendLookup lookup, string? content, TimeSpan timeout, OutgoingMedia? media = null)
     {
         Throw();
         AdminCalls.Enqueue($"consult {lookup.Id} {content} {timeout.TotalSeconds}");

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using OpenWxCluster.Grains;
 
 namespace OpenWxCluster.WebFront.Tests;
 
@@ -100,9 +99,9 @@ public sealed partial class FakeAccountGrain(string key) : IAccountGrain
         return new SendReceipt($"43:{group.Id}", SendCodes.Success, "success");
     }
 
-    public Task<SendReceipt> BroadcastTextAsync(string content)
+    public Task<SendReceipt> BroadcastAsync(string? content, OutgoingMedia? media = null)
     {
-        Broadcasts.Enqueue(content);
+        Broadcasts.Enqueue(content + (media is null ? "" : " +media"));
         return Task.FromResult(new SendReceipt("0", SendCodes.Success, "request already executed"));
     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using OpenWxCluster.Grains;
 
 namespace OpenWxCluster.WebFront.Tests;
 

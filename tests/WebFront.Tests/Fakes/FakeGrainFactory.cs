@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using OpenWxCluster.Grains;
 using Orleans.Runtime;
 
 namespace OpenWxCluster.WebFront.Tests;
