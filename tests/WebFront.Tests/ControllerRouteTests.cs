@@ -42,6 +42,8 @@ public sealed class ControllerRouteTests
     [InlineData("&send_interval=-1", "send_interval must be seconds from 0 to 600")]
     [InlineData("&send_interval=601", "send_interval must be seconds from 0 to 600")]
     [InlineData("&send_interval=abc", "send_interval must be seconds from 0 to 600")]
+    [InlineData("&post_message_filter=%5B1%5D", "post_message_filter must be a JSON object of message fields to text or number values, e.g. {\"class\":\"recv\"}")]
+    [InlineData("&post_message_filter=%7B%22a%22%3A%7B%7D%7D", "post_message_filter must be a JSON object of message fields to text or number values, e.g. {\"class\":\"recv\"}")]
     public async Task Start_client_refuses_what_it_cannot_apply(string query, string status)
     {
         await using var host = await ApiHost.StartAsync();
@@ -53,6 +55,17 @@ public sealed class ControllerRouteTests
         Assert.Equal(6, (int?)json!["code"]);
         Assert.Equal(status, (string?)json["status"]);
         Assert.Equal(0, host.Grains.Account("bot1").StartCalls);
+    }
+
+    [Fact]
+    public async Task Start_client_keeps_the_message_filter_typed()
+    {
+        await using var host = await ApiHost.StartAsync();
+
+        var json = await host.GetJsonAsync("/openwx/start_client?client=bot1&post_message_filter=" + Uri.EscapeDataString("""{"class":"recv","media_size":12}"""));
+
+        Assert.Equal(0, (int?)json!["code"]);
+        Assert.Equal(new Dictionary<string, string> { ["class"] = "recv", ["media_size"] = "12" }, host.Grains.Account("bot1").Options.MessageFilter);
     }
 
     [Fact]

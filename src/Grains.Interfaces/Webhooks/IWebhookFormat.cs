@@ -14,4 +14,10 @@ public interface IWebhookFormat
     /// asked.
     /// </summary>
     WebhookReply? ReadReply(string? contentType, string body);
+
+    /// <summary>
+    /// Openwx's post_message_filter: whether the message, as it would be posted, passes the filter (every filter key
+    /// its JSON has holds exactly that value; keys it lacks do not count).
+    /// </summary>
+    bool Passes(ChatMessage message, string postType, IReadOnlyDictionary<string, string> filter);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using OpenWxCluster.Grains.Account.Login;
 using OpenWxCluster.Grains.Logging;
 
@@ -71,6 +72,13 @@ public sealed partial class AccountGrain
         if (message is not null)
         {
             AnswerConsults(message);
+            // Openwx's post_message_filter: a message that fails it is neither posted nor queued (nor streamed).
+            if (state.State.Options.MessageFilter is { Count: > 0 } filter
+                && ServiceProvider.GetService<IWebhookFormat>() is { } format
+                && !format.Passes(message, postType, filter))
+            {
+                return;
+            }
         }
         state.State.Outbox.Add(new AccountEvent
         {

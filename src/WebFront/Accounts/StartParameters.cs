@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace OpenWxCluster.WebFront;
 
@@ -13,12 +15,13 @@ public static class StartParameters
     public const int MaxNameLength = 64;
     public const int MaxValueLength = 2_048;
     public const double MaxSendIntervalSeconds = 600;
+    public const int MaxFilterKeys = 16;
 
     /// <summary>Parameters this product applies (the report ones also under Mojo's <c>plugin_openwx_</c> prefix).</summary>
     private static readonly HashSet<string> Applied = new(StringComparer.Ordinal)
     {
         "post_api", "post_event", "post_event_list", "post_media_data", WebhookParameters.Secret, "poll_api", "poll_interval",
-        "send_interval",
+        "send_interval", "post_message_filter",
     };
 
     private static readonly HashSet<string> NoEffect = new(StringComparer.Ordinal)
@@ -26,7 +29,7 @@ public static class StartParameters
         "account", "log_encoding", "log_path", "log_level", "log_console", "disable_color", "tmpdir", "media_dir",
         "cookie_path", "qrcode_path", "pid_path", "state_path", "keep_cookie", "http_debug", "ua_debug", "ua_retry_times",
         "fix_media_loop", "synccheck_interval", "emoji_to_text", "download_media", "stop_with_mobile", "qrcode_count_max",
-        "listen", "post_stdout", "check_event_list_max_size", "post_message_filter",
+        "listen", "post_stdout", "check_event_list_max_size",
     };
 
     /// <summary>The names reported as without effect, or the first error.</summary>
@@ -55,6 +58,45 @@ public static class StartParameters
             }
         }
         return SendIntervalError(parameters["send_interval"]) is { } error ? ([], error) : (ignored, null);
+    }
+
+    /// <summary>
+    /// Openwx's post_message_filter (a Perl hash in Mojo) as a JSON object of message field names to values, e.g.
+    /// <c>{"class":"recv","type":"friend_message"}</c>: a message is posted and queued only if every named field it
+    /// has holds that value.
+    /// </summary>
+    public static (IReadOnlyDictionary<string, string>? Filter, string? Error) MessageFilter(MojoParameters parameters)
+    {
+        var text = parameters["post_message_filter"] ?? parameters["plugin_openwx_post_message_filter"];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (null, null);
+        }
+        const string Shape = "post_message_filter must be a JSON object of message fields to text or number values, e.g. {\"class\":\"recv\"}";
+        JsonObject? json;
+        try
+        {
+            json = JsonNode.Parse(text) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return (null, Shape);
+        }
+        if (json is null || json.Count is 0 or > MaxFilterKeys)
+        {
+            return (null, json is null ? Shape : $"post_message_filter takes 1 to {MaxFilterKeys} fields");
+        }
+        var filter = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, node) in json)
+        {
+            if (node is not JsonValue value
+                || value.GetValueKind() is not (JsonValueKind.String or JsonValueKind.Number))
+            {
+                return (null, Shape);
+            }
+            filter[name] = value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
+        }
+        return (filter, null);
     }
 
     private static string? SendIntervalError(string? text) =>

@@ -46,6 +46,8 @@ internal static class ControllerEndpoints
             return await AlreadyExistsAsync(account, client, http);
         }
         var (ignored, invalid) = StartParameters.Check(parameters);
+        var (messageFilter, filterError) = StartParameters.MessageFilter(parameters);
+        invalid ??= filterError;
         var (webhook, poll, webhookError) = WebhookParameters.Parse(parameters);
         invalid ??= webhookError;
         var destinations = grains.GetGrain<IWebhookGrain>(key);
@@ -69,7 +71,7 @@ internal static class ControllerEndpoints
         {
             options[name] = value;
         }
-        var started = await account.StartAsync(new StartOptions(options, webhook, poll));
+        var started = await account.StartAsync(new StartOptions(options, webhook, poll, messageFilter));
         if (!started.StartedNow && started.IsStarted)
         {
             // A concurrent start_client won: the grain kept the other call's options.

@@ -21,6 +21,12 @@ public sealed class MojoWebhookFormat(IMediaStore media) : IWebhookFormat
         return MojoJson.Serialize(json);
     }
 
+    public bool Passes(ChatMessage message, string postType, IReadOnlyDictionary<string, string> filter)
+    {
+        var json = MessageJson.Message(message, postType);
+        return filter.All(f => !json.TryGetPropertyValue(f.Key, out var value) || Scalar(value) == f.Value);
+    }
+
     public WebhookReply? ReadReply(string? contentType, string body)
     {
         if (contentType is not ("application/json" or "text/json") || string.IsNullOrWhiteSpace(body))

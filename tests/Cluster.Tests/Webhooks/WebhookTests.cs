@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using OpenWxCluster.Emulator.Control;
 using OpenWxCluster.TestKit;
 
 namespace OpenWxCluster.Cluster.Tests.Webhooks;
@@ -103,6 +104,44 @@ public sealed class WebhookTests(ClusterFixture fixture)
         var image = world.GetMessageMedia(sent[1].MsgId);
         Assert.Equal(png, Convert.FromBase64String(image.DataBase64));
         Assert.Equal(1, receiver.MediaFetches);
+    }
+
+    [Fact]
+    public async Task Post_message_filter_keeps_other_messages_out_of_post_api_and_check_event()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var world = fixture.Emulator.World;
+        world.CreateAccountWithFriend("hookf", "FilterPal");
+        world.CreateGroup(new CreateGroupRequest { GroupId = "grp_hookf", Name = "Filtered", Owner = "hookf_pal", Members = ["hookf_bot"], SavedToContacts = true });
+        var api = new OpenWxHttpApi(fixture.Http);
+        await api.LoginAsync(
+            world, "hookf", "hookf_bot", ("post_api", receiver.Url), ("post_event", "0"),
+            ("post_message_filter", """{"class":"recv","type":"friend_message"}"""));
+        var pal = world.ResolveUserName("hookf_bot", "hookf_pal").UserName;
+        var group = world.ResolveUserName("hookf_bot", "grp_hookf").UserName;
+        await api.WaitForMemberAsync("hookf", group, pal);
+
+        world.SendText("hookf_pal", "grp_hookf", "in the group");
+        var sent = await api.GetAsync("send_friend_message", ("client", "hookf"), ("id", pal), ("content", "from the api"));
+        Assert.Equal(0, sent.GetProperty("code").GetInt32());
+        world.SendText("hookf_pal", "hookf_bot", "barrier");
+        await WaitForContentAsync(receiver, "barrier");
+        var polled = new List<string?>();
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                var batch = await api.GetAsync("check_event", ("client", "hookf"));
+                polled.AddRange(batch.EnumerateArray()
+                    .Where(e => e.GetProperty("post_type").GetString() is "receive_message" or "send_message")
+                    .Select(e => e.GetProperty("content").GetString()));
+                return polled.Contains("barrier");
+            },
+            Wait,
+            "the barrier in check_event");
+
+        Assert.Equal(["barrier"], receiver.Posts.Select(p => p.Content));
+        Assert.Equal(["barrier"], polled);
+        Assert.Contains(world.GetSent("hookf_bot"), m => m.Content == "from the api");
     }
 
     [Fact]
