@@ -67,7 +67,7 @@ public sealed partial class AccountGrain
         if (waiter.Reply.Task.IsCompletedSuccessfully)
         {
             _consults.Remove(waiterId);
-            return new ConsultReply(Done: true, waiter.Reply.Task.Result);
+            return new ConsultReply(Done: true, await waiter.Reply.Task);
         }
         if (DateTimeOffset.UtcNow >= waiter.Deadline)
         {

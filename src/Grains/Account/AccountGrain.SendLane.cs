@@ -96,10 +96,7 @@ public sealed partial class AccountGrain
     /// <summary>The gap this account keeps after a send: start_client's send_interval, else the configured one.</summary>
     private TimeSpan SendGap(bool broadcast)
     {
-        var single = state.State.Options.Parameters.TryGetValue("send_interval", out var text)
-            && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
-            ? TimeSpan.FromSeconds(seconds)
-            : _sendOptions.Interval;
+        var single = state.State.Options.SendInterval ?? _sendOptions.Interval;
         return broadcast && _sendOptions.BroadcastInterval > single ? _sendOptions.BroadcastInterval : single;
     }
 }

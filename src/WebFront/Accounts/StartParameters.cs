@@ -57,7 +57,7 @@ public static class StartParameters
                 return ([], $"unknown parameter: {Shorten(name)}");
             }
         }
-        return SendIntervalError(parameters["send_interval"]) is { } error ? ([], error) : (ignored, null);
+        return SendIntervalError(parameters) is { } error ? ([], error) : (ignored, null);
     }
 
     /// <summary>
@@ -99,9 +99,15 @@ public static class StartParameters
         return (filter, null);
     }
 
-    private static string? SendIntervalError(string? text) =>
-        string.IsNullOrEmpty(text)
-        || (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds <= MaxSendIntervalSeconds)
+    /// <summary>start_client's send_interval as a gap (null: not given or not valid; <see cref="Check"/> refuses the latter).</summary>
+    public static TimeSpan? SendInterval(MojoParameters parameters) =>
+        double.TryParse(parameters["send_interval"], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds)
+        && seconds <= MaxSendIntervalSeconds
+            ? TimeSpan.FromSeconds(seconds)
+            : null;
+
+    private static string? SendIntervalError(MojoParameters parameters) =>
+        string.IsNullOrEmpty(parameters["send_interval"]) || SendInterval(parameters) is not null
             ? null
             : $"send_interval must be seconds from 0 to {MaxSendIntervalSeconds}";
 

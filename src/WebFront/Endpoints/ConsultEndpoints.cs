@@ -64,8 +64,7 @@ internal static class ConsultEndpoints
             var (read, problem) = await MediaReader.ReadAsync(http, parameters, grains);
             if (read is null)
             {
-                return new MojoReply(
-                    new JsonObject { ["id"] = null, ["code"] = SendCodes.Failure, ["status"] = problem!.Status }, problem.HttpStatus);
+                return MediaSendEndpoints.SendFailed(problem!);
             }
             media = read;
         }

@@ -71,7 +71,7 @@ internal static class ControllerEndpoints
         {
             options[name] = value;
         }
-        var started = await account.StartAsync(new StartOptions(options, webhook, poll, messageFilter));
+        var started = await account.StartAsync(new StartOptions(options, webhook, poll, messageFilter, StartParameters.SendInterval(parameters)));
         if (!started.StartedNow && started.IsStarted)
         {
             // A concurrent start_client won: the grain kept the other call's options.

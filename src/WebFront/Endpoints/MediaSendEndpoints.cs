@@ -76,7 +76,8 @@ internal static class MediaSendEndpoints
         return new SendReceipt(receipt.Id, receipt.Code, receipt.Status);
     }
 
-    private static MojoReply SendFailed(MediaProblem problem) => new(
+    /// <summary>A send refused for its media: Mojo's send shape with an empty media_id and the problem's HTTP status.</summary>
+    internal static MojoReply SendFailed(MediaProblem problem) => new(
         new JsonObject { ["id"] = null, ["code"] = SendCodes.Failure, ["status"] = problem.Status, ["media_id"] = "" },
         problem.HttpStatus);
 

@@ -80,8 +80,7 @@ internal static partial class MessageEndpoints
             var (read, problem) = await MediaReader.ReadAsync(request.Http, parameters, request.Grains);
             if (read is null)
             {
-                return new MojoReply(
-                    new JsonObject { ["id"] = null, ["code"] = SendCodes.Failure, ["status"] = problem!.Status }, problem.HttpStatus);
+                return MediaSendEndpoints.SendFailed(problem!);
             }
             media = read;
         }
