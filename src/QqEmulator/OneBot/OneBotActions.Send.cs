@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using OpenWxCluster.QqEmulator.World;
+
+namespace OpenWxCluster.QqEmulator.OneBot;
+
+/// <summary>Sending, recalling and group administration.</summary>
+internal static partial class OneBotActions
+{
+    /// <summary>With group_id as well, a temp session through that group (NapCat's extension).</summary>
+    private static JsonNode? SendPrivate(QqWorld world, long selfId, ActionParameters p) =>
+        Receipt(world.BotSendsPrivate(selfId, p.Long("user_id"), p.Message(), p.OptionalLong("group_id")));
+
+    private static JsonNode? SendGroup(QqWorld world, long selfId, ActionParameters p) =>
+        Receipt(world.BotSendsGroup(selfId, p.Long("group_id"), p.Message()));
+
+    /// <summary>message_type decides; without it group_id means a group, else user_id a private chat.</summary>
+    private static JsonNode? Send(QqWorld world, long selfId, ActionParameters p) => p.String("message_type") switch
+    {
+        "private" => SendPrivate(world, selfId, p),
+        "group" => SendGroup(world, selfId, p),
+        null when p["group_id"] is not null => SendGroup(world, selfId, p),
+        null when p["user_id"] is not null => SendPrivate(world, selfId, p),
+        _ => throw QqWorldException.BadParameter("message_type must be private or group, or give user_id or group_id"),
+    };
+
+    private static JsonNode? DeleteMsg(QqWorld world, long selfId, ActionParameters p)
+    {
+        var id = p.Long("message_id");
+        world.Recall(id is > int.MaxValue or < int.MinValue ? throw QqWorldException.NotFound($"message {id}") : (int)id, selfId);
+        return null;
+    }
+
+    /// <summary>duration in seconds, 30 minutes by default, 0 lifts the ban.</summary>
+    private static JsonNode? GroupBan(QqWorld world, long selfId, ActionParameters p)
+    {
+        world.Ban(p.Long("group_id"), p.Long("user_id"), selfId, p.OptionalLong("duration") ?? 30 * 60);
+        return null;
+    }
+
+    private static JsonNode? GroupKick(QqWorld world, long selfId, ActionParameters p)
+    {
+        world.RemoveMember(p.Long("group_id"), p.Long("user_id"), selfId);
+        return null;
+    }
+
+    private static JsonNode? GroupCard(QqWorld world, long selfId, ActionParameters p)
+    {
+        world.SetCard(p.Long("group_id"), p.Long("user_id"), selfId, p.String("card") ?? "");
+        return null;
+    }
+
+    private static JsonObject Receipt(QqMessage msg) => new() { ["message_id"] = msg.MessageId };
+}
