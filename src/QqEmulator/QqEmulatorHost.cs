@@ -47,7 +47,9 @@ public sealed class QqEmulatorHost : IAsyncDisposable
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<EventPoster>();
-        builder.Services.AddSingleton(sp => new QqWorld(sp.GetRequiredService<EventPoster>(), options.MessageFormat));
+        builder.Services.AddSingleton<EventHub>();
+        builder.Services.AddSingleton<ReverseWsClient>();
+        builder.Services.AddSingleton(sp => new QqWorld(sp.GetRequiredService<EventHub>(), options.MessageFormat));
 
         var app = builder.Build();
         QqControlEndpoints.Map(app);
@@ -57,9 +59,10 @@ public sealed class QqEmulatorHost : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var host = new QqEmulatorHost(app, app.Services.GetRequiredService<QqWorld>(), new Uri(address.EndsWith('/') ? address : address + "/"));
         host._background.Add(app.Services.GetRequiredService<EventPoster>().RunAsync(host._loops.Token));
+        host._background.Add(app.Services.GetRequiredService<ReverseWsClient>().RunAsync(host._loops.Token));
         if (options.HeartbeatInterval is { } interval)
         {
-            host._background.Add(host.HeartbeatLoopAsync(app.Services.GetRequiredService<EventPoster>(), interval));
+            host._background.Add(host.HeartbeatLoopAsync(app.Services.GetRequiredService<EventHub>(), interval));
         }
 
         return host;
@@ -89,7 +92,7 @@ public sealed class QqEmulatorHost : IAsyncDisposable
     }
 
     /// <summary>Heartbeats only for online bots: an offline NapCat reports nothing.</summary>
-    private async Task HeartbeatLoopAsync(EventPoster poster, TimeSpan interval)
+    private async Task HeartbeatLoopAsync(EventHub poster, TimeSpan interval)
     {
         using var timer = new PeriodicTimer(interval);
         while (await timer.WaitForNextTickAsync(_loops.Token))

@@ -24,4 +24,10 @@ public sealed class QqEmulatorOptions
 
     /// <summary>event.message_format: <c>array</c> (NapCat's default) or <c>string</c> (CQ codes).</summary>
     public string MessageFormat { get; init; } = "array";
+
+    /// <summary>ws_reverse universal URLs: each online bot keeps one connection to each.</summary>
+    public IReadOnlyList<Uri> ReverseWsUrls { get; init; } = [];
+
+    /// <summary>ws_reverse.reconnect_interval (spec default 3000 ms).</summary>
+    public TimeSpan ReconnectInterval { get; init; } = TimeSpan.FromSeconds(3);
 }

@@ -30,7 +30,7 @@ internal static partial class OneBotActions
 
     public static bool Exists(string action) => Actions.ContainsKey(action);
 
-    public static JsonNode? Run(string action, QqWorld world, long selfId, ActionParameters p)
+    private static JsonNode? Run(string action, QqWorld world, long selfId, ActionParameters p)
     {
         if (action != "get_status" && !world.IsOnline(selfId))
         {
@@ -38,6 +38,20 @@ internal static partial class OneBotActions
         }
 
         return Actions[action](world, selfId, p);
+    }
+
+    /// <summary>Runs a known action and wraps the outcome in the envelope; refusals become <c>failed</c> with their retcode.</summary>
+    public static JsonObject Envelope(string action, QqWorld world, long? selfId, ActionParameters p)
+    {
+        try
+        {
+            var data = Run(action, world, selfId ?? throw QqWorldException.NotFound("bot"), p);
+            return new JsonObject { ["status"] = "ok", ["retcode"] = 0, ["data"] = data };
+        }
+        catch (QqWorldException e)
+        {
+            return new JsonObject { ["status"] = "failed", ["retcode"] = e.Retcode, ["data"] = null, ["message"] = e.Message, ["wording"] = e.Message };
+        }
     }
 
     private static JsonNode? Status(QqWorld world, long selfId, ActionParameters p)

@@ -43,21 +43,9 @@ internal static class OneBotEndpoints
             return Results.StatusCode(status);
         }
 
-        JsonObject envelope;
-        try
-        {
-            var bot = selfId ?? throw QqWorldException.NotFound("bot");
-            envelope = Ok(OneBotActions.Run(action, world, bot, new ActionParameters(values)));
-        }
-        catch (QqWorldException e)
-        {
-            envelope = new JsonObject { ["status"] = "failed", ["retcode"] = e.Retcode, ["data"] = null, ["message"] = e.Message, ["wording"] = e.Message };
-        }
-
+        var envelope = OneBotActions.Envelope(action, world, selfId, new ActionParameters(values));
         return Results.Content(envelope.ToJsonString(), "application/json; charset=utf-8");
     }
-
-    private static JsonObject Ok(JsonNode? data) => new() { ["status"] = "ok", ["retcode"] = 0, ["data"] = data };
 
     /// <summary>NapCat accepts only <c>Bearer</c>; the query token is for clients that cannot set headers.</summary>
     private static int? Authorize(HttpRequest request, string? token)

@@ -30,7 +30,7 @@ internal sealed class TestQq : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<TestQq> StartAsync(string? token = Token, TimeSpan? heartbeat = null, string format = "array", bool seed = true)
+    public static async Task<TestQq> StartAsync(string? token = Token, TimeSpan? heartbeat = null, string format = "array", bool seed = true, Uri? reverseWs = null)
     {
         var receiver = await WebhookReceiver.StartAsync();
         var host = await QqEmulatorHost.StartAsync(new QqEmulatorOptions
@@ -40,6 +40,8 @@ internal sealed class TestQq : IAsyncDisposable
             PostUrls = [new Uri(receiver.Url)],
             HeartbeatInterval = heartbeat,
             MessageFormat = format,
+            ReverseWsUrls = reverseWs is null ? [] : [reverseWs],
+            ReconnectInterval = TimeSpan.FromMilliseconds(100),
         });
         var qq = new TestQq(host, receiver);
         if (seed)
