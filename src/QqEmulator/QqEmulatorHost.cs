@@ -58,7 +58,16 @@ public sealed class QqEmulatorHost : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var host = new QqEmulatorHost(app, app.Services.GetRequiredService<QqWorld>(), new Uri(address.EndsWith('/') ? address : address + "/"));
-        host._background.Add(app.Services.GetRequiredService<EventPoster>().RunAsync(host._loops.Token));
+        var poster = app.Services.GetRequiredService<EventPoster>();
+        var log = app.Services.GetRequiredService<ILogger<QqEmulatorHost>>();
+        poster.OnAnswer = (selfId, evt, op) =>
+        {
+            foreach (var refusal in QuickOperation.Apply(host.World, selfId, evt, op))
+            {
+                log.LogInformation("quick operation of bot {SelfId} refused: {Refusal}", selfId, refusal);
+            }
+        };
+        host._background.Add(poster.RunAsync(host._loops.Token));
         host._background.Add(app.Services.GetRequiredService<ReverseWsClient>().RunAsync(host._loops.Token));
         if (options.HeartbeatInterval is { } interval)
         {

@@ -118,4 +118,32 @@ public sealed class ActionTests
         Assert.True((await qq.ControlGetAsync($"messages/{bobs}")).GetProperty("recalled").GetBoolean());
         Assert.False((await qq.ControlGetAsync($"messages/{hers}")).GetProperty("recalled").GetBoolean());
     }
+
+    [Fact]
+    public async Task Get_msg_shows_visible_messages_and_async_suffixes_answer_async_after_doing_the_action()
+    {
+        await using var qq = await TestQq.StartAsync();
+        var hers = (await qq.ControlAsync("messages/private", new { userId = TestQq.Alice, selfId = TestQq.Bot, message = "hi [CQ:face,id=2]" })).GetProperty("messageId").GetInt32();
+
+        var msg = await qq.OkAsync("get_msg", new { message_id = hers });
+        Assert.Equal("private", msg.GetProperty("message_type").GetString());
+        Assert.Equal(TestQq.Alice, msg.GetProperty("sender").GetProperty("user_id").GetInt64());
+        Assert.Equal("face", msg.GetProperty("message")[1].GetProperty("type").GetString());
+
+        await qq.ControlAsync("users", new { userId = 20003, nickname = "Carol" });
+        await qq.ControlAsync("groups", new { groupId = 30002, name = "Other", ownerId = 20003 });
+        var elsewhere = (await qq.ControlAsync("groups/30002/messages", new { userId = 20003, message = "private club" })).GetProperty("messageId").GetInt32();
+        Assert.Equal(100, await qq.FailAsync("get_msg", new { message_id = elsewhere }));
+
+        foreach (var action in new[] { "send_msg_async", "send_msg_rate_limited" })
+        {
+            var envelope = await qq.CallAsync(action, new { user_id = TestQq.Alice, message = action });
+            Assert.Equal("async", envelope.GetProperty("status").GetString());
+            Assert.Equal(1, envelope.GetProperty("retcode").GetInt32());
+            Assert.Equal(JsonValueKind.Null, envelope.GetProperty("data").ValueKind);
+        }
+
+        var sent = (await qq.ControlGetAsync($"bots/{TestQq.Bot}/sent")).EnumerateArray().Select(s => s.GetProperty("text").GetString()!).ToArray();
+        Assert.Equal(["send_msg_async", "send_msg_rate_limited"], sent);
+    }
 }

@@ -40,6 +40,9 @@ public sealed class EventPoster(QqEmulatorOptions options, ILogger<EventPoster> 
         }
     }
 
+    /// <summary>Called with (self id, event, answer object) when a post is answered with a JSON object: the quick operation.</summary>
+    public Action<long, JsonObject, JsonObject>? OnAnswer { get; set; }
+
     public void Dispose() => _http.Dispose();
 
     private async Task PostAsync(Uri url, long selfId, byte[] body, CancellationToken ct)
@@ -58,7 +61,18 @@ public sealed class EventPoster(QqEmulatorOptions options, ILogger<EventPoster> 
             if (!response.IsSuccessStatusCode)
             {
                 logger.LogWarning("event post to {Url} answered {Status}", url, (int)response.StatusCode);
+                return;
             }
+
+            var answer = await response.Content.ReadAsStringAsync(ct);
+            if (OnAnswer is { } handle && answer.TrimStart().StartsWith('{') && JsonNode.Parse(answer) is JsonObject op && op.Count > 0)
+            {
+                handle(selfId, (JsonObject)JsonNode.Parse(body)!, op);
+            }
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            logger.LogWarning("event post to {Url}: unreadable answer: {Error}", url, e.Message);
         }
         catch (HttpRequestException e)
         {

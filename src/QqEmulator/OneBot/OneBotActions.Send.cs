@@ -23,6 +23,30 @@ internal static partial class OneBotActions
         _ => throw QqWorldException.BadParameter("message_type must be private or group, or give user_id or group_id"),
     };
 
+    /// <summary>A message the bot sent or could see (its chats, its groups).</summary>
+    private static JsonNode? GetMsg(QqWorld world, long selfId, ActionParameters p)
+    {
+        var id = p.Long("message_id");
+        var msg = (id is > int.MaxValue or < int.MinValue ? null : world.GetMessage((int)id)) ?? throw QqWorldException.NotFound($"message {id}");
+        var visible = msg.GroupId is { } gid && msg.MessageType == "group" ? world.GetMember(gid, selfId) is not null : msg.SelfId == selfId;
+        if (!visible)
+        {
+            throw QqWorldException.NotFound($"message {id}");
+        }
+
+        var sender = world.GetUser(msg.SenderId);
+        return new JsonObject
+        {
+            ["time"] = msg.Time,
+            ["message_type"] = msg.MessageType,
+            ["message_id"] = msg.MessageId,
+            ["real_id"] = msg.MessageId,
+            ["sender"] = new JsonObject { ["user_id"] = msg.SenderId, ["nickname"] = sender?.Nickname ?? "" },
+            ["message"] = SegmentJson.ToJson(msg.Message),
+            ["raw_message"] = CqCode.Render(msg.Message),
+        };
+    }
+
     private static JsonNode? DeleteMsg(QqWorld world, long selfId, ActionParameters p)
     {
         var id = p.Long("message_id");

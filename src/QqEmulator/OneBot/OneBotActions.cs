@@ -23,12 +23,19 @@ internal static partial class OneBotActions
         ["send_group_msg"] = SendGroup,
         ["send_msg"] = Send,
         ["delete_msg"] = DeleteMsg,
+        ["get_msg"] = GetMsg,
         ["set_group_ban"] = GroupBan,
         ["set_group_kick"] = GroupKick,
         ["set_group_card"] = GroupCard,
     };
 
-    public static bool Exists(string action) => Actions.ContainsKey(action);
+    /// <summary><c>_async</c> and <c>_rate_limited</c> variants answer <c>async</c>/1 (api/README.md); here the action is done before the answer.</summary>
+    private static readonly string[] Suffixes = ["_async", "_rate_limited"];
+
+    public static bool Exists(string action) => Actions.ContainsKey(Base(action));
+
+    private static string Base(string action) =>
+        Suffixes.FirstOrDefault(s => action.EndsWith(s, StringComparison.Ordinal)) is { } suffix ? action[..^suffix.Length] : action;
 
     private static JsonNode? Run(string action, QqWorld world, long selfId, ActionParameters p)
     {
@@ -45,8 +52,10 @@ internal static partial class OneBotActions
     {
         try
         {
-            var data = Run(action, world, selfId ?? throw QqWorldException.NotFound("bot"), p);
-            return new JsonObject { ["status"] = "ok", ["retcode"] = 0, ["data"] = data };
+            var data = Run(Base(action), world, selfId ?? throw QqWorldException.NotFound("bot"), p);
+            return Base(action) == action
+                ? new JsonObject { ["status"] = "ok", ["retcode"] = 0, ["data"] = data }
+                : new JsonObject { ["status"] = "async", ["retcode"] = 1, ["data"] = null };
         }
         catch (QqWorldException e)
         {
