@@ -52,7 +52,9 @@ public sealed class QqEmulatorHost : IAsyncDisposable
         builder.Services.AddSingleton(sp => new QqWorld(sp.GetRequiredService<EventHub>(), options.MessageFormat));
 
         var app = builder.Build();
+        app.UseWebSockets();
         QqControlEndpoints.Map(app);
+        ForwardWsEndpoints.Map(app);
         OneBotEndpoints.Map(app);
         await app.StartAsync(ct);
 

@@ -9,7 +9,7 @@ namespace OpenWxCluster.QqEmulator.Tests;
 public sealed class HttpApiTests
 {
     [Fact]
-    public async Task A_missing_token_is_401_a_wrong_one_403_and_bearer_or_query_token_pass()
+    public async Task A_missing_token_is_401_a_wrong_one_403_and_bearer_token_or_query_pass()
     {
         await using var qq = await TestQq.StartAsync();
 
@@ -34,6 +34,12 @@ public sealed class HttpApiTests
         Assert.Equal(TestQq.Bot, byQuery.GetProperty("data").GetProperty("user_id").GetInt64());
         var byHeader = await qq.OkAsync("get_login_info");
         Assert.Equal("Bot", byHeader.GetProperty("nickname").GetString());
+
+        // koishi's HTTP caller and go-cqhttp use the Token scheme.
+        using var token = new HttpRequestMessage(HttpMethod.Get, "get_login_info");
+        token.Headers.TryAddWithoutValidation("Authorization", "Token " + TestQq.Token);
+        using var byToken = await qq.Http.SendAsync(token);
+        Assert.Equal(HttpStatusCode.OK, byToken.StatusCode);
     }
 
     [Fact]

@@ -43,7 +43,7 @@ internal sealed class ReverseWsClient(QqEmulatorOptions options, QqWorld world, 
             socket.Options.SetRequestHeader("Authorization", "Bearer " + options.AccessToken);
         }
 
-        var connection = new ReverseWsConnection(socket, world, selfId);
+        var connection = new OneBotSocket(socket, world, selfId);
         try
         {
             await socket.ConnectAsync(url, ct);

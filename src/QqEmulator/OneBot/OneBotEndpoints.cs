@@ -47,8 +47,11 @@ internal static class OneBotEndpoints
         return Results.Content(envelope.ToJsonString(), "application/json; charset=utf-8");
     }
 
-    /// <summary>NapCat accepts only <c>Bearer</c>; the query token is for clients that cannot set headers.</summary>
-    private static int? Authorize(HttpRequest request, string? token)
+    /// <summary>
+    /// <c>Bearer</c> (the spec, NapCat) or <c>Token</c> (go-cqhttp, koishi's HTTP caller), or the query token for
+    /// clients that cannot set headers. Null when allowed, else 401 (missing) or 403 (wrong).
+    /// </summary>
+    public static int? Authorize(HttpRequest request, string? token)
     {
         if (string.IsNullOrEmpty(token))
         {
@@ -57,11 +60,15 @@ internal static class OneBotEndpoints
 
         string? given = null;
         var header = request.Headers.Authorization.ToString();
-        if (header.StartsWith("Bearer ", StringComparison.Ordinal))
+        foreach (var scheme in (string[])["Bearer ", "Token "])
         {
-            given = header["Bearer ".Length..];
+            if (header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+            {
+                given = header[scheme.Length..];
+            }
         }
-        else if (request.Query.TryGetValue("access_token", out var q))
+
+        if (given is null && request.Query.TryGetValue("access_token", out var q))
         {
             given = q.ToString();
         }

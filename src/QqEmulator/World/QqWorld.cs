@@ -103,6 +103,14 @@ public sealed partial class QqWorld(IQqEventSink sink, string messageFormat = "a
         }
     }
 
+    public bool IsBot(long userId)
+    {
+        lock (_gate)
+        {
+            return _bots.ContainsKey(userId);
+        }
+    }
+
     public bool IsOnline(long selfId)
     {
         lock (_gate)

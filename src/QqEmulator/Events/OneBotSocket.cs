@@ -9,29 +9,38 @@ using OpenWxCluster.QqEmulator.World;
 namespace OpenWxCluster.QqEmulator.Events;
 
 /// <summary>
-/// One bot's reverse WebSocket in the Universal role (ws.md): lifecycle connect first, then the bot's events, while
-/// action frames <c>{action, params, echo}</c> are answered with the envelope plus <c>echo</c> (1404 for unknown actions).
-/// Ends when either side closes or the bot goes offline.
+/// One bot's OneBot WebSocket (ws.md), reverse or forward: lifecycle connect first, then the bot's events (unless the
+/// role is API only), while action frames <c>{action, params, echo}</c> are answered with the envelope plus
+/// <c>echo</c> (1404 for unknown actions; none on an Event-only socket). Ends when either side closes or the bot goes offline.
 /// </summary>
-internal sealed class ReverseWsConnection : IQqEventSink
+public sealed class OneBotSocket : IQqEventSink
 {
     private readonly Channel<string> _outgoing = Channel.CreateUnbounded<string>(new() { SingleReader = true });
-    private readonly ClientWebSocket _socket;
+    private readonly WebSocket _socket;
     private readonly QqWorld _world;
     private readonly long _selfId;
+    private readonly bool _events;
+    private readonly bool _actions;
 
-    /// <summary>Queues lifecycle connect before the connection can receive any event, so it is the first frame.</summary>
-    public ReverseWsConnection(ClientWebSocket socket, QqWorld world, long selfId)
+    /// <summary>Queues lifecycle connect (for sockets that carry events) before the connection can receive any event, so it is the first frame.</summary>
+    public OneBotSocket(WebSocket socket, QqWorld world, long selfId, bool events = true, bool actions = true)
     {
-        (_socket, _world, _selfId) = (socket, world, selfId);
-        _outgoing.Writer.TryWrite(OneBotEvents.Lifecycle(selfId, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), "connect").ToJsonString());
+        (_socket, _world, _selfId, _events, _actions) = (socket, world, selfId, events, actions);
+        if (events)
+        {
+            _outgoing.Writer.TryWrite(OneBotEvents.Lifecycle(selfId, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), "connect").ToJsonString());
+        }
     }
 
     public void Emit(long eventSelfId, JsonObject evt)
     {
         if (eventSelfId == _selfId)
         {
-            _outgoing.Writer.TryWrite(evt.ToJsonString());
+            if (_events)
+            {
+                _outgoing.Writer.TryWrite(evt.ToJsonString());
+            }
+
             if (evt["notice_type"]?.GetValue<string>() == "bot_offline")
             {
                 _outgoing.Writer.TryComplete();
@@ -89,7 +98,10 @@ internal sealed class ReverseWsConnection : IQqEventSink
                 return;
             }
 
-            _outgoing.Writer.TryWrite(Answer(frame.ToArray()).ToJsonString());
+            if (_actions)
+            {
+                _outgoing.Writer.TryWrite(Answer(frame.ToArray()).ToJsonString());
+            }
         }
     }
 
