@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
@@ -72,25 +71,10 @@ internal sealed class ReverseWsServer : IAsyncDisposable
 
         public TaskCompletionSource Closed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public Task SendAsync(object frame) =>
-            socket.SendAsync(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(frame)), WebSocketMessageType.Text, true, CancellationToken.None);
+        public Task SendAsync(object frame) => JsonFrames.SendAsync(socket, frame);
 
         /// <summary>The next frame, or null when the emulator closed the connection.</summary>
-        public async Task<JsonElement?> ReceiveAsync()
-        {
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            var buffer = new byte[64 * 1024];
-            using var frame = new MemoryStream();
-            WebSocketReceiveResult result;
-            do
-            {
-                result = await socket.ReceiveAsync(buffer, cts.Token);
-                frame.Write(buffer, 0, result.Count);
-            }
-            while (!result.EndOfMessage);
-
-            return result.MessageType == WebSocketMessageType.Close ? null : JsonDocument.Parse(frame.ToArray()).RootElement.Clone();
-        }
+        public Task<JsonElement?> ReceiveAsync() => JsonFrames.ReceiveAsync(socket);
 
         /// <summary>Frames until one matches (events and answers interleave).</summary>
         public async Task<JsonElement> ReceiveAsync(Func<JsonElement, bool> match)

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 
 namespace OpenWxCluster.QqEmulator.Tests.Support;
@@ -43,26 +42,11 @@ internal sealed class WsClient : IAsyncDisposable
         return socket.HttpStatusCode;
     }
 
-    public Task SendAsync(object frame) =>
-        _socket.SendAsync(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(frame)), WebSocketMessageType.Text, true, CancellationToken.None);
+    public Task SendAsync(object frame) => JsonFrames.SendAsync(_socket, frame);
 
-    /// <summary>The next frame (bounded wait against a hang, not a timing assertion).</summary>
-    public async Task<JsonElement> ReceiveAsync()
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var buffer = new byte[64 * 1024];
-        using var frame = new MemoryStream();
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await _socket.ReceiveAsync(buffer, cts.Token);
-            frame.Write(buffer, 0, result.Count);
-        }
-        while (!result.EndOfMessage);
-
-        Assert.NotEqual(WebSocketMessageType.Close, result.MessageType);
-        return JsonDocument.Parse(frame.ToArray()).RootElement.Clone();
-    }
+    /// <summary>The next frame; the emulator closing the socket fails the test.</summary>
+    public async Task<JsonElement> ReceiveAsync() =>
+        await JsonFrames.ReceiveAsync(_socket) ?? throw new InvalidOperationException("the emulator closed the connection");
 
     public async ValueTask DisposeAsync()
     {
