@@ -30,14 +30,17 @@ internal sealed class TestQq : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<TestQq> StartAsync(string? token = Token, TimeSpan? heartbeat = null, string format = "array", bool seed = true, Uri? reverseWs = null)
+    /// <summary>Seeded, with events posted to <paramref name="postUrl"/> (a real client) instead of the test receiver.</summary>
+    public static Task<TestQq> StartWithPostUrlAsync(Uri postUrl) => StartAsync(postUrl: postUrl);
+
+    public static async Task<TestQq> StartAsync(string? token = Token, TimeSpan? heartbeat = null, string format = "array", bool seed = true, Uri? reverseWs = null, Uri? postUrl = null)
     {
         var receiver = await WebhookReceiver.StartAsync();
         var host = await QqEmulatorHost.StartAsync(new QqEmulatorOptions
         {
             AccessToken = token,
             Secret = Secret,
-            PostUrls = [new Uri(receiver.Url)],
+            PostUrls = [postUrl ?? new Uri(receiver.Url)],
             HeartbeatInterval = heartbeat,
             MessageFormat = format,
             ReverseWsUrls = reverseWs is null ? [] : [reverseWs],
