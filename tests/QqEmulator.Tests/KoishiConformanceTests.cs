@@ -4,21 +4,37 @@ using OpenWxCluster.TestKit;
 namespace OpenWxCluster.QqEmulator.Tests;
 
 /// <summary>
-/// koishi-plugin-adapter-onebot 6.5.4 (npm, pinned), a real OneBot consumer, against the emulator over HTTP: its API
-/// calls carry <c>Authorization: Token</c>, it checks our X-Signature over the raw body before dispatching, and its
-/// replies are judged from the emulator's world.
+/// koishi-plugin-adapter-onebot (npm, pinned), a real OneBot consumer, against the emulator: 6.5.4 over HTTP (API
+/// calls with <c>Authorization: Token</c>; it checks our X-Signature over the raw body before dispatching), 6.9.4 over
+/// forward and reverse WebSocket (it closes a reverse socket without X-Client-Role Universal and a known X-Self-ID).
+/// Its replies are judged from the emulator's world.
 /// </summary>
 public sealed class KoishiConformanceTests
 {
     [Fact]
-    public async Task Koishi_logs_in_reads_friends_receives_signed_events_and_replies_in_private_and_group()
+    public Task Koishi_over_http_reads_friends_receives_signed_events_and_replies_in_private_and_group() => RunAsync("http");
+
+    [Fact]
+    public Task Koishi_over_forward_ws_reads_friends_receives_events_and_replies_in_private_and_group() => RunAsync("ws");
+
+    [Fact]
+    public Task Koishi_over_reverse_ws_reads_friends_receives_events_and_replies_in_private_and_group() => RunAsync("ws-reverse");
+
+    private static async Task RunAsync(string protocol)
     {
         await KoishiHarness.EnsureInstalledAsync();
         var port = FreePort.Next();
-        await using var qq = await TestQq.StartWithPostUrlAsync(new Uri($"http://127.0.0.1:{port}/onebot"));
+        await using var qq = protocol switch
+        {
+            "http" => await TestQq.StartAsync(postUrl: new Uri($"http://127.0.0.1:{port}/onebot")),
+            "ws-reverse" => await TestQq.StartAsync(reverseWs: new Uri($"ws://127.0.0.1:{port}/onebot")),
+            _ => await TestQq.StartAsync(),
+        };
+        var endpoint = qq.Host.BaseUri.ToString().TrimEnd('/');
         await using var koishi = KoishiHarness.Start(new
         {
-            endpoint = qq.Host.BaseUri.ToString().TrimEnd('/'),
+            protocol,
+            endpoint = protocol == "ws" ? "ws" + endpoint[4..] : endpoint,
             port,
             selfId = TestQq.Bot.ToString(System.Globalization.CultureInfo.InvariantCulture),
             token = TestQq.Token,

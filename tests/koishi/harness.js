@@ -1,11 +1,12 @@
 'use strict';
-// koishi with koishi-plugin-adapter-onebot 6.5.4 in HTTP mode against the QQ emulator: it calls the OneBot HTTP API
-// (Authorization: Token) and receives signed event POSTs on its own server. Each step is one JSON line on stdout.
-// Usage: node harness.js '{"endpoint":"http://127.0.0.1:5700","port":5140,"selfId":"10001","token":"t","secret":"s"}'
+// koishi with koishi-plugin-adapter-onebot against the QQ emulator. protocol "http" (adapter 6.5.4): API calls with
+// Authorization: Token, signed event POSTs received on koishi's server; "ws" (6.9.4): forward WebSocket to endpoint;
+// "ws-reverse" (6.9.4): koishi's server takes the emulator's reverse connection on /onebot. One JSON line per step.
+// Usage: node harness.js '{"protocol":"http","endpoint":"http://127.0.0.1:5700","port":5140,"selfId":"10001","token":"t","secret":"s"}'
 const { Context } = require('koishi');
 const server = require('@koishijs/plugin-server');
 const http = require('@koishijs/plugin-http');
-const onebot = require('koishi-plugin-adapter-onebot');
+const adapters = { http: require('koishi-plugin-adapter-onebot'), ws: require('onebot-694'), 'ws-reverse': require('onebot-694') };
 
 const config = JSON.parse(process.argv[2]);
 const say = (step, detail = {}) => process.stdout.write(JSON.stringify({ step, ...detail }) + '\n');
@@ -14,8 +15,10 @@ async function main() {
   const ctx = new Context();
   ctx.plugin(http.default ?? http);
   ctx.plugin(server.default ?? server, { host: '127.0.0.1', port: config.port });
+  const protocol = config.protocol ?? 'http';
+  const onebot = adapters[protocol];
   ctx.plugin(onebot.default ?? onebot, {
-    protocol: 'http',
+    protocol,
     selfId: config.selfId,
     endpoint: config.endpoint,
     token: config.token,
@@ -23,8 +26,16 @@ async function main() {
     path: '/onebot',
   });
 
-  ctx.on('login-updated', (session) => {
-    if (session.bot.status === 1) say('online', { selfId: session.bot.selfId, name: session.bot.user?.name ?? null });
+  // Once online (after get_login_info), read the friends through the adapter's internal API.
+  ctx.on('login-updated', async (session) => {
+    if (session.bot.status !== 1) return;
+    say('online', { selfId: session.bot.selfId, name: session.bot.user?.name ?? null });
+    try {
+      const friends = await session.bot.internal.getFriendList();
+      say('friends', { ids: friends.map((f) => String(f.user_id)) });
+    } catch (e) {
+      say('error', { message: String(e && e.stack || e) });
+    }
   });
   ctx.on('message', async (session) => {
     say('message', { userId: session.userId, channelId: session.channelId, content: session.content, isDirect: session.isDirect });
@@ -37,11 +48,6 @@ async function main() {
 
   await ctx.start();
   say('listening', { port: config.port });
-  const bot = ctx.bots.find((b) => b.selfId === config.selfId);
-  if (bot) {
-    const friends = await bot.internal.getFriendList();
-    say('friends', { ids: friends.map((f) => String(f.user_id)) });
-  }
 }
 
 main().catch((e) => {

@@ -30,9 +30,7 @@ internal sealed class TestQq : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    /// <summary>Seeded, with events posted to <paramref name="postUrl"/> (a real client) instead of the test receiver.</summary>
-    public static Task<TestQq> StartWithPostUrlAsync(Uri postUrl) => StartAsync(postUrl: postUrl);
-
+    /// <summary>Starts and seeds; <paramref name="postUrl"/> sends events to a real client instead of the test receiver.</summary>
     public static async Task<TestQq> StartAsync(string? token = Token, TimeSpan? heartbeat = null, string format = "array", bool seed = true, Uri? reverseWs = null, Uri? postUrl = null)
     {
         var receiver = await WebhookReceiver.StartAsync();
