@@ -12,7 +12,8 @@ namespace OpenWxCluster.QqEmulator.Tests.Support;
 /// </summary>
 internal sealed class KoishiHarness : IAsyncDisposable
 {
-    private const string AdapterVersion = "6.5.4";
+    /// <summary>node_modules folder → the version package-lock.json pins (6.9.4 under the alias onebot-694).</summary>
+    private static readonly (string Folder, string Version)[] Pinned = [("koishi-plugin-adapter-onebot", "6.5.4"), ("onebot-694", "6.9.4")];
     private readonly Process _process;
     private readonly Channel<JsonElement> _steps = Channel.CreateUnbounded<JsonElement>();
     private readonly StringBuilder _log = new();
@@ -33,18 +34,22 @@ internal sealed class KoishiHarness : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs <c>npm ci</c> (pinned by package-lock.json) unless the adapter is installed at its version.</summary>
+    /// <summary>Runs <c>npm ci</c> (pinned by package-lock.json) unless both adapters are installed at their versions.</summary>
     public static async Task EnsureInstalledAsync()
     {
-        var installed = Path.Combine(Directory, "node_modules", "koishi-plugin-adapter-onebot", "package.json");
-        if (File.Exists(installed) &&
-            JsonDocument.Parse(await File.ReadAllTextAsync(installed)).RootElement.GetProperty("version").GetString() == AdapterVersion)
+        if (Pinned.All(p => InstalledVersion(p.Folder) == p.Version))
         {
             return;
         }
 
         var (exit, output) = await ProcessRunner.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], TimeSpan.FromMinutes(5), Directory);
         Assert.True(exit == 0, $"npm ci in {Directory} failed ({exit}): {output}");
+    }
+
+    private static string? InstalledVersion(string folder)
+    {
+        var manifest = Path.Combine(Directory, "node_modules", folder, "package.json");
+        return File.Exists(manifest) ? JsonDocument.Parse(File.ReadAllText(manifest)).RootElement.GetProperty("version").GetString() : null;
     }
 
     public static KoishiHarness Start(object config)
