@@ -1,0 +1,4 @@
+namespace OpenWxCluster.QqEmulator.Control;
+
+/// <summary>PUT /control/bots/{selfId}/online.</summary>
+public sealed record OnlineRequest(bool Online);

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Net.WebSockets;
+using OpenWxCluster.QqEmulator.World;
+
+namespace OpenWxCluster.QqEmulator.Events;
+
+/// <summary>
+/// ws_reverse: for every online bot and every configured URL, keeps one Universal connection with <c>X-Self-ID</c>,
+/// <c>X-Client-Role: Universal</c> and, with a token, <c>Authorization: Bearer</c>; after a failure or a close it
+/// tries again every <see cref="QqEmulatorOptions.ReconnectInterval"/>.
+/// </summary>
+internal sealed class ReverseWsClient(QqEmulatorOptions options, QqWorld world, EventHub hub, ILogger<ReverseWsClient> logger)
+{
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var running = new Dictionary<(long, Uri), Task>();
+        using var timer = new PeriodicTimer(options.ReconnectInterval);
+        do
+        {
+            foreach (var key in running.Where(r => r.Value.IsCompleted).Select(r => r.Key).ToList())
+            {
+                running.Remove(key);
+            }
+
+            foreach (var selfId in world.OnlineBots())
+            {
+                foreach (var url in options.ReverseWsUrls)
+                {
+                    running.TryAdd((selfId, url), ConnectAsync(selfId, url, ct));
+                }
+            }
+        }
+        while (await timer.WaitForNextTickAsync(ct));
+    }
+
+    private async Task ConnectAsync(long selfId, Uri url, CancellationToken ct)
+    {
+        using var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("X-Self-ID", selfId.ToString(CultureInfo.InvariantCulture));
+        socket.Options.SetRequestHeader("X-Client-Role", "Universal");
+        if (!string.IsNullOrEmpty(options.AccessToken))
+        {
+            socket.Options.SetRequestHeader("Authorization", "Bearer " + options.AccessToken);
+        }
+
+        var connection = new OneBotSocket(socket, world, selfId);
+        try
+        {
+            await socket.ConnectAsync(url, ct);
+            hub.Add(connection);
+            await connection.RunAsync(ct);
+        }
+        catch (Exception e) when (e is WebSocketException or HttpRequestException or IOException)
+        {
+            logger.LogDebug("reverse ws {Url} for {SelfId}: {Error}", url, selfId, e.Message);
+        }
+        finally
+        {
+            hub.Remove(connection);
+        }
+    }
+}
