@@ -1,0 +1,6 @@
+namespace OpenWxCluster.QqProtocol.Events;
+
+/// <summary><c>message.private</c>; <see cref="SubType"/> is <c>friend</c>, <c>group</c> (temporary session) or <c>other</c>.</summary>
+public sealed record QqPrivateMessageEvent(
+    long Time, long SelfId, string SubType, long MessageId, long UserId, IReadOnlyList<OneBotSegment> Message, string RawMessage, QqSender Sender)
+    : OneBotEvent(Time, SelfId);
