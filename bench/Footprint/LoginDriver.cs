@@ -59,7 +59,7 @@ public sealed class LoginDriver(IGrainFactory grains, EmulatorControlClient cont
         return states.Count(s => s.State == ClientState.Running);
     }
 
-    private IAccountGrain Account(string client) => grains.GetGrain<IAccountGrain>(AccountKey.WeChatClient(client));
+    private IAccountGrain Account(string client) => grains.GetGrain<IWxAccountGrain>(AccountKey.WeChatClient(client));
 
     private async Task LoginAsync(string client, CancellationToken cancellation)
     {

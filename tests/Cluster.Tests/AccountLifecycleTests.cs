@@ -89,7 +89,7 @@ public sealed class AccountLifecycleTests(ClusterFixture fixture)
         var lostQr = await _api.WaitForNewQrAsync("midlogin", previous: null);
 
         // The login uuid lives only in memory: after a reactivation the account must show a new QR, not wait forever.
-        var account = fixture.Cluster.Client.GetGrain<IAccountGrain>(AccountKey.WeChatClient("midlogin"));
+        var account = fixture.Cluster.Client.GetGrain<IWxAccountGrain>(AccountKey.WeChatClient("midlogin"));
         await fixture.Cluster.DeactivateAsync(account);
         var newQr = await _api.WaitForNewQrAsync("midlogin", lostQr);
 

@@ -38,7 +38,7 @@ public sealed class IsolatedAccountTests
         });
         await run.Api.GetAsync("start_client", ("client", "noscan"));
 
-        var account = run.Fixture.Cluster.Client.GetGrain<IAccountGrain>(AccountKey.WeChatClient("noscan"));
+        var account = run.Fixture.Cluster.Client.GetGrain<IWxAccountGrain>(AccountKey.WeChatClient("noscan"));
         var status = await Eventually.ValueAsync(account.GetStatusAsync, s => s.State == ClientState.Stop, Wait, "state stop");
         Assert.Equal(3, status.QrCodeCount);
         Assert.Equal(3, run.Fixture.Emulator.World.ListLogins().Count); // three QR codes shown, none more
@@ -77,7 +77,7 @@ public sealed class IsolatedAccountTests
         await world.WaitForHeldSyncCheckAsync("dog_bot", Wait);
 
         // Deactivation stops the pump; nothing calls the account afterwards, so only the reminder can revive it.
-        var account = run.Fixture.Cluster.Client.GetGrain<IAccountGrain>(AccountKey.WeChatClient("dog"));
+        var account = run.Fixture.Cluster.Client.GetGrain<IWxAccountGrain>(AccountKey.WeChatClient("dog"));
         await run.Fixture.Cluster.DeactivateAsync(account);
         // Sent after the deactivation: only a new activation can sync it and confirm it upstream.
         world.SendText("dog_pal", "dog_bot", "anyone there?");

@@ -63,7 +63,7 @@ public sealed class MediaSendTests(ClusterFixture fixture) : IAsyncLifetime
         Assert.EndsWith(":6", mediaId);
 
         // The upload list lives in the grain's saved state, not in the activation.
-        await fixture.Cluster.DeactivateAsync(fixture.Cluster.Client.GetGrain<IAccountGrain>(AccountKey.WeChatClient("ms_file")));
+        await fixture.Cluster.DeactivateAsync(fixture.Cluster.Client.GetGrain<IWxAccountGrain>(AccountKey.WeChatClient("ms_file")));
         await Api.WaitForStateAsync("ms_file", "running");
         var reply = await Api.GetAsync("send_friend_message", ("client", "ms_file"), ("id", friend), ("media_id", mediaId));
 

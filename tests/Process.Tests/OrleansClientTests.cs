@@ -37,7 +37,7 @@ public sealed class OrleansClientTests(ProcessClusterFixture fixture)
         {
             var grains = host.Services.GetRequiredService<IClusterClient>();
             var key = AccountKey.WeChatClient("oc");
-            var account = grains.GetGrain<IAccountGrain>(key);
+            var account = grains.GetGrain<IWxAccountGrain>(key);
 
             var status = await account.GetStatusAsync();
             Assert.Equal(ClientState.Running, status.State);

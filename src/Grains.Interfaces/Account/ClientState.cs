@@ -11,4 +11,6 @@ public enum ClientState
     Updating,
     Running,
     Stop,
+    /// <summary>QQ: started, but the implementation reports the QQ account gone or stopped answering (see the cause).</summary>
+    Offline,
 }

@@ -11,6 +11,7 @@ public static class ClientStateNames
         ClientState.Confirming => "confirming",
         ClientState.Updating => "updating",
         ClientState.Running => "running",
+        ClientState.Offline => "offline",
         _ => "stop",
     };
 

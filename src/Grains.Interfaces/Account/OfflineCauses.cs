@@ -24,6 +24,15 @@ public static class OfflineCauses
     /// <summary>Too many unknown synccheck retcodes in a row.</summary>
     public const string SyncErrors = "sync_errors";
 
+    /// <summary>QQ: the implementation reported <c>bot_offline</c> (kicked, logged in elsewhere, risk control).</summary>
+    public const string BotOffline = "bot_offline";
+
+    /// <summary>QQ: no heartbeat or event from the implementation for three heartbeat intervals.</summary>
+    public const string HeartbeatLost = "heartbeat_lost";
+
+    /// <summary>QQ: the implementation answers, but says its QQ account is not logged in (get_status online false).</summary>
+    public const string NotLoggedIn = "not_logged_in";
+
     /// <summary>The cause of a retcode that ends the session, or null for any other code.</summary>
     public static string? OfRetCode(int code) => code switch
     {

@@ -3,6 +3,8 @@ namespace OpenWxCluster.Contracts;
 /// <summary>
 /// A friend, the logged-in user, or a group member, with Mojo-Weixin's field meanings. For group members Mojo puts
 /// the WeChat NickName in <c>markname</c> and the in-group card in <c>display</c>, and leaves <c>name</c> empty.
+/// For QQ, <c>id</c> and <c>uid</c> are both the QQ number, <c>name</c> the nickname, <c>markname</c> the remark and
+/// <c>display</c> a member's group card.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("openwx.ContactInfo")]
 public sealed record ContactInfo
@@ -21,6 +23,8 @@ public sealed record ContactInfo
     [Id(9)] public string Markname { get; init; } = "";
     /// <summary>好友, 公众号 or 系统帐号.</summary>
     [Id(10)] public string Category { get; init; } = "";
+    /// <summary>QQ group members: owner, admin or attend (Mojo-Webqq's names); empty elsewhere.</summary>
+    [Id(11)] public string Role { get; init; } = "";
 
     /// <summary>Mojo's displayname: display, else markname, else name, else 昵称未知.</summary>
     public string DisplayName =>

@@ -22,7 +22,7 @@ public sealed partial class AccountGrain(
     IOptions<SyncOptions> syncOptions,
     IOptions<SendOptions> sendOptions,
     ILogger<AccountGrain> logger)
-    : Grain, IAccountGrain, IRemindable
+    : Grain, IWxAccountGrain, IRemindable
 {
     private const string WatchdogReminder = "openwx-watchdog";
 

@@ -80,7 +80,7 @@ public sealed partial class AccountRecoveryService(
             await Parallel.ForEachAsync(
                 keys,
                 new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellation },
-                async (key, _) => await grains.GetGrain<IAccountGrain>(key).EnsureActiveAsync());
+                async (key, _) => await grains.GetAccount(key).EnsureActiveAsync());
             LogWoken(logger, keys.Count, reason);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)

@@ -142,7 +142,7 @@ public sealed partial class WebhookGrain
             SendReceipt receipt;
             try
             {
-                receipt = await GrainFactory.GetGrain<IAccountGrain>(Key).SendReplyAsync(reply);
+                receipt = await GrainFactory.GetAccount(Key).SendReplyAsync(reply);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {

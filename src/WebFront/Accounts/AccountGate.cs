@@ -31,7 +31,7 @@ public static class AccountGate
     public static async Task<AccountCheck> CheckAsync(IGrainFactory grains, string client, bool requireRunning)
     {
         var key = AccountKey.WeChatClient(client);
-        var status = await grains.GetGrain<IAccountGrain>(key).GetStatusAsync();
+        var status = await grains.GetAccount(key).GetStatusAsync();
         if (!status.IsStarted)
         {
             return AccountCheck.Fail(client, MojoReply.Error(1, ClientNotExists));

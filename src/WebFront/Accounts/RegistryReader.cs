@@ -20,7 +20,7 @@ internal static class RegistryReader
         var result = new List<AccountStatus>(keys.Count);
         foreach (var batch in keys.Chunk(StatusBatch))
         {
-            var statuses = await Task.WhenAll(batch.Select(k => grains.GetGrain<IAccountGrain>(k).GetStatusAsync()));
+            var statuses = await Task.WhenAll(batch.Select(k => grains.GetAccount(k).GetStatusAsync()));
             // The registry can briefly list an account that is being stopped; only started ones are clients.
             result.AddRange(statuses.Where(s => s.IsStarted));
         }

@@ -9,14 +9,14 @@ internal static class AdminCalls
     public const int MaxIds = 500;
 
     public static async Task<IResult> CallAsync(
-        MojoParameters parameters, IGrainFactory grains, IOptions<OpenWxApiOptions> options, Func<IAccountGrain, Task<AdminResult>> call)
+        MojoParameters parameters, IGrainFactory grains, IOptions<OpenWxApiOptions> options, Func<IWxAccountGrain, Task<AdminResult>> call)
     {
         var check = await AccountGate.OpenAsync(grains, parameters, options.Value.DefaultClient, requireRunning: true);
         if (!check.IsOk)
         {
             return check.Error!;
         }
-        var result = await call(grains.GetGrain<IAccountGrain>(check.Key));
+        var result = await call(grains.GetGrain<IWxAccountGrain>(check.Key));
         return MojoReply.Error(result.Code, result.Status);
     }
 

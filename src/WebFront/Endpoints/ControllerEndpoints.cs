@@ -40,7 +40,7 @@ internal static class ControllerEndpoints
             return error!;
         }
         var key = AccountKey.WeChatClient(client);
-        var account = grains.GetGrain<IAccountGrain>(key);
+        var account = grains.GetGrain<IWxAccountGrain>(key);
         if ((await account.GetStatusAsync()).IsStarted)
         {
             return await AlreadyExistsAsync(account, client, http);
@@ -111,7 +111,7 @@ internal static class ControllerEndpoints
         {
             return check.Error!;
         }
-        var account = grains.GetGrain<IAccountGrain>(check.Key);
+        var account = grains.GetGrain<IWxAccountGrain>(check.Key);
         var stored = await account.GetStartOptionsAsync();
         await account.StopAsync();
         if (controllerCall)
@@ -161,11 +161,11 @@ internal static class ControllerEndpoints
             return check.Error!;
         }
         http.Response.Headers.CacheControl = "no-cache";
-        var qr = await grains.GetGrain<IAccountGrain>(check.Key).GetQrCodeAsync();
+        var qr = await grains.GetGrain<IWxAccountGrain>(check.Key).GetQrCodeAsync();
         if (qr is null || qr.Bytes.Length == 0)
         {
             // Mojo answers an empty 404; a clear JSON error (still 404) tells a client why, e.g. already logged in.
-            var state = (await grains.GetGrain<IAccountGrain>(check.Key).GetStatusAsync()).State.ToWire();
+            var state = (await grains.GetGrain<IWxAccountGrain>(check.Key).GetStatusAsync()).State.ToWire();
             var reply = MojoReply.Error(-1, $"no qrcode to scan (state: {state})", StatusCodes.Status404NotFound);
             ((JsonObject)reply.Body!)["state"] = state;
             return reply;

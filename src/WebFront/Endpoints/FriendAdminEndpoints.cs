@@ -99,7 +99,7 @@ internal static class FriendAdminEndpoints
         {
             return check.Error!;
         }
-        var result = await grains.GetGrain<IAccountGrain>(check.Key).AcceptFriendRequestAsync(id, ticket);
+        var result = await grains.GetGrain<IWxAccountGrain>(check.Key).AcceptFriendRequestAsync(id, ticket);
         return MojoReply.Json(Accepted(result.Code, result.Status, parameters));
     }
 

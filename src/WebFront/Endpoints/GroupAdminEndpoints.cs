@@ -35,7 +35,7 @@ internal static class GroupAdminEndpoints
             return check.Error!;
         }
         var topic = parameters["displayname"] is { Length: > 0 } name ? name : null;
-        var result = await grains.GetGrain<IAccountGrain>(check.Key).CreateGroupAsync(friends, topic);
+        var result = await grains.GetGrain<IWxAccountGrain>(check.Key).CreateGroupAsync(friends, topic);
         return result.Code switch
         {
             AdminCodes.Success => MojoReply.Json(new JsonObject { ["code"] = 0, ["group_id"] = result.Id, ["status"] = result.Status }),
@@ -70,7 +70,7 @@ internal static class GroupAdminEndpoints
         IGrainFactory grains,
         IOptions<OpenWxApiOptions> options,
         string listName,
-        Func<IAccountGrain, GroupLookup, IReadOnlyList<string>, Task<AdminResult>> call)
+        Func<IWxAccountGrain, GroupLookup, IReadOnlyList<string>, Task<AdminResult>> call)
     {
         var ids = AdminCalls.Ids(parameters[listName]);
         if (ids.Count > AdminCalls.MaxIds)

@@ -24,7 +24,7 @@ internal static class InfoEndpoints
         {
             return check.Error!;
         }
-        var user = await grains.GetGrain<IAccountGrain>(check.Key).GetUserAsync();
+        var user = await grains.GetGrain<IWxAccountGrain>(check.Key).GetUserAsync();
         return user is null ? MojoReply.Error(-1, "user info not available") : MojoReply.Json(ContactJson.User(user));
     }
 

@@ -37,7 +37,7 @@ internal static class MediaSendEndpoints
         {
             return UploadFailed(parameters, problem!);
         }
-        var result = await grains.GetGrain<IAccountGrain>(check.Key).UploadMediaAsync(upload);
+        var result = await grains.GetGrain<IWxAccountGrain>(check.Key).UploadMediaAsync(upload);
         return result.Media is { } uploaded
             ? MojoReply.Json(UploadHash(uploaded, parameters["media_path"]))
             : UploadFailed(parameters, new MediaProblem(result.Status, UpstreamStatus(result.Code)));
@@ -45,7 +45,7 @@ internal static class MediaSendEndpoints
 
     /// <summary>The send flow after the account gate when the request carries media (async=1 queues it too).</summary>
     internal static async Task<IResult> SendAsync(
-        HttpContext http, SendRequest request, string key, Func<IAccountGrain, string?, OutgoingMedia, Task<MediaSendReceipt>> send,
+        HttpContext http, SendRequest request, string key, Func<IWxAccountGrain, string?, OutgoingMedia, Task<MediaSendReceipt>> send,
         Func<Task<bool>> targetExists, Action<Task<SendReceipt>> detach)
     {
         var (media, problem) = await MediaReader.ReadAsync(http, request.Parameters, request.Grains);
@@ -53,7 +53,7 @@ internal static class MediaSendEndpoints
         {
             return SendFailed(problem!);
         }
-        var account = request.Grains.GetGrain<IAccountGrain>(key);
+        var account = request.Grains.GetGrain<IWxAccountGrain>(key);
         var content = request.Parameters["content"];
         if (!MojoValues.IsFalsy(request.Parameters["async"]))
         {

@@ -84,7 +84,7 @@ internal static partial class MessageEndpoints
             }
             media = read;
         }
-        var receipt = await request.Grains.GetGrain<IAccountGrain>(check.Key).BroadcastAsync(parameters["content"], media);
+        var receipt = await request.Grains.GetGrain<IWxAccountGrain>(check.Key).BroadcastAsync(parameters["content"], media);
         return receipt.Code == SendCodes.Success
             ? MojoReply.Json(new JsonObject { ["id"] = 0, ["code"] = 0, ["status"] = receipt.Status })
             : Receipt(receipt);
@@ -98,8 +98,8 @@ internal static partial class MessageEndpoints
         SendRequest request,
         bool lookupIsEmpty,
         Func<string, Task<bool>> targetExists,
-        Func<IAccountGrain, string, string?, Task<SendReceipt>> send,
-        Func<IAccountGrain, string?, OutgoingMedia, string?, Task<MediaSendReceipt>> sendMedia)
+        Func<IWxAccountGrain, string, string?, Task<SendReceipt>> send,
+        Func<IWxAccountGrain, string?, OutgoingMedia, string?, Task<MediaSendReceipt>> sendMedia)
     {
         var parameters = request.Parameters;
         var hasMedia = MediaReader.HasMedia(request.Http, parameters);
@@ -133,7 +133,7 @@ internal static partial class MessageEndpoints
                 () => targetExists(check.Key),
                 t => Detach(t, check.Client, request.Loggers));
         }
-        var account = request.Grains.GetGrain<IAccountGrain>(check.Key);
+        var account = request.Grains.GetGrain<IWxAccountGrain>(check.Key);
         var content = parameters["content"]!;
         if (IsAsync(parameters))
         {

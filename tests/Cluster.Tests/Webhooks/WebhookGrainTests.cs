@@ -37,7 +37,7 @@ public sealed class WebhookGrainTests(ClusterFixture fixture)
         var api = new OpenWxHttpApi(fixture.Http);
         await api.LoginAsync(world, "twice", "twice_bot");
         var friendId = (await api.GetAsync("search_friend", ("client", "twice"), ("displayname", "TwicePal")))[0].GetProperty("id").GetString()!;
-        var account = fixture.Cluster.Client.GetGrain<IAccountGrain>(AccountKey.WeChatClient("twice"));
+        var account = fixture.Cluster.Client.GetGrain<IWxAccountGrain>(AccountKey.WeChatClient("twice"));
 
         var request = new ReplyRequest("reply:wx/twice:7", friendId, ToGroup: false, "only once");
         var first = await account.SendReplyAsync(request);

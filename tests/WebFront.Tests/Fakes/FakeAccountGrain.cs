@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace OpenWxCluster.WebFront.Tests;
 
 /// <summary>An account with settable state; sends go to the first matching fake friend or group.</summary>
-public sealed partial class FakeAccountGrain(string key) : IAccountGrain
+public sealed partial class FakeAccountGrain(string key) : IWxAccountGrain
 {
     private readonly TaskCompletionSource _sentAny = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

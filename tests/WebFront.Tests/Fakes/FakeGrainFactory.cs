@@ -46,7 +46,7 @@ public sealed class FakeGrainFactory : IGrainFactory
         Lookups.Enqueue($"{typeof(TGrainInterface).Name}/{primaryKey}");
         object grain = typeof(TGrainInterface) switch
         {
-            var t when t == typeof(IAccountGrain) => AccountByKey(primaryKey),
+            var t when t == typeof(IWxAccountGrain) => AccountByKey(primaryKey),
             var t when t == typeof(IFriendsGrain) => AccountByKey(primaryKey).Friends,
             var t when t == typeof(IGroupsGrain) => AccountByKey(primaryKey).Groups,
             var t when t == typeof(IEventInboxGrain) => _inboxes.GetOrAdd(primaryKey, _ => new FakeEventInboxGrain()),
