@@ -9,7 +9,7 @@ public sealed record ChatMessage
     [Id(0)] public required string Id { get; init; }
     [Id(1)] public long Time { get; init; }
     [Id(2)] public string Content { get; init; } = "";
-    /// <summary>friend_message, group_message or group_notice.</summary>
+    /// <summary>friend_message, group_message or group_notice; for QQ also sess_message (a group temporary session).</summary>
     [Id(3)] public string Type { get; init; } = "friend_message";
     /// <summary>send or recv.</summary>
     [Id(4)] public string Class { get; init; } = "recv";
@@ -35,4 +35,8 @@ public sealed record ChatMessage
     [Id(21)] public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>();
     /// <summary>api (sent through this API) or none.</summary>
     [Id(22)] public string From { get; init; } = "none";
+    /// <summary>QQ: the sender's, receiver's and group's numbers (Openqq's sender_uid, receiver_uid, group_uid).</summary>
+    [Id(23)] public string? SenderUid { get; init; }
+    [Id(24)] public string? ReceiverUid { get; init; }
+    [Id(25)] public string? GroupUid { get; init; }
 }

@@ -59,6 +59,10 @@ public static class WebhookFilter
         {
             return null;
         }
-        return string.IsNullOrEmpty(target) ? null : new ReplyRequest($"reply:{e.Id}", target, isGroup, text, media);
+        // Openqq's shutup mutes the sender of a received group message, after the reply.
+        var shutup = isGroup && e.PostType == AccountEvent.ReceiveMessage ? reply.Shutup : null;
+        return string.IsNullOrEmpty(target)
+            ? null
+            : new ReplyRequest($"reply:{e.Id}", target, isGroup, text, media, shutup, shutup is null ? null : m.SenderId);
     }
 }
