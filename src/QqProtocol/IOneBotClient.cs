@@ -24,6 +24,12 @@ public interface IOneBotClient
     /// <summary>Sends segments (array form, so text can never turn into CQ codes); returns the message_id.</summary>
     Task<long> SendPrivateMsgAsync(long userId, IReadOnlyList<OneBotSegment> message, CancellationToken ct = default);
 
+    /// <summary>
+    /// A temporary-session message: send_private_msg with the <c>group_id</c> the two share (NapCat and go-cqhttp
+    /// read it; without it a non-friend cannot be written to). A null group is a plain private message.
+    /// </summary>
+    Task<long> SendTempMsgAsync(long userId, long? groupId, IReadOnlyList<OneBotSegment> message, CancellationToken ct = default);
+
     Task<long> SendGroupMsgAsync(long groupId, IReadOnlyList<OneBotSegment> message, CancellationToken ct = default);
 
     /// <summary>Mutes a member for <paramref name="durationSeconds"/> seconds; 0 lifts the mute.</summary>

@@ -50,14 +50,6 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("SendReply"), AlwaysInterleave]
     Task<SendReceipt> SendReplyAsync(ReplyRequest request);
 
-    /// <summary>
-    /// id=@all: queues the text and/or media for every friend (category 好友), sent in the background at the
-    /// broadcast pace (Mojo's 3 s); answers at once. New media bytes are uploaded once first. Each friend receives
-    /// it once, also across a silo loss.
-    /// </summary>
-    [Alias("Broadcast")]
-    Task<SendReceipt> BroadcastAsync(string? content, OutgoingMedia? media = null);
-
     /// <summary>Makes sure a started account has its timers (after a silo loss or a cluster restart).</summary>
     [Alias("EnsureActive"), AlwaysInterleave]
     Task EnsureActiveAsync();

@@ -7,6 +7,14 @@ namespace OpenWxCluster.Contracts;
 [Alias("openwx.IWxAccountGrain")]
 public interface IWxAccountGrain : IAccountGrain
 {
+    /// <summary>
+    /// id=@all: queues the text and/or media for every friend (category 好友), sent in the background at the
+    /// broadcast pace (Mojo's 3 s); answers at once. New media bytes are uploaded once first. Each friend receives
+    /// it once, also across a silo loss.
+    /// </summary>
+    [Alias("Broadcast")]
+    Task<SendReceipt> BroadcastAsync(string? content, OutgoingMedia? media = null);
+
     // Friend administration (issue 8)
 
     /// <summary>

@@ -80,16 +80,6 @@ public sealed partial class AccountGrain
                 return;
             }
         }
-        state.State.Outbox.Add(new AccountEvent
-        {
-            AccountKey = Key,
-            Seq = state.State.NextEventSeq++,
-            PostType = postType,
-            Event = eventName,
-            // An array: a collection expression typed IReadOnlyList is a compiler-made type Orleans cannot serialize.
-            Params = parameters.ToArray(),
-            Message = message,
-            Time = DateTimeOffset.UtcNow,
-        });
+        Outbox.Add(postType, eventName, parameters, message);
     }
 }

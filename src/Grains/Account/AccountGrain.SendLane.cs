@@ -1,3 +1,5 @@
+using OpenWxCluster.Grains.Common;
+
 namespace OpenWxCluster.Grains.Account;
 
 // The account's send lane, idempotency keys and risk control: what every send (text, media, reply, broadcast,
@@ -6,8 +8,11 @@ public sealed partial class AccountGrain
 {
     private const string RiskControlStatus = "risk control: the upstream refused the send as too frequent (1205); slow down";
 
-    private readonly Dictionary<string, Task> _sendsInFlight = new(StringComparer.Ordinal);
     private SendLane? _lane;
+    private IdempotentSends? _idempotency;
+
+    private IdempotentSends Idempotency => _idempotency ??= new IdempotentSends(
+        () => state.State.Sends.Receipts, _sendOptions.IdempotencyWindow, _sendOptions.IdempotencyCapacity);
 
     private SendLane Lane => _lane ??= new SendLane(_sendOptions.QueueCapacity);
 
@@ -49,49 +54,16 @@ public sealed partial class AccountGrain
     }
 
     /// <summary>
-    /// Without a key: a send with a fresh ClientMsgId. With one: the kept receipt if the key already sent, the running
-    /// send if it is in flight, else a send whose ClientMsgId derives from the key (so even a send whose receipt was
-    /// lost with a silo is deduplicated upstream). Only successes are kept: a failed send may be retried.
+    /// Without a key: a send with a fresh ClientMsgId. With one: as <see cref="IdempotentSends"/>, and a send whose
+    /// ClientMsgId derives from the key, so even a send whose receipt was lost with a silo is deduplicated upstream.
     /// </summary>
-    private async Task<T> IdempotentAsync<T>(string? key, Func<string, Task<T>> send, Func<KeptReceipt, T> fromKept)
-    {
-        if (key is null)
-        {
-            return await send(NewClientMsgId());
-        }
-        if (state.State.Sends.Receipts.TryGetValue(key, out var kept) && kept.At + _sendOptions.IdempotencyWindow > DateTimeOffset.UtcNow)
-        {
-            return fromKept(kept);
-        }
-        if (_sendsInFlight.TryGetValue(key, out var running) && running is Task<T> same)
-        {
-            return await same;
-        }
-        var task = send(StableClientMsgId("idempotency:" + key));
-        _sendsInFlight[key] = task;
-        try
-        {
-            return await task;
-        }
-        finally
-        {
-            _sendsInFlight.Remove(key);
-        }
-    }
+    private Task<T> IdempotentAsync<T>(string? key, Func<string, Task<T>> send, Func<KeptReceipt, T> fromKept) =>
+        key is null
+            ? send(NewClientMsgId())
+            : Idempotency.RunAsync(key, () => send(StableClientMsgId("idempotency:" + key)), fromKept);
 
-    /// <summary>Keeps a successful receipt for its key (saved with the send's event), oldest keys forgotten first.</summary>
-    private void KeepReceipt(string key, SendReceipt receipt, string? mediaId = null)
-    {
-        var kept = state.State.Sends.Receipts;
-        kept[key] = new KeptReceipt(receipt, DateTimeOffset.UtcNow, mediaId);
-        if (kept.Count > _sendOptions.IdempotencyCapacity)
-        {
-            foreach (var old in kept.OrderBy(k => k.Value.At).Take(kept.Count - _sendOptions.IdempotencyCapacity).Select(k => k.Key).ToList())
-            {
-                kept.Remove(old);
-            }
-        }
-    }
+    /// <summary>Keeps a successful receipt for its key (saved with the send's event).</summary>
+    private void KeepReceipt(string key, SendReceipt receipt, string? mediaId = null) => Idempotency.Keep(key, receipt, mediaId);
 
     /// <summary>The gap this account keeps after a send: start_client's send_interval, else the configured one.</summary>
     private TimeSpan SendGap(bool broadcast)

@@ -4,7 +4,7 @@ namespace OpenWxCluster.Grains.Account;
 
 /// <summary>Small persisted record of an account: life cycle, session, self user. Contacts live in child grains.</summary>
 [GenerateSerializer, Alias("openwx.AccountState")]
-public sealed class AccountState
+public sealed class AccountState : Events.IOutboxState
 {
     [Id(0)] public LoginSnapshot Login { get; set; } = new();
     [Id(1)] public SessionState? Session { get; set; }

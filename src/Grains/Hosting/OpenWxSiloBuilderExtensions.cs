@@ -4,6 +4,7 @@ using OpenWxCluster.Grains.Media;
 using OpenWxCluster.Grains.Options;
 using OpenWxCluster.Grains.Webhooks;
 using OpenWxCluster.Media;
+using OpenWxCluster.QqProtocol.Hosting;
 
 namespace OpenWxCluster.Grains.Hosting;
 
@@ -22,6 +23,10 @@ public static class OpenWxSiloBuilderExtensions
         services.AddOptions<SendOptions>().BindConfiguration("OpenWx:Send");
         services.AddOptions<EventInboxOptions>().BindConfiguration("OpenWx:Inbox");
         services.AddOptions<WebhookOptions>().BindConfiguration("OpenWx:Webhooks");
+        services.AddOptions<QqOptions>().BindConfiguration("OpenWx:Qq");
+        // QQ accounts: one OneBot client per account over one shared connection pool.
+        services.AddOneBotProtocol();
+        services.AddOptions<QqProtocol.OneBotOptions>().BindConfiguration("OpenWx:OneBot");
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DestinationPolicy>();
         services.AddSingleton<WebhookTransport>();

@@ -6,7 +6,10 @@ using OpenWxCluster.QqProtocol.Http;
 
 namespace OpenWxCluster.QqProtocol.Hosting;
 
-/// <summary>Registers <see cref="OneBotHttpClient"/> as the singleton <see cref="IOneBotClient"/> over a named HttpClient.</summary>
+/// <summary>
+/// Registers <see cref="OneBotHttpClient"/> as the singleton <see cref="IOneBotClient"/> over a named HttpClient, and
+/// <see cref="IOneBotClientFactory"/> for hosts with one implementation per account.
+/// </summary>
 public static class QqProtocolServiceCollectionExtensions
 {
     /// <summary>The named client behind the driver.</summary>
@@ -44,6 +47,7 @@ public static class QqProtocolServiceCollectionExtensions
             sp.GetRequiredService<IOptions<OneBotOptions>>(),
             sp.GetService<ILogger<OneBotHttpClient>>()));
         services.AddSingleton<IOneBotClient>(sp => sp.GetRequiredService<OneBotHttpClient>());
+        services.AddSingleton<IOneBotClientFactory, OneBotClientFactory>();
         return services;
     }
 }

@@ -75,9 +75,17 @@ public sealed partial class OneBotHttpClient : IOneBotClient
             new() { ["group_id"] = groupId, ["user_id"] = userId, ["no_cache"] = noCache },
             ct).ConfigureAwait(false));
 
-    public async Task<long> SendPrivateMsgAsync(long userId, IReadOnlyList<OneBotSegment> message, CancellationToken ct = default)
+    public async Task<long> SendPrivateMsgAsync(long userId, IReadOnlyList<OneBotSegment> message, CancellationToken ct = default) =>
+        await SendTempMsgAsync(userId, null, message, ct).ConfigureAwait(false);
+
+    public async Task<long> SendTempMsgAsync(long userId, long? groupId, IReadOnlyList<OneBotSegment> message, CancellationToken ct = default)
     {
-        var data = await WriteAsync("send_private_msg", new() { ["user_id"] = userId, ["message"] = Wire(message) }, ct).ConfigureAwait(false);
+        var parameters = new Dictionary<string, object?> { ["user_id"] = userId, ["message"] = Wire(message) };
+        if (groupId is { } group)
+        {
+            parameters["group_id"] = group;
+        }
+        var data = await WriteAsync("send_private_msg", parameters, ct).ConfigureAwait(false);
         return OneBotJson.Long(data, "message_id");
     }
 

@@ -1,0 +1,125 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Streams;
+using OpenWxCluster.Grains.Common;
+using OpenWxCluster.Grains.Logging;
+
+namespace OpenWxCluster.Grains.Events;
+
+/// <summary>
+/// An account's outbox, shared by the platforms' account grains: events are saved in the same state write as what
+/// produced them (a SyncKey, an acknowledged OneBot event), then delivered in order to the check_event inbox and the
+/// post_api delivery grain by idempotent calls (each drops sequence numbers it has) and published to the account's
+/// stream for other subscribers. A delivered event leaves the outbox; an undelivered one is retried by the owner's
+/// timer, so a silo loss between the write and the delivery replays it instead of losing it. Flushes are chained:
+/// an interleaving grain must never deliver or trim the outbox twice at the same time.
+/// </summary>
+public sealed class EventOutbox(
+    string key,
+    IGrainFactory grains,
+    Func<IAsyncStream<AccountEvent>> stream,
+    Func<IOutboxState> state,
+    SerialStateWriter writer,
+    int capacity,
+    ILogger logger,
+    Action onWriteFailed)
+{
+    private readonly TaskChain _flushes = new();
+
+    /// <summary>Queues an event in the persisted outbox; it becomes durable with the next state write.</summary>
+    public void Add(string postType, string? eventName, IReadOnlyList<EventParam> parameters, ChatMessage? message = null)
+    {
+        var s = state();
+        s.Outbox.Add(new AccountEvent
+        {
+            AccountKey = key,
+            Seq = s.NextEventSeq++,
+            PostType = postType,
+            Event = eventName,
+            // An array: a collection expression typed IReadOnlyList is a compiler-made type Orleans cannot serialize.
+            Params = parameters.ToArray(),
+            Message = message,
+            Time = DateTimeOffset.UtcNow,
+        });
+    }
+
+    /// <summary>Persists the state (outbox and whatever produced it together), then delivers the outbox.</summary>
+    public Task FlushAsync() => _flushes.RunAsync(FlushNowAsync);
+
+    /// <summary>Delivers what is already saved, in turn with the flushes.</summary>
+    public Task RetryDeliveryAsync() => _flushes.RunAsync(DeliverAsync);
+
+    private async Task FlushNowAsync()
+    {
+        Trim();
+        try
+        {
+            await writer.WriteAsync();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // What is in memory (a SyncKey past unsaved events) must never reach upstream: the owner stops this
+            // activation so the next one resumes from the saved state.
+            logger.StateWriteFailed(e, key);
+            onWriteFailed();
+            throw;
+        }
+        await DeliverAsync();
+    }
+
+    /// <summary>Delivers saved events; on failure they stay for the next attempt.</summary>
+    private async Task DeliverAsync()
+    {
+        var s = state();
+        var pending = s.Outbox;
+        if (pending.Count == 0)
+        {
+            return;
+        }
+        var batch = pending.ToList();
+        try
+        {
+            await grains.GetGrain<IEventInboxGrain>(key).AcceptAsync(batch);
+            if (s.WebhookOn)
+            {
+                await grains.GetGrain<IWebhookGrain>(key).AcceptAsync(batch);
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.DeliveryFailed(key, batch.Count, e.GetType().Name);
+            return;
+        }
+        var delivered = batch[^1].Seq;
+        pending.RemoveAll(e => e.Seq <= delivered);
+        foreach (var e in batch)
+        {
+            await PublishQuietlyAsync(e);
+        }
+    }
+
+    /// <summary>The stream is a live feed for other subscribers; the inbox does not depend on it.</summary>
+    private async Task PublishQuietlyAsync(AccountEvent e)
+    {
+        try
+        {
+            await stream().OnNextAsync(e);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger.PublishFailed(key, ex.GetType().Name);
+        }
+    }
+
+    /// <summary>Bounds the saved backlog while the inbox is unreachable; the oldest events go first, counted.</summary>
+    private void Trim()
+    {
+        var s = state();
+        var overflow = s.Outbox.Count - capacity;
+        if (overflow > 0)
+        {
+            s.Outbox.RemoveRange(0, overflow);
+            s.OutboxDropped += overflow;
+            logger.OutboxOverflow(key, overflow);
+        }
+    }
+}
