@@ -9,7 +9,7 @@ namespace OpenWxCluster.QqEmulator;
 /// </summary>
 public static class Program
 {
-    private const string Usage = "usage: --urls http://127.0.0.1:5700 [--token T] [--secret S] [--post URL]... [--heartbeat MS] [--bot SELF_ID:NICKNAME]...";
+    private const string Usage = "usage: --urls http://127.0.0.1:5700 [--token T] [--secret S] [--post URL]... [--heartbeat MS] [--bot SELF_ID:NICKNAME]... [--demo]";
 
     public static async Task<int> Main(string[] args)
     {
@@ -18,6 +18,7 @@ public static class Program
         TimeSpan? heartbeat = null;
         var posts = new List<Uri>();
         var bots = new List<(long, string)>();
+        var demo = false;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -28,6 +29,7 @@ public static class Program
                 case "--secret" when value is not null: secret = value; break;
                 case "--post" when value is not null: posts.Add(new Uri(value)); break;
                 case "--heartbeat" when value is not null: heartbeat = TimeSpan.FromMilliseconds(int.Parse(value, CultureInfo.InvariantCulture)); break;
+                case "--demo": demo = true; i--; break;
                 case "--bot" when value?.Split(':', 2) is [var id, var nick]: bots.Add((long.Parse(id, CultureInfo.InvariantCulture), nick)); break;
                 default:
                     await Console.Error.WriteLineAsync($"unknown argument {args[i]}; {Usage}");
@@ -45,6 +47,7 @@ public static class Program
             Secret = secret,
             PostUrls = posts,
             HeartbeatInterval = heartbeat,
+            Demo = demo,
         });
         foreach (var (id, nick) in bots)
         {

@@ -71,6 +71,11 @@ public sealed class QqEmulatorHost : IAsyncDisposable
         };
         host._background.Add(poster.RunAsync(host._loops.Token));
         host._background.Add(app.Services.GetRequiredService<ReverseWsClient>().RunAsync(host._loops.Token));
+        if (options.Demo)
+        {
+            Demo.QqDemo.Seed(host.World);
+            host._background.Add(Demo.QqDemo.ChatAsync(host.World, options.DemoChatInterval, host._loops.Token));
+        }
         if (options.HeartbeatInterval is { } interval)
         {
             host._background.Add(host.HeartbeatLoopAsync(app.Services.GetRequiredService<EventHub>(), interval));

@@ -30,4 +30,9 @@ public sealed class QqEmulatorOptions
 
     /// <summary>ws_reverse.reconnect_interval (spec default 3000 ms).</summary>
     public TimeSpan ReconnectInterval { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Demo mode: the <see cref="Demo.QqDemo"/> world is seeded and its people chat every <see cref="DemoChatInterval"/>.</summary>
+    public bool Demo { get; init; }
+
+    public TimeSpan DemoChatInterval { get; init; } = TimeSpan.FromSeconds(10);
 }

@@ -15,6 +15,10 @@ public static class SiloApp
         var emulator = await UpstreamSetup.ConfigureAsync(builder, app);
         builder.UseOrleans(silo => OrleansSetup.Configure(silo, app));
         builder.Services.AddOpenWxApi(builder.Configuration);
+        if (app.Demo)
+        {
+            builder.Services.AddHostedService<QqDemoService>();
+        }
         var web = builder.Build();
         web.MapOpenWx();
         return (web, emulator);

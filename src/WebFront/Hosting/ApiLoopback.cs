@@ -47,7 +47,8 @@ public sealed class ApiLoopback : IApiLoopback, IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private static Uri OwnAddress(IServer server)
+    /// <summary>This server's own http address as a loopback client reaches it (wildcard hosts become 127.0.0.1).</summary>
+    public static Uri OwnAddress(IServer server)
     {
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var address = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal)) ?? addresses.FirstOrDefault()
