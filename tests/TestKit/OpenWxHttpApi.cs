@@ -9,7 +9,7 @@ namespace OpenWxCluster.TestKit;
 /// Shared by the in-process cluster tests and the multi-process tests. Failures throw, so any test framework
 /// reports them.
 /// </summary>
-public sealed class OpenWxHttpApi(HttpClient http)
+public sealed class OpenWxHttpApi(HttpClient http, string api = "openwx")
 {
     private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(30);
 
@@ -22,7 +22,7 @@ public sealed class OpenWxHttpApi(HttpClient http)
     public async Task<JsonElement> PostFormAsync(string route, params (string Key, string Value)[] form)
     {
         using var content = new FormUrlEncodedContent(form.Select(p => KeyValuePair.Create(p.Key, p.Value)));
-        using var response = await http.PostAsync($"openwx/{route}", content);
+        using var response = await http.PostAsync($"{api}/{route}", content);
         return await ReadOkAsync(route, response);
     }
 
@@ -182,6 +182,6 @@ public sealed class OpenWxHttpApi(HttpClient http)
     private static string Url(string route, params (string Key, string Value)[] query)
     {
         var qs = string.Join('&', query.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
-        return $"openwx/{route}{(qs.Length > 0 ? "?" + qs : "")}";
+        return $"{api}/{route}{(qs.Length > 0 ? "?" + qs : "")}";
     }
 }

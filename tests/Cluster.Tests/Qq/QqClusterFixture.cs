@@ -13,8 +13,18 @@ namespace OpenWxCluster.Cluster.Tests.Qq;
 /// Carol 20003 (friend); Bob 20002 (not a friend); group 30001 "Team" owned by Alice, the bot admin, Bob member;
 /// group 30002 "Club" owned by the bot.
 /// </summary>
-public sealed class QqClusterFixture : IAsyncLifetime
+public class QqClusterFixture : IAsyncLifetime
 {
+    private readonly bool _reverseWs;
+
+    public QqClusterFixture()
+        : this(reverseWs: false)
+    {
+    }
+
+    /// <param name="reverseWs">The emulator connects to the front's reverse WebSocket instead of POSTing events.</param>
+    protected QqClusterFixture(bool reverseWs) => _reverseWs = reverseWs;
+
     public const long Bot = 10001, Alice = 20001, Bob = 20002, Carol = 20003, Team = 30001, Club = 30002;
     public const string Token = "qq-t0ken", Secret = "qq-s3cret", Client = "qqbot";
 
@@ -28,6 +38,27 @@ public sealed class QqClusterFixture : IAsyncLifetime
 
     public string Key => AccountKey.For(AccountKey.QQ, Client);
 
+    public HttpClient Http => Web.Http;
+
+    /// <summary>The /openqq API of the web front.</summary>
+    public OpenWxHttpApi Api => new(Web.Http, "openqq");
+
+    /// <summary>start_client for the fixture's client (the one the emulator reports to), then waits until it runs.</summary>
+    public async Task StartClientAsync(params (string Key, string Value)[] extra)
+    {
+        var started = await Api.GetAsync("start_client",
+        [
+            ("client", Client),
+            ("onebot_url", Emulator.BaseUri.ToString().TrimEnd('/')),
+            ("onebot_token", Token),
+            ("onebot_secret", Secret),
+            ("onebot_event", _reverseWs ? "reverse_ws" : "http_post"),
+            .. extra,
+        ]);
+        Assert.Equal(0, started.GetProperty("code").GetInt32());
+        await Api.WaitForStateAsync(Client, "running");
+    }
+
     public async Task InitializeAsync()
     {
         var webPort = FreePort.Next();
@@ -35,7 +66,9 @@ public sealed class QqClusterFixture : IAsyncLifetime
         {
             AccessToken = Token,
             Secret = Secret,
-            PostUrls = [new Uri($"http://127.0.0.1:{webPort}/onebot/{Client}")],
+            PostUrls = _reverseWs ? [] : [new Uri($"http://127.0.0.1:{webPort}/onebot/{Client}")],
+            ReverseWsUrls = _reverseWs ? [new Uri($"ws://127.0.0.1:{webPort}/onebot/{Client}/ws")] : [],
+            ReconnectInterval = TimeSpan.FromMilliseconds(300),
             HeartbeatInterval = TimeSpan.FromMilliseconds(500),
         });
         Seed(World);
@@ -74,7 +107,7 @@ public sealed class QqClusterFixture : IAsyncLifetime
         world.AddMember(Club, Carol);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Web.DisposeAsync();
         await Cluster.DisposeAsync();
