@@ -10,7 +10,7 @@ using Orleans;
 namespace OpenWxCluster.WebFront.Tests;
 
 /// <summary>
-/// The API as either hosting shape wires it (AddOpenWxApi + MapOpenWx) on a TestServer, with
+/// The API as either hosting shape wires it (AddOpenWxApi + MapOpenWx + MapOpenQq, with the WebSockets middleware) on a TestServer, with
 /// <see cref="FakeGrainFactory"/> as the <see cref="IGrainFactory"/> the handlers resolve.
 /// </summary>
 public sealed class ApiHost : IAsyncDisposable
@@ -31,6 +31,9 @@ public sealed class ApiHost : IAsyncDisposable
     public HandledRequests Handled { get; }
 
     public HttpClient Client { get; }
+
+    /// <summary>The TestServer, for its WebSocket client.</summary>
+    public TestServer Server => _app.GetTestServer();
 
     public static async Task<ApiHost> StartAsync(IDictionary<string, string?>? settings = null)
     {
@@ -55,7 +58,9 @@ public sealed class ApiHost : IAsyncDisposable
                 handled.Add();
             }
         });
+        app.UseWebSockets();
         app.MapOpenWx();
+        app.MapOpenQq();
         await app.StartAsync();
         return new ApiHost(app, grains, handled);
     }
@@ -64,6 +69,13 @@ public sealed class ApiHost : IAsyncDisposable
     {
         using var response = await Client.GetAsync(url);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The status and the body as sent (Mojo's JSON keeps non-ASCII text unescaped).</summary>
+    public async Task<(System.Net.HttpStatusCode Status, string Body)> GetTextAsync(string url)
+    {
+        using var response = await Client.GetAsync(url);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     public async Task<JsonNode?> PostFormAsync(string url, IDictionary<string, string> form)
