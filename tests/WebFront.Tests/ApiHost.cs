@@ -35,11 +35,16 @@ public sealed class ApiHost : IAsyncDisposable
     /// <summary>The TestServer, for its WebSocket client.</summary>
     public TestServer Server => _app.GetTestServer();
 
-    public static async Task<ApiHost> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="logs">Where the host logs (none when null).</param>
+    public static async Task<ApiHost> StartAsync(IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         var grains = new FakeGrainFactory();
         builder.Services.AddSingleton<IGrainFactory>(grains);

@@ -45,6 +45,27 @@ public sealed class OneBotIntakeTests
         Assert.Null(Assert.Single(host.Grains.QqAccount("bot").Intakes).SelfId);
     }
 
+    [Theory]
+    [InlineData("sha1=0123abcd", "OneBot event for client bot refused: signature mismatch")]
+    [InlineData(null, "OneBot event for client bot refused: signature missing")]
+    public async Task A_bad_signature_is_logged_with_client_and_cause_only(string? signature, string line)
+    {
+        var logs = new RecordingLoggerProvider();
+        await using var host = await ApiHost.StartAsync(logs: logs);
+        host.Grains.QqAccount("bot").IntakeAnswer = QqIntakeResult.BadSignature;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/onebot/bot") { Content = new StringContent(Event) };
+        if (signature is not null)
+        {
+            request.Headers.Add("X-Signature", signature);
+        }
+
+        using var response = await host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains(line, logs.Lines);
+        Assert.DoesNotContain(logs.Lines, l => l.Contains("0123abcd", StringComparison.Ordinal) || l.Contains("private", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_body_past_1_mib_is_refused_with_413_before_the_grain()
     {

@@ -75,27 +75,30 @@ internal static class QqInfoEndpoints
     /// Any of id, uid (003: qq), name, markname and displayname, ANDed. Unlike Mojo-Webqq, <c>client=</c> is not
     /// taken for a search key (Mojo's controller bug made every such search "object not found").
     /// </summary>
-    internal static async Task<IResult> SearchFriendAsync(
-        MojoParameters parameters, [FromServices] IGrainFactory grains, [FromServices] IOptions<OpenWxApiOptions> options)
-    {
-        if (SearchEndpoints.Refuse([.. parameters.Unreserved], QqLookups.FriendKeys) is { } refusal)
+    internal static Task<IResult> SearchFriendAsync(
+        MojoParameters parameters, [FromServices] IGrainFactory grains, [FromServices] IOptions<OpenWxApiOptions> options) =>
+        SearchAsync(parameters, grains, options, QqLookups.FriendKeys, async key =>
         {
-            return refusal;
-        }
-        var check = await OpenAsync(grains, parameters, options, requireRunning: true);
-        if (!check.IsOk)
-        {
-            return check.Error!;
-        }
-        var found = QqJson.Friends(await grains.GetGrain<IFriendsGrain>(check.Key).SearchAsync(QqLookups.Friend(parameters)));
-        return found.Count == 0 ? AdminCalls.NotFound() : MojoReply.Json(found);
-    }
+            var found = await grains.GetGrain<IFriendsGrain>(key).SearchAsync(QqLookups.Friend(parameters));
+            return QqJson.Friends(found);
+        });
 
     /// <summary>Any of id (003: gid), uid (003: gnumber), name and displayname, ANDed.</summary>
-    internal static async Task<IResult> SearchGroupAsync(
-        MojoParameters parameters, [FromServices] IGrainFactory grains, [FromServices] IOptions<OpenWxApiOptions> options)
+    internal static Task<IResult> SearchGroupAsync(
+        MojoParameters parameters, [FromServices] IGrainFactory grains, [FromServices] IOptions<OpenWxApiOptions> options) =>
+        SearchAsync(parameters, grains, options, QqLookups.GroupKeys, async key =>
+        {
+            var found = await grains.GetGrain<IGroupsGrain>(key).SearchAsync(QqLookups.Group(parameters));
+            // The account's own role needs its QQ number; no call for it when nothing matched.
+            return found.Count == 0 ? [] : QqJson.Groups(found, (await grains.GetAccount(key).GetUserAsync())?.Uid);
+        });
+
+    /// <summary>Refuses unknown keys, opens the account, then answers the matches or Mojo's "object not found".</summary>
+    private static async Task<IResult> SearchAsync(
+        MojoParameters parameters, IGrainFactory grains, IOptions<OpenWxApiOptions> options,
+        IReadOnlyList<string> keys, Func<string, Task<JsonArray>> search)
     {
-        if (SearchEndpoints.Refuse([.. parameters.Unreserved], QqLookups.GroupKeys) is { } refusal)
+        if (SearchEndpoints.Refuse([.. parameters.Unreserved], keys) is { } refusal)
         {
             return refusal;
         }
@@ -104,13 +107,8 @@ internal static class QqInfoEndpoints
         {
             return check.Error!;
         }
-        var account = grains.GetAccount(check.Key);
-        var groups = await grains.GetGrain<IGroupsGrain>(check.Key).SearchAsync(QqLookups.Group(parameters));
-        if (groups.Count == 0)
-        {
-            return AdminCalls.NotFound();
-        }
-        return MojoReply.Json(QqJson.Groups(groups, (await account.GetUserAsync())?.Uid));
+        var found = await search(check.Key);
+        return found.Count == 0 ? AdminCalls.NotFound() : MojoReply.Json(found);
     }
 
     internal static Task<AccountCheck> OpenAsync(
