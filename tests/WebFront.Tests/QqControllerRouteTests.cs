@@ -45,7 +45,25 @@ public sealed class QqControllerRouteTests
         Assert.Equal(new QqUpstream("https://napcat.example:6099/api", "", "", QqTransport.HttpPost), host.Grains.QqAccount("bot").Options!.Qq);
     }
 
+    [Fact]
+    public async Task Report_parameters_are_taken_as_openwx_does_also_under_openqqs_plugin_prefix()
+    {
+        await using var host = await ApiHost.StartAsync();
+
+        var json = await host.GetJsonAsync(
+            "/openqq/start_client?client=bot&onebot_url=http%3A%2F%2Fh&plugin_openqq_post_api=http%3A%2F%2Fhook%2Fin&post_event_list=login,new_friend&plugin_openqq_poll_api=http%3A%2F%2Fpoll%2F&log_level=debug");
+
+        Assert.Equal(0, (int?)json!["code"]);
+        Assert.Equal(["log_level"], json["ignored"]!.AsArray().Select(n => (string)n!).ToArray());
+        var options = host.Grains.QqAccount("bot").Options!;
+        Assert.Equal("http://hook/in", options.Webhook!.Url);
+        Assert.Equal(["login", "new_friend"], options.Webhook.PostEventList!);
+        Assert.Equal("http://poll/", options.Poll!.Url);
+        Assert.Equal(["http://hook/in", "http://poll/"], host.Grains.QqWebhook("bot").Checked.ToArray());
+    }
+
     [Theory]
+    [InlineData("client=bot&onebot_url=http%3A%2F%2Fh&plugin_openwx_post_api=http%3A%2F%2Fhook%2F", "unknown parameter: plugin_openwx_post_api")]
     [InlineData("client=bot", "onebot_url is required: the OneBot v11 HTTP API root, e.g. http://127.0.0.1:3000")]
     [InlineData("client=bot&onebot_url=ftp%3A%2F%2Fhost%2F", "onebot_url must be an http or https URL")]
     [InlineData("client=bot&onebot_url=not-a-url", "onebot_url must be an http or https URL")]

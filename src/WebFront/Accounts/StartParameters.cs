@@ -69,7 +69,7 @@ public static class StartParameters
     /// </summary>
     public static (IReadOnlyDictionary<string, string>? Filter, string? Error) MessageFilter(MojoParameters parameters)
     {
-        var text = parameters["post_message_filter"] ?? parameters["plugin_openwx_post_message_filter"];
+        var text = WebhookParameters.Value(parameters, "post_message_filter");
         if (string.IsNullOrWhiteSpace(text))
         {
             return (null, null);

@@ -47,6 +47,8 @@ public sealed class FakeGrainFactory : IGrainFactory
 
     public FakeWebhookGrain Webhook(string client) => _webhooks.GetOrAdd(AccountKey.WeChatClient(client), _ => new FakeWebhookGrain());
 
+    public FakeWebhookGrain QqWebhook(string client) => _webhooks.GetOrAdd(AccountKey.For(AccountKey.QQ, client), _ => new FakeWebhookGrain());
+
     public FakeRegistryGrain Registry(long shard) => _registry.GetOrAdd(shard, _ => new FakeRegistryGrain());
 
     /// <summary>A running account with the given friends and groups, registered in its registry shard.</summary>
