@@ -18,7 +18,10 @@ public static class Program
         }
 
         var app = builder.Build();
+        // OneBot implementations connect back over a reverse WebSocket (/onebot/{client}/ws).
+        app.UseWebSockets();
         app.MapOpenWx();
+        app.MapOpenQq();
         app.Run();
     }
 }

@@ -10,7 +10,7 @@ using Orleans;
 namespace OpenWxCluster.WebFront.Tests;
 
 /// <summary>
-/// The API as either hosting shape wires it (AddOpenWxApi + MapOpenWx) on a TestServer, with
+/// The API as either hosting shape wires it (AddOpenWxApi + MapOpenWx + MapOpenQq, with the WebSockets middleware) on a TestServer, with
 /// <see cref="FakeGrainFactory"/> as the <see cref="IGrainFactory"/> the handlers resolve.
 /// </summary>
 public sealed class ApiHost : IAsyncDisposable
@@ -32,11 +32,19 @@ public sealed class ApiHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<ApiHost> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <summary>The TestServer, for its WebSocket client.</summary>
+    public TestServer Server => _app.GetTestServer();
+
+    /// <param name="logs">Where the host logs (none when null).</param>
+    public static async Task<ApiHost> StartAsync(IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         var grains = new FakeGrainFactory();
         builder.Services.AddSingleton<IGrainFactory>(grains);
@@ -55,7 +63,9 @@ public sealed class ApiHost : IAsyncDisposable
                 handled.Add();
             }
         });
+        app.UseWebSockets();
         app.MapOpenWx();
+        app.MapOpenQq();
         await app.StartAsync();
         return new ApiHost(app, grains, handled);
     }
@@ -64,6 +74,13 @@ public sealed class ApiHost : IAsyncDisposable
     {
         using var response = await Client.GetAsync(url);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The status and the body as sent (Mojo's JSON keeps non-ASCII text unescaped).</summary>
+    public async Task<(System.Net.HttpStatusCode Status, string Body)> GetTextAsync(string url)
+    {
+        using var response = await Client.GetAsync(url);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     public async Task<JsonNode?> PostFormAsync(string url, IDictionary<string, string> form)

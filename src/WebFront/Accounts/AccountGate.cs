@@ -28,9 +28,11 @@ public static class AccountGate
     /// <c>{"code":1,"status":"client not exists"}</c>; with <paramref name="requireRunning"/>, any state but
     /// running answers code -2 at once. (Mojo sends no answer at all while blocked in scaning..updating.)
     /// </summary>
-    public static async Task<AccountCheck> CheckAsync(IGrainFactory grains, string client, bool requireRunning)
+    /// <param name="platform">The platform of the API asked (<c>/openwx</c>: wx, <c>/openqq</c>: qq): the key's prefix.</param>
+    public static async Task<AccountCheck> CheckAsync(
+        IGrainFactory grains, string client, bool requireRunning, string platform = AccountKey.WeChat)
     {
-        var key = AccountKey.WeChatClient(client);
+        var key = AccountKey.For(platform, client);
         var status = await grains.GetAccount(key).GetStatusAsync();
         if (!status.IsStarted)
         {
@@ -48,13 +50,13 @@ public static class AccountGate
 
     /// <summary><see cref="ResolveClient"/> then <see cref="CheckAsync"/>.</summary>
     public static async Task<AccountCheck> OpenAsync(
-        IGrainFactory grains, MojoParameters parameters, string? fallback, bool requireRunning)
+        IGrainFactory grains, MojoParameters parameters, string? fallback, bool requireRunning, string platform = AccountKey.WeChat)
     {
         var (client, error) = ResolveClient(parameters, fallback);
         if (client is null)
         {
             return AccountCheck.Fail(parameters["client"] ?? "", error!);
         }
-        return await CheckAsync(grains, client, requireRunning);
+        return await CheckAsync(grains, client, requireRunning, platform);
     }
 }

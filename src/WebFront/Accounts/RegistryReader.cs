@@ -1,18 +1,18 @@
 
 namespace OpenWxCluster.WebFront;
 
-/// <summary>Reads every registry shard and the status of each WeChat account in it (check_client without client).</summary>
+/// <summary>Reads every registry shard and the status of each account of one platform in it (check_client without client).</summary>
 internal static class RegistryReader
 {
     /// <summary>Status calls in flight at once: enough to be quick, few enough not to flood a silo with thousands.</summary>
     private const int StatusBatch = 64;
 
-    public static async Task<IReadOnlyList<AccountStatus>> ListStartedAsync(IGrainFactory grains)
+    public static async Task<IReadOnlyList<AccountStatus>> ListStartedAsync(IGrainFactory grains, string platform = AccountKey.WeChat)
     {
         var shards = await Task.WhenAll(Enumerable.Range(0, IAccountRegistryGrain.ShardCount)
             .Select(shard => grains.GetGrain<IAccountRegistryGrain>(shard).ListAsync()));
         var keys = shards.SelectMany(k => k)
-            .Where(k => AccountKey.PlatformOf(k) == AccountKey.WeChat)
+            .Where(k => AccountKey.PlatformOf(k) == platform)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();

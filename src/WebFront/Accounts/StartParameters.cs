@@ -33,8 +33,10 @@ public static class StartParameters
     };
 
     /// <summary>The names reported as without effect, or the first error.</summary>
-    public static (IReadOnlyList<string> Ignored, string? Error) Check(MojoParameters parameters)
+    /// <param name="platform">QQ accounts also take the OneBot parameters, and Openqq's plugin prefix.</param>
+    public static (IReadOnlyList<string> Ignored, string? Error) Check(MojoParameters parameters, string platform = AccountKey.WeChat)
     {
+        var prefix = platform == AccountKey.QQ ? "plugin_openqq_" : "plugin_openwx_";
         var given = parameters.Unreserved.ToList();
         if (given.Count > MaxCount)
         {
@@ -47,12 +49,12 @@ public static class StartParameters
             {
                 return ([], $"parameter {Shorten(name)} too long: names up to {MaxNameLength}, values up to {MaxValueLength} characters");
             }
-            var bare = name.StartsWith("plugin_openwx_", StringComparison.Ordinal) ? name["plugin_openwx_".Length..] : name;
+            var bare = name.StartsWith(prefix, StringComparison.Ordinal) ? name[prefix.Length..] : name;
             if (NoEffect.Contains(bare))
             {
                 ignored.Add(name);
             }
-            else if (!Applied.Contains(bare))
+            else if (!Applied.Contains(bare) && !(platform == AccountKey.QQ && QqStartParameters.Names.Contains(name)))
             {
                 return ([], $"unknown parameter: {Shorten(name)}");
             }
@@ -67,7 +69,7 @@ public static class StartParameters
     /// </summary>
     public static (IReadOnlyDictionary<string, string>? Filter, string? Error) MessageFilter(MojoParameters parameters)
     {
-        var text = parameters["post_message_filter"] ?? parameters["plugin_openwx_post_message_filter"];
+        var text = WebhookParameters.Value(parameters, "post_message_filter");
         if (string.IsNullOrWhiteSpace(text))
         {
             return (null, null);

@@ -5,7 +5,8 @@ namespace OpenWxCluster.WebFront;
 /// <summary>
 /// start_client's report parameters as typed settings: <c>post_api</c>, <c>post_event</c>, <c>post_event_list</c>
 /// (comma or space separated), <c>post_media_data</c>, <c>poll_api</c>, <c>poll_interval</c> (seconds, default 5),
-/// each also under Mojo's <c>plugin_openwx_</c> prefix, and this product's <c>post_secret</c>. Flags follow Perl
+/// each also under Mojo's <c>plugin_openwx_</c> (Openqq: <c>plugin_openqq_</c>) prefix, and this product's
+/// <c>post_secret</c>. Flags follow Perl
 /// truth: <c>0</c> and empty are false.
 /// </summary>
 public static class WebhookParameters
@@ -56,7 +57,12 @@ public static class WebhookParameters
             : (null, $"{name} must be an absolute http or https URL");
     }
 
-    private static string? Value(MojoParameters parameters, string name) => parameters[name] ?? parameters["plugin_openwx_" + name];
+    /// <summary>
+    /// The value under its name or a plugin prefix. Both prefixes are read: <see cref="StartParameters.Check"/> already
+    /// refused the other platform's prefix.
+    /// </summary>
+    internal static string? Value(MojoParameters parameters, string name) =>
+        parameters[name] ?? parameters["plugin_openwx_" + name] ?? parameters["plugin_openqq_" + name];
 
     private static bool Flag(MojoParameters parameters, string name, bool fallback) =>
         Value(parameters, name) is { } text ? text is not ("" or "0") : fallback;

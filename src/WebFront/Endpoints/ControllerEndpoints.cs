@@ -31,21 +31,31 @@ internal static class ControllerEndpoints
         return endpoints;
     }
 
-    internal static async Task<IResult> StartClientAsync(
-        MojoParameters parameters, [FromServices] IGrainFactory grains, HttpContext http)
+    internal static Task<IResult> StartClientAsync(
+        MojoParameters parameters, [FromServices] IGrainFactory grains, HttpContext http) =>
+        StartAsync(AccountKey.WeChat, parameters, grains, http);
+
+    /// <summary>start_client of either API; a QQ account also needs its OneBot implementation (<see cref="QqStartParameters"/>).</summary>
+    internal static async Task<IResult> StartAsync(string platform, MojoParameters parameters, IGrainFactory grains, HttpContext http)
     {
         var (client, error) = AccountGate.ResolveClient(parameters, fallback: null);
         if (client is null)
         {
             return error!;
         }
-        var key = AccountKey.WeChatClient(client);
-        var account = grains.GetGrain<IWxAccountGrain>(key);
+        var key = AccountKey.For(platform, client);
+        var account = grains.GetAccount(key);
         if ((await account.GetStatusAsync()).IsStarted)
         {
             return await AlreadyExistsAsync(account, client, http);
         }
-        var (ignored, invalid) = StartParameters.Check(parameters);
+        var (ignored, invalid) = StartParameters.Check(parameters, platform);
+        QqUpstream? upstream = null;
+        if (platform == AccountKey.QQ)
+        {
+            (upstream, var upstreamError) = QqStartParameters.Parse(parameters);
+            invalid ??= upstreamError;
+        }
         var (messageFilter, filterError) = StartParameters.MessageFilter(parameters);
         invalid ??= filterError;
         var (webhook, poll, webhookError) = WebhookParameters.Parse(parameters);
@@ -65,13 +75,22 @@ internal static class ControllerEndpoints
         }
 
         // Every other parameter is a start option (Mojo passes them to the child as MOJO_WEIXIN_<NAME>); the
-        // signing secret is kept only in the webhook settings, never echoed.
+        // signing secret and the OneBot token and secret are kept only in their settings, never echoed.
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, value) in parameters.Unreserved.Where(p => p.Key != WebhookParameters.Secret))
+        foreach (var (name, value) in parameters.Unreserved.Where(p => p.Key != WebhookParameters.Secret && !QqStartParameters.IsSecret(p.Key)))
         {
             options[name] = value;
         }
-        var started = await account.StartAsync(new StartOptions(options, webhook, poll, messageFilter, StartParameters.SendInterval(parameters)));
+        var started = await account.StartAsync(
+            new StartOptions(options, webhook, poll, messageFilter, StartParameters.SendInterval(parameters), upstream));
+        if (!started.IsStarted && !string.IsNullOrEmpty(started.LastError))
+        {
+            // The grain refused to start (a QQ account's OneBot implementation unreachable or refusing the token):
+            // Mojo's "child did not come up" code, with the cause.
+            return new MojoReply(
+                new JsonObject { ["code"] = 4, ["status"] = "client pid not ok", ["error"] = started.LastError, ["client"] = client },
+                StatusCodes.Status502BadGateway);
+        }
         if (!started.StartedNow && started.IsStarted)
         {
             // A concurrent start_client won: the grain kept the other call's options.
@@ -98,20 +117,24 @@ internal static class ControllerEndpoints
     /// single-account route for the default client, with Openwx's <c>"success, client(pid) will stop in 3 seconds"</c>
     /// (the account stops at once here; the text is kept for clients that match on it).
     /// </summary>
-    internal static async Task<IResult> StopClientAsync(
+    internal static Task<IResult> StopClientAsync(
         MojoParameters parameters,
         [FromServices] IGrainFactory grains,
         [FromServices] IOptions<OpenWxApiOptions> options,
         [FromServices] TimeProvider time,
-        HttpContext http)
+        HttpContext http) =>
+        StopAsync(AccountKey.WeChat, parameters, grains, options, time, http);
+
+    internal static async Task<IResult> StopAsync(
+        string platform, MojoParameters parameters, IGrainFactory grains, IOptions<OpenWxApiOptions> options, TimeProvider time, HttpContext http)
     {
         var controllerCall = parameters.Contains("client");
-        var check = await AccountGate.OpenAsync(grains, parameters, options.Value.DefaultClient, requireRunning: false);
+        var check = await AccountGate.OpenAsync(grains, parameters, options.Value.DefaultClient, requireRunning: false, platform);
         if (!check.IsOk)
         {
             return check.Error!;
         }
-        var account = grains.GetGrain<IWxAccountGrain>(check.Key);
+        var account = grains.GetAccount(check.Key);
         var stored = await account.GetStartOptionsAsync();
         await account.StopAsync();
         if (controllerCall)
@@ -130,20 +153,23 @@ internal static class ControllerEndpoints
         });
     }
 
-    /// <summary>One client (<c>client=</c>) or every started WeChat account from the registry shards.</summary>
-    internal static async Task<IResult> CheckClientAsync(
-        MojoParameters parameters, [FromServices] IGrainFactory grains, HttpContext http)
+    internal static Task<IResult> CheckClientAsync(
+        MojoParameters parameters, [FromServices] IGrainFactory grains, HttpContext http) =>
+        CheckAsync(AccountKey.WeChat, parameters, grains, http);
+
+    /// <summary>One client (<c>client=</c>) or every started account of the platform from the registry shards.</summary>
+    internal static async Task<IResult> CheckAsync(string platform, MojoParameters parameters, IGrainFactory grains, HttpContext http)
     {
         var port = ServerInfo.Port(http);
         if (parameters.Contains("client"))
         {
-            var check = await AccountGate.OpenAsync(grains, parameters, fallback: null, requireRunning: false);
+            var check = await AccountGate.OpenAsync(grains, parameters, fallback: null, requireRunning: false, platform);
             return check.IsOk
                 ? MojoReply.Json(new JsonObject { ["code"] = 0, ["client"] = new JsonArray(ClientStateJson.State(check.Status!, port)) })
                 : check.Error!;
         }
 
-        var statuses = await RegistryReader.ListStartedAsync(grains);
+        var statuses = await RegistryReader.ListStartedAsync(grains, platform);
         var list = new JsonArray([.. statuses.Select(s => (JsonNode)ClientStateJson.State(s, port))]);
         return MojoReply.Json(new JsonObject { ["code"] = 0, ["client"] = list });
     }
@@ -153,19 +179,24 @@ internal static class ControllerEndpoints
     /// from the bytes, which is sent instead (the same JPEG gets the standard <c>image/jpeg</c>, and a PNG from a
     /// test upstream is not mislabelled). No QR (not scanning, or logged in): HTTP 404 as Mojo, with a JSON error naming the state.
     /// </summary>
-    internal static async Task<IResult> GetQrCodeAsync(MojoParameters parameters, [FromServices] IGrainFactory grains, HttpContext http)
+    internal static Task<IResult> GetQrCodeAsync(MojoParameters parameters, [FromServices] IGrainFactory grains, HttpContext http) =>
+        QrCodeAsync(AccountKey.WeChat, parameters, grains, http);
+
+    /// <summary>A QQ account logs in inside its OneBot implementation, so its grain never has a QR: always the 404.</summary>
+    internal static async Task<IResult> QrCodeAsync(string platform, MojoParameters parameters, IGrainFactory grains, HttpContext http)
     {
-        var check = await AccountGate.OpenAsync(grains, parameters, fallback: null, requireRunning: false);
+        var check = await AccountGate.OpenAsync(grains, parameters, fallback: null, requireRunning: false, platform);
         if (!check.IsOk)
         {
             return check.Error!;
         }
         http.Response.Headers.CacheControl = "no-cache";
-        var qr = await grains.GetGrain<IWxAccountGrain>(check.Key).GetQrCodeAsync();
+        var account = grains.GetAccount(check.Key);
+        var qr = await account.GetQrCodeAsync();
         if (qr is null || qr.Bytes.Length == 0)
         {
             // Mojo answers an empty 404; a clear JSON error (still 404) tells a client why, e.g. already logged in.
-            var state = (await grains.GetGrain<IWxAccountGrain>(check.Key).GetStatusAsync()).State.ToWire();
+            var state = (await account.GetStatusAsync()).State.ToWire();
             var reply = MojoReply.Error(-1, $"no qrcode to scan (state: {state})", StatusCodes.Status404NotFound);
             ((JsonObject)reply.Body!)["state"] = state;
             return reply;

@@ -24,15 +24,20 @@ internal static class EventEndpoints
     }
 
     /// <summary>Events are buffered in every state, so any started account may be polled (Mojo blocks until running).</summary>
-    internal static async Task<IResult> CheckEventAsync(
+    internal static Task<IResult> CheckEventAsync(
         MojoParameters parameters,
         [FromServices] IGrainFactory grains,
         [FromServices] IOptions<OpenWxApiOptions> options,
         [FromServices] TimeProvider time,
-        HttpContext http)
+        HttpContext http) =>
+        CheckAsync(AccountKey.WeChat, parameters, grains, options, time, http);
+
+    /// <summary>check_event of either API; <see cref="EventJson"/> renders each entry in its account's platform's JSON.</summary>
+    internal static async Task<IResult> CheckAsync(
+        string platform, MojoParameters parameters, IGrainFactory grains, IOptions<OpenWxApiOptions> options, TimeProvider time, HttpContext http)
     {
         var settings = options.Value;
-        var check = await AccountGate.OpenAsync(grains, parameters, settings.DefaultClient, requireRunning: false);
+        var check = await AccountGate.OpenAsync(grains, parameters, settings.DefaultClient, requireRunning: false, platform);
         if (!check.IsOk)
         {
             return check.Error!;

@@ -173,16 +173,16 @@ internal static partial class MessageEndpoints
         ["status"] = receipt.Status,
     });
 
-    private static bool IsAsync(MojoParameters parameters) => !MojoValues.IsFalsy(parameters["async"]);
+    internal static bool IsAsync(MojoParameters parameters) => !MojoValues.IsFalsy(parameters["async"]);
 
     private static MojoReply NotFound() => MojoReply.SendError(SendCodes.ObjectNotFound, "object not found");
 
     /// <summary>Mojo's async reply: queued, no id.</summary>
-    private static MojoReply Queued() =>
+    internal static MojoReply Queued() =>
         MojoReply.Json(new JsonObject { ["code"] = 0, ["status"] = "request already in execution" });
 
     /// <summary>async=1: the grain queues and retries the send; the front only observes the outcome for the log.</summary>
-    private static void Detach(Task<SendReceipt> send, string client, ILoggerFactory loggers)
+    internal static void Detach(Task<SendReceipt> send, string client, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(MessageEndpoints));
         _ = send.ContinueWith(

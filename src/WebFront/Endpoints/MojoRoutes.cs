@@ -8,6 +8,7 @@ internal static class MojoRoutes
     /// <summary>Mojo's <c>OPTIONS</c> answer.</summary>
     public const string AllowMethods = "OPTIONS, HEAD, GET, POST";
 
-    public static RouteHandlerBuilder MapMojo(this IEndpointRouteBuilder endpoints, string name, Delegate handler) =>
-        endpoints.MapMethods("/" + name, Methods, handler).WithName("openwx." + name);
+    /// <param name="api">The API the route belongs to (openwx, openqq): endpoint names must be unique across both.</param>
+    public static RouteHandlerBuilder MapMojo(this IEndpointRouteBuilder endpoints, string name, Delegate handler, string api = "openwx") =>
+        endpoints.MapMethods("/" + name, Methods, handler).WithName(api + "." + name);
 }

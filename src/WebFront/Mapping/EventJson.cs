@@ -22,9 +22,10 @@ public static class EventJson
 
     private static JsonObject MojoEntry(AccountEvent accountEvent)
     {
+        var qq = AccountKey.PlatformOf(accountEvent.AccountKey) == AccountKey.QQ;
         if (accountEvent.PostType != AccountEvent.EventPost && accountEvent.Message is { } message)
         {
-            return MessageJson.Message(message, accountEvent.PostType);
+            return qq ? QqMessageJson.Message(message, accountEvent.PostType) : MessageJson.Message(message, accountEvent.PostType);
         }
         if (accountEvent.PostType != AccountEvent.EventPost)
         {
@@ -35,7 +36,7 @@ public static class EventJson
         {
             ["post_type"] = AccountEvent.EventPost,
             ["event"] = accountEvent.Event ?? "",
-            ["params"] = new JsonArray([.. accountEvent.Params.Select(Param)]),
+            ["params"] = new JsonArray([.. accountEvent.Params.Select<EventParam, JsonNode?>(qq ? QqJson.Param : Param)]),
         };
     }
 

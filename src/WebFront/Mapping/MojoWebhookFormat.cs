@@ -7,7 +7,9 @@ namespace OpenWxCluster.WebFront;
 /// post_api bodies and replies as Mojo-Weixin's Openwx plugin has them: the same entry check_event gives (with
 /// <c>event_id</c> and <c>event_time</c>), <c>media_data</c> read from the media store unless post_media_data is 0; the answer is read
 /// only when its content type is <c>text/json</c> or <c>application/json</c>, for <c>reply</c> and <c>media</c>
-/// (an http/https URL, as Mojo's code checks; a local path is ignored).
+/// (an http/https URL, as Mojo's code checks; a local path is ignored), and Openqq's <c>shutup</c> /
+/// <c>shutup_time</c>. A QQ account's events are rendered as Openqq JSON (<see cref="EventJson"/> picks by the
+/// event's account key).
 /// </summary>
 public sealed class MojoWebhookFormat(IMediaStore media) : IWebhookFormat
 {
@@ -44,12 +46,37 @@ public sealed class MojoWebhookFormat(IMediaStore media) : IWebhookFormat
         }
         var text = Scalar(json?["reply"]);
         var media = Scalar(json?["media"]);
+        // The contract's ReadReply is not told the platform, so both platforms' keys are read: a WeChat grain has no
+        // use for shutup, and Openqq never had media replies.
+        var shutup = Shutup(json);
         if (media is not null && !media.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
             && !media.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
         {
             media = null;
         }
-        return text is null && media is null ? null : new WebhookReply(text, media);
+        return text is null && media is null ? null : new WebhookReply(text, media, shutup);
+    }
+
+    public const long MinShutupSeconds = 60;
+    public const long MaxShutupSeconds = 30L * 24 * 3600;
+
+    /// <summary>
+    /// Openqq: <c>shutup</c> 1 or true mutes the group message's sender for <c>shutup_time</c> seconds (digits only,
+    /// default 60, kept within QQ's 60 s .. 30 days).
+    /// </summary>
+    private static TimeSpan? Shutup(JsonObject? json)
+    {
+        var on = json?["shutup"] is JsonValue flag
+            && (flag.GetValueKind() == JsonValueKind.True || Scalar(flag) == "1");
+        if (!on)
+        {
+            return null;
+        }
+        var seconds = Scalar(json!["shutup_time"]) is { } text && text.All(char.IsAsciiDigit)
+            && long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+                ? Math.Clamp(parsed, MinShutupSeconds, MaxShutupSeconds)
+                : MinShutupSeconds;
+        return TimeSpan.FromSeconds(seconds);
     }
 
     /// <summary>A string or number as text (Perl does not tell them apart); anything else is no value.</summary>

@@ -10,6 +10,7 @@ namespace OpenWxCluster.WebFront.Tests;
 public sealed class FakeGrainFactory : IGrainFactory
 {
     private readonly ConcurrentDictionary<string, FakeAccountGrain> _accounts = new();
+    private readonly ConcurrentDictionary<string, FakeQqAccountGrain> _qqAccounts = new();
     private readonly ConcurrentDictionary<string, FakeEventInboxGrain> _inboxes = new();
     private readonly ConcurrentDictionary<long, FakeRegistryGrain> _registry = new();
     private readonly ConcurrentDictionary<string, FakeWebhookGrain> _webhooks = new();
@@ -22,10 +23,31 @@ public sealed class FakeGrainFactory : IGrainFactory
 
     public FakeAccountGrain AccountByKey(string key) => _accounts.GetOrAdd(key, k => new FakeAccountGrain(k));
 
+    public FakeQqAccountGrain QqAccount(string client) =>
+        _qqAccounts.GetOrAdd(AccountKey.For(AccountKey.QQ, client), k => new FakeQqAccountGrain(k));
+
+    /// <summary>A running QQ account with the given user, friends and groups, registered in its registry shard.</summary>
+    public FakeQqAccountGrain RunningQq(
+        string client, ContactInfo? user = null, IEnumerable<ContactInfo>? friends = null, IEnumerable<GroupInfo>? groups = null)
+    {
+        var account = QqAccount(client);
+        account.SetState(ClientState.Running);
+        account.User = user;
+        account.Friends.Items = [.. friends ?? []];
+        account.Groups.Items = [.. groups ?? []];
+        Registry(IAccountRegistryGrain.ShardOf(account.Key)).Keys.Add(account.Key);
+        return account;
+    }
+
+    public FakeEventInboxGrain QqInbox(string client) =>
+        _inboxes.GetOrAdd(AccountKey.For(AccountKey.QQ, client), _ => new FakeEventInboxGrain());
+
     public FakeEventInboxGrain Inbox(string client) =>
         _inboxes.GetOrAdd(AccountKey.WeChatClient(client), _ => new FakeEventInboxGrain());
 
     public FakeWebhookGrain Webhook(string client) => _webhooks.GetOrAdd(AccountKey.WeChatClient(client), _ => new FakeWebhookGrain());
+
+    public FakeWebhookGrain QqWebhook(string client) => _webhooks.GetOrAdd(AccountKey.For(AccountKey.QQ, client), _ => new FakeWebhookGrain());
 
     public FakeRegistryGrain Registry(long shard) => _registry.GetOrAdd(shard, _ => new FakeRegistryGrain());
 
@@ -47,6 +69,10 @@ public sealed class FakeGrainFactory : IGrainFactory
         object grain = typeof(TGrainInterface) switch
         {
             var t when t == typeof(IWxAccountGrain) => AccountByKey(primaryKey),
+            var t when t == typeof(IQqAccountGrain) => _qqAccounts.GetOrAdd(primaryKey, k => new FakeQqAccountGrain(k)),
+            // A QQ account's friends and groups live in the same child grains, under its qq/ key.
+            var t when t == typeof(IFriendsGrain) && IsQq(primaryKey) => _qqAccounts.GetOrAdd(primaryKey, k => new FakeQqAccountGrain(k)).Friends,
+            var t when t == typeof(IGroupsGrain) && IsQq(primaryKey) => _qqAccounts.GetOrAdd(primaryKey, k => new FakeQqAccountGrain(k)).Groups,
             var t when t == typeof(IFriendsGrain) => AccountByKey(primaryKey).Friends,
             var t when t == typeof(IGroupsGrain) => AccountByKey(primaryKey).Groups,
             var t when t == typeof(IEventInboxGrain) => _inboxes.GetOrAdd(primaryKey, _ => new FakeEventInboxGrain()),
@@ -55,6 +81,8 @@ public sealed class FakeGrainFactory : IGrainFactory
         };
         return (TGrainInterface)grain;
     }
+
+    private static bool IsQq(string key) => AccountKey.PlatformOf(key) == AccountKey.QQ;
 
     public TGrainInterface GetGrain<TGrainInterface>(long primaryKey, string? grainClassNamePrefix = null)
         where TGrainInterface : IGrainWithIntegerKey

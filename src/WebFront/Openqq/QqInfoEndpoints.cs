@@ -1,0 +1,136 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace OpenWxCluster.WebFront;
+
+/// <summary>
+/// Openqq's reads: get_user_info, get_friend_info, get_group_info, get_group_basic_info, get_discuss_info,
+/// get_client_info, search_friend and search_group, over the same friends and groups grains as Openwx.
+/// </summary>
+internal static class QqInfoEndpoints
+{
+    public static IEndpointRouteBuilder MapQqInfoEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapMojo("get_user_info", GetUserInfoAsync, OpenQqApiExtensions.Api);
+        endpoints.MapMojo("get_friend_info", GetFriendInfoAsync, OpenQqApiExtensions.Api);
+        endpoints.MapMojo("get_group_info", GetGroupInfoAsync, OpenQqApiExtensions.Api);
+        endpoints.MapMojo("get_group_basic_info", GetGroupBasicInfoAsync, OpenQqApiExtensions.Api);
+        endpoints.MapMojo("get_discuss_info", GetDiscussInfoAsync, OpenQqApiExtensions.Api);
+        endpoints.MapMojo("get_client_info", GetClientInfoAsync, OpenQqApiExtensions.Api);
+        endpoints.MapMojo("search_friend", SearchFriendAsync, OpenQqApiExtensions.Api);
+        endpoints.MapMojo("search_group", SearchGroupAsync, OpenQqApiExtensions.Api);
+        return endpoints;
+    }
+
+    internal static async Task<IResult> GetUserInfoAsync(
+        MojoParameters parameters, [FromServices] IGrainFactory grains, [FromServices] IOptions<OpenWxApiOptions> options)
+    {
+        var check = await OpenAsync(grains, parameters, options, requireRunning: true);
+        if (!check.IsOk)
+        {
+            return check.Error!;
+        }
+        var user = await grains.GetAccount(check.Key).GetUserAsync();
+        return user is null ? MojoReply.Error(-1, "user info not available") : MojoReply.Json(QqJson.User(user));
+    }
+
+    internal static async Task<IResult> GetFriendInfoAsync(
+        MojoParameters parameters, [FromServices] IGrainFactory grains, [FromServices] IOptions<OpenWxApiOptions> options)
+    {
+        var check = await OpenAsync(grains, parameters, options, requireRunning: true);
+        return check.IsOk ? MojoReply.Json(QqJson.Friends(await grains.GetGrain<IFriendsGrain>(check.Key).GetAllAsync())) : check.Error!;
+    }
+
+    internal static Task<IResult> GetGroupInfoAsync(
+        MojoParameters parameters, [FromServices] IGrainFactory grains, [FromServices] IOptions<OpenWxApiOptions> options) =>
+        GroupsAsync(parameters, grains, options, withMembers: true);
+
+    internal static Task<IResult> GetGroupBasicInfoAsync(
+        MojoParameters parameters, [FromServices] IGrainFactory grains, [FromServices] IOptions<OpenWxApiOptions> options) =>
+        GroupsAsync(parameters, grains, options, withMembers: false);
+
+    /// <summary>
+    /// Always <c>[]</c> for a running account: Tencent merged discuss groups into ordinary groups in 2020 and
+    /// OneBot v11 has no discuss API, so there is nothing to list.
+    /// </summary>
+    internal static async Task<IResult> GetDiscussInfoAsync(
+        MojoParameters parameters, [FromServices] IGrainFactory grains, [FromServices] IOptions<OpenWxApiOptions> options)
+    {
+        var check = await OpenAsync(grains, parameters, options, requireRunning: true);
+        return check.IsOk ? MojoReply.Json(new JsonArray()) : check.Error!;
+    }
+
+    internal static async Task<IResult> GetClientInfoAsync(
+        MojoParameters parameters,
+        [FromServices] IGrainFactory grains,
+        [FromServices] IOptions<OpenWxApiOptions> options,
+        [FromServices] TimeProvider time)
+    {
+        var check = await OpenAsync(grains, parameters, options, requireRunning: false);
+        return check.IsOk ? MojoReply.Json(ClientStateJson.ClientInfo(check.Status!, time.GetUtcNow())) : check.Error!;
+    }
+
+    /// <summary>
+    /// Any of id, uid (003: qq), name, markname and displayname, ANDed. Unlike Mojo-Webqq, <c>client=</c> is not
+    /// taken for a search key (Mojo's controller bug made every such search "object not found").
+    /// </summary>
+    internal static Task<IResult> SearchFriendAsync(
+        MojoParameters parameters, [FromServices] IGrainFactory grains, [FromServices] IOptions<OpenWxApiOptions> options) =>
+        SearchAsync(parameters, grains, options, QqLookups.FriendKeys, async key =>
+        {
+            var found = await grains.GetGrain<IFriendsGrain>(key).SearchAsync(QqLookups.Friend(parameters));
+            return QqJson.Friends(found);
+        });
+
+    /// <summary>Any of id (003: gid), uid (003: gnumber), name and displayname, ANDed.</summary>
+    internal static Task<IResult> SearchGroupAsync(
+        MojoParameters parameters, [FromServices] IGrainFactory grains, [FromServices] IOptions<OpenWxApiOptions> options) =>
+        SearchAsync(parameters, grains, options, QqLookups.GroupKeys, async key =>
+        {
+            var found = await grains.GetGrain<IGroupsGrain>(key).SearchAsync(QqLookups.Group(parameters));
+            // The account's own role needs its QQ number; no call for it when nothing matched.
+            return found.Count == 0 ? [] : QqJson.Groups(found, (await grains.GetAccount(key).GetUserAsync())?.Uid);
+        });
+
+    /// <summary>Refuses unknown keys, opens the account, then answers the matches or Mojo's "object not found".</summary>
+    private static async Task<IResult> SearchAsync(
+        MojoParameters parameters, IGrainFactory grains, IOptions<OpenWxApiOptions> options,
+        IReadOnlyList<string> keys, Func<string, Task<JsonArray>> search)
+    {
+        if (SearchEndpoints.Refuse([.. parameters.Unreserved], keys) is { } refusal)
+        {
+            return refusal;
+        }
+        var check = await OpenAsync(grains, parameters, options, requireRunning: true);
+        if (!check.IsOk)
+        {
+            return check.Error!;
+        }
+        var found = await search(check.Key);
+        return found.Count == 0 ? AdminCalls.NotFound() : MojoReply.Json(found);
+    }
+
+    internal static Task<AccountCheck> OpenAsync(
+        IGrainFactory grains, MojoParameters parameters, IOptions<OpenWxApiOptions> options, bool requireRunning) =>
+        AccountGate.OpenAsync(grains, parameters, options.Value.DefaultClient, requireRunning, AccountKey.QQ);
+
+    private static async Task<IResult> GroupsAsync(
+        MojoParameters parameters, IGrainFactory grains, IOptions<OpenWxApiOptions> options, bool withMembers)
+    {
+        var check = await OpenAsync(grains, parameters, options, requireRunning: true);
+        if (!check.IsOk)
+        {
+            return check.Error!;
+        }
+        var book = grains.GetGrain<IGroupsGrain>(check.Key);
+        if (!withMembers)
+        {
+            // The account's own role is known only from the member lists, which basic info does not load (the
+            // contract's GroupInfo has no role of its own): role stays empty here.
+            return MojoReply.Json(QqJson.Groups(await book.GetAllBasicAsync(), selfUid: null, withMembers: false));
+        }
+        var self = (await grains.GetAccount(check.Key).GetUserAsync())?.Uid;
+        return MojoReply.Json(QqJson.Groups(await book.GetAllAsync(), self));
+    }
+}

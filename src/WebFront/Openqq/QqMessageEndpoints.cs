@@ -1,0 +1,132 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace OpenWxCluster.WebFront;
+
+/// <summary>
+/// Openqq's text sends: send_friend_message (and the older document's send_message), send_group_message,
+/// send_sess_message, send_discuss_message. Same flow as Openwx (content, idempotency key, lookup, account gate,
+/// async=1), with Openqq's lookups and not-found codes.
+/// </summary>
+internal static class QqMessageEndpoints
+{
+    public static IEndpointRouteBuilder MapQqMessageEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapMojo("send_friend_message", SendFriendMessageAsync, OpenQqApiExtensions.Api);
+        endpoints.MapMojo("send_message", SendFriendMessageAsync, OpenQqApiExtensions.Api);
+        endpoints.MapMojo("send_group_message", SendGroupMessageAsync, OpenQqApiExtensions.Api);
+        endpoints.MapMojo("send_sess_message", SendSessMessageAsync, OpenQqApiExtensions.Api);
+        endpoints.MapMojo("send_discuss_message", SendDiscussMessageAsync, OpenQqApiExtensions.Api);
+        return endpoints;
+    }
+
+    internal static Task<IResult> SendFriendMessageAsync(
+        HttpContext http, MojoParameters parameters, [FromServices] IGrainFactory grains,
+        [FromServices] IOptions<OpenWxApiOptions> options, [FromServices] ILoggerFactory loggers)
+    {
+        var lookup = QqLookups.Friend(parameters);
+        return SendAsync(
+            new SendRequest(parameters, grains, options.Value, loggers, http),
+            lookup.IsEmpty ? QqSendReply.FriendMissing() : null,
+            async key => await grains.GetGrain<IFriendsGrain>(key).FindAsync(lookup) is not null,
+            QqSendReply.FriendMissing,
+            (account, content, idempotencyKey) => account.SendFriendTextAsync(lookup, content, idempotencyKey));
+    }
+
+    internal static Task<IResult> SendGroupMessageAsync(
+        HttpContext http, MojoParameters parameters, [FromServices] IGrainFactory grains,
+        [FromServices] IOptions<OpenWxApiOptions> options, [FromServices] ILoggerFactory loggers)
+    {
+        var lookup = QqLookups.Group(parameters);
+        return SendAsync(
+            new SendRequest(parameters, grains, options.Value, loggers, http),
+            lookup.IsEmpty ? QqSendReply.GroupMissing() : null,
+            async key => await grains.GetGrain<IGroupsGrain>(key).FindAsync(lookup) is not null,
+            QqSendReply.GroupMissing,
+            (account, content, idempotencyKey) => account.SendGroupTextAsync(lookup, content, idempotencyKey));
+    }
+
+    /// <summary>
+    /// Group form (<c>group_id|group_uid</c> + <c>id|uid</c>): the grain's temporary-session send. Discuss form
+    /// (<c>discuss_id</c>): 104, as there are no discuss groups (see <see cref="SendDiscussMessageAsync"/>). Neither: 105.
+    /// </summary>
+    internal static Task<IResult> SendSessMessageAsync(
+        HttpContext http, MojoParameters parameters, [FromServices] IGrainFactory grains,
+        [FromServices] IOptions<OpenWxApiOptions> options, [FromServices] ILoggerFactory loggers)
+    {
+        var request = new SendRequest(parameters, grains, options.Value, loggers, http);
+        var group = QqLookups.MemberGroup(parameters);
+        var member = QqLookups.Member(parameters);
+        if (group.IsEmpty)
+        {
+            var missing = QqLookups.NamesDiscuss(parameters)
+                ? QqSendReply.NotFound(QqSendReply.DiscussMemberNotFound, "discuss member not found")
+                : QqSendReply.SessTargetMissing();
+            return SendAsync(request, missing, _ => Task.FromResult(false), () => missing, (_, _, _) => throw new InvalidOperationException());
+        }
+        var memberMissing = QqSendReply.NotFound(QqSendReply.GroupMemberNotFound, "group member not found");
+        return SendAsync(
+            request,
+            member is null ? memberMissing : null,
+            async key => (await grains.GetGrain<IGroupsGrain>(key).FindAsync(group))?.Members.Any(m => m.Id == member || m.Uid == member) == true,
+            () => memberMissing,
+            (account, content, idempotencyKey) => account.SendSessTextAsync(group, member!, content, idempotencyKey));
+    }
+
+    /// <summary>
+    /// Discuss groups no longer exist: Tencent merged them into ordinary groups in 2020, and OneBot v11
+    /// implementations (NapCat and others) have no discuss API. Every discuss target is therefore "not found" (102),
+    /// after the content check as any send without a target.
+    /// </summary>
+    internal static Task<IResult> SendDiscussMessageAsync(
+        HttpContext http, MojoParameters parameters, [FromServices] IGrainFactory grains,
+        [FromServices] IOptions<OpenWxApiOptions> options, [FromServices] ILoggerFactory loggers)
+    {
+        var missing = QqSendReply.NotFound(QqSendReply.DiscussNotFound, "discuss not found");
+        return SendAsync(
+            new SendRequest(parameters, grains, options.Value, loggers, http),
+            missing, _ => Task.FromResult(false), () => missing, (_, _, _) => throw new InvalidOperationException());
+    }
+
+    /// <param name="refusal">The not-found answer when the parameters name no target (given after the content check).</param>
+    private static async Task<IResult> SendAsync(
+        SendRequest request,
+        MojoReply? refusal,
+        Func<string, Task<bool>> targetExists,
+        Func<MojoReply> notFound,
+        Func<IQqAccountGrain, string, string?, Task<SendReceipt>> send)
+    {
+        var parameters = request.Parameters;
+        if (MessageEndpoints.ContentError(parameters, request.Options.MaxContentLength) is { } contentError)
+        {
+            return contentError;
+        }
+        var (idempotencyKey, keyError) = IdempotencyKey.Read(parameters, request.Http.Request);
+        if (keyError is not null)
+        {
+            return MojoReply.Error(SendCodes.Failure, keyError, StatusCodes.Status400BadRequest);
+        }
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        var check = await AccountGate.OpenAsync(
+            request.Grains, parameters, request.Options.DefaultClient, requireRunning: true, AccountKey.QQ);
+        if (!check.IsOk)
+        {
+            return check.Error!;
+        }
+        var account = request.Grains.GetGrain<IQqAccountGrain>(check.Key);
+        var content = parameters["content"]!;
+        if (MessageEndpoints.IsAsync(parameters))
+        {
+            if (!await targetExists(check.Key))
+            {
+                return notFound();
+            }
+            MessageEndpoints.Detach(send(account, content, idempotencyKey), check.Client, request.Loggers);
+            return MessageEndpoints.Queued();
+        }
+        return QqSendReply.Receipt(await send(account, content, idempotencyKey));
+    }
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace OpenWxCluster.WebFront;
+
+/// <summary>
+/// A QQ message as Openqq reports it (seed 002): id, time, content, type (friend_message, group_message,
+/// sess_message), class, format (always text: Mojo-Webqq had no other), the sender, receiver and group with their
+/// ids and QQ numbers, and post_type. Falsy values render as <c>""</c> as in Mojo.
+/// </summary>
+public static class QqMessageJson
+{
+    public static JsonObject Message(ChatMessage message, string postType)
+    {
+        var json = new JsonObject
+        {
+            ["id"] = MojoValues.OrEmpty(message.Id),
+            ["time"] = message.Time == 0 ? "" : message.Time.ToString(CultureInfo.InvariantCulture),
+            // As in Openwx: the text "0" is a user's message, not a falsy value.
+            ["content"] = message.Content,
+            ["type"] = MojoValues.OrEmpty(message.Type),
+            ["class"] = MojoValues.OrEmpty(message.Class),
+            ["format"] = "text",
+        };
+        if (message.Sender is not null || message.SenderId is not null)
+        {
+            json["sender"] = MojoValues.OrEmpty(message.Sender);
+            json["sender_id"] = MojoValues.OrEmpty(message.SenderId);
+            json["sender_uid"] = MojoValues.OrEmpty(message.SenderUid);
+        }
+        if (message.Receiver is not null || message.ReceiverId is not null)
+        {
+            json["receiver"] = MojoValues.OrEmpty(message.Receiver);
+            json["receiver_id"] = MojoValues.OrEmpty(message.ReceiverId);
+            json["receiver_uid"] = MojoValues.OrEmpty(message.ReceiverUid);
+        }
+        // A sess message came through a group, so it names the group too.
+        if (message.Type is "group_message" or "sess_message" && (message.Group is not null || message.GroupId is not null))
+        {
+            json["group"] = MojoValues.OrEmpty(message.Group ?? message.GroupName);
+            json["group_id"] = MojoValues.OrEmpty(message.GroupId);
+            json["group_uid"] = MojoValues.OrEmpty(message.GroupUid);
+        }
+        json["post_type"] = postType;
+        return json;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+
+namespace OpenWxCluster.WebFront;
+
+/// <summary>
+/// Openqq's send answers: <c>{"id","code","status":"发送成功"|"发送失败","info":&lt;detail&gt;}</c>, and for the
+/// not-found codes (100 friend, 101 group, 102 discuss, 103/104/105 sess) <c>{"id":null,"code":N,"status":text}</c>.
+/// </summary>
+public static class QqSendReply
+{
+    public const int FriendNotFound = 100;
+    public const int GroupNotFound = 101;
+    public const int DiscussNotFound = 102;
+    public const int GroupMemberNotFound = 103;
+    public const int DiscussMemberNotFound = 104;
+    public const int SessTargetNotFound = 105;
+
+    public static MojoReply Receipt(SendReceipt receipt)
+    {
+        if (receipt.Code is >= FriendNotFound and <= SessTargetNotFound)
+        {
+            return NotFound(receipt.Code, receipt.Status);
+        }
+        return MojoReply.Json(new JsonObject
+        {
+            // Mojo-Webqq's ids are numbers; OneBot's message_id is an integer too.
+            ["id"] = long.TryParse(receipt.Id, out var number) ? JsonValue.Create(number) : JsonValue.Create(receipt.Id),
+            ["code"] = receipt.Code,
+            ["status"] = receipt.Code == SendCodes.Success ? "发送成功" : "发送失败",
+            ["info"] = receipt.Status,
+        });
+    }
+
+    public static MojoReply NotFound(int code, string status) => MojoReply.SendError(code, status);
+
+    public static MojoReply FriendMissing() => NotFound(FriendNotFound, "friend not found");
+
+    public static MojoReply GroupMissing() => NotFound(GroupNotFound, "group not found");
+
+    /// <summary>Mojo's text has two spaces.</summary>
+    public static MojoReply SessTargetMissing() => NotFound(SessTargetNotFound, "discuss member or group member  not found");
+}
