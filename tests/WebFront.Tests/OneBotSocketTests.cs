@@ -26,6 +26,18 @@ public sealed class OneBotSocketTests
         Assert.Equal(status, response.StatusCode);
     }
 
+    [Fact]
+    public async Task A_handshake_the_grain_cannot_answer_is_a_503_before_the_upgrade()
+    {
+        await using var host = await ApiHost.StartAsync();
+        host.Grains.QqAccount("bot").HandshakeFailure = new TimeoutException("silo gone");
+
+        using var response = await host.Client.GetAsync("/onebot/bot/ws");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("""{"code":503,"status":"account unavailable"}""", await response.Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [InlineData("Bearer t0k", null, "t0k")]
     [InlineData("Token t0k", null, "t0k")]

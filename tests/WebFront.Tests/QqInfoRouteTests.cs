@@ -183,4 +183,18 @@ public sealed class QqInfoRouteTests
 
         Assert.Equal((HttpStatusCode.Forbidden, "api not found"), await host.GetTextAsync("/openqq/get_avatar"));
     }
+
+    [Fact]
+    public async Task Options_and_head_are_answered_as_under_openwx()
+    {
+        await using var host = await ApiHost.StartAsync();
+        host.Grains.RunningBot();
+
+        using var options = await host.Client.SendAsync(new HttpRequestMessage(HttpMethod.Options, "/openqq/send_friend_message"));
+        using var head = await host.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/openqq/get_user_info"));
+
+        Assert.Equal(HttpStatusCode.OK, options.StatusCode);
+        Assert.Equal("OPTIONS, HEAD, GET, POST", Assert.Single(options.Headers.GetValues("Access-Control-Allow-Methods")));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+    }
 }

@@ -23,7 +23,18 @@ internal static partial class OneBotSocket
         }
         var account = grains.GetGrain<IQqAccountGrain>(AccountKey.For(AccountKey.QQ, client));
         var selfId = OneBotIntakeEndpoints.Header(http, OneBotIntakeEndpoints.SelfIdHeader);
-        var authorized = await account.AuthorizeSocketAsync(Token(http.Request), selfId);
+        var logger = loggers.CreateLogger(typeof(OneBotSocket));
+        QqIntakeResult authorized;
+        try
+        {
+            authorized = await account.AuthorizeSocketAsync(Token(http.Request), selfId);
+        }
+        catch (Exception ex) when (!http.RequestAborted.IsCancellationRequested)
+        {
+            // A 5xx before the upgrade: the implementation retries the connection later.
+            OneBotIntakeEndpoints.LogFailed(logger, ex, client);
+            return IntakeReplies.Reply(StatusCodes.Status503ServiceUnavailable, "account unavailable");
+        }
         if (IntakeReplies.For(authorized) is { } refusal)
         {
             return refusal;
@@ -33,7 +44,6 @@ internal static partial class OneBotSocket
             return IntakeReplies.Reply(StatusCodes.Status400BadRequest, "websocket upgrade required");
         }
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        var logger = loggers.CreateLogger(typeof(OneBotSocket));
         try
         {
             await PumpAsync(socket, account, selfId, client, logger, http.RequestAborted);

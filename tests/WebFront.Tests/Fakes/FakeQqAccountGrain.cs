@@ -25,6 +25,9 @@ public sealed class FakeQqAccountGrain(string key) : IQqAccountGrain
     public QqIntakeResult IntakeAnswer { get; set; } = QqIntakeResult.Accepted;
     public QqIntakeResult SocketAnswer { get; set; } = QqIntakeResult.Accepted;
 
+    /// <summary>Thrown by AuthorizeSocketAsync when set (the grain unreachable).</summary>
+    public Exception? HandshakeFailure { get; set; }
+
     /// <summary>IngestAsync throws this many times before it answers (a silo failing over).</summary>
     public int IngestFailures { get; set; }
     public int ReloginCalls { get; private set; }
@@ -129,6 +132,10 @@ public sealed class FakeQqAccountGrain(string key) : IQqAccountGrain
     public Task<QqIntakeResult> AuthorizeSocketAsync(string? accessToken, string? selfId)
     {
         Handshakes.Enqueue((accessToken, selfId));
+        if (HandshakeFailure is not null)
+        {
+            throw HandshakeFailure;
+        }
         return Task.FromResult(SocketAnswer);
     }
 
