@@ -29,6 +29,9 @@ public sealed class QqEmulatorHost : IAsyncDisposable
     /// <summary>e.g. <c>http://127.0.0.1:5700/</c>.</summary>
     public Uri BaseUri { get; }
 
+    /// <summary>Reverse WebSocket connections open now (one per online bot and URL once connected).</summary>
+    public int ReverseConnections => _app.Services.GetRequiredService<ReverseWsClient>().Open;
+
     /// <summary>Direct in-process access to the world (same operations as the control API).</summary>
     public QqWorld World { get; }
 

@@ -20,7 +20,10 @@ public static class SiloApp
             builder.Services.AddHostedService<QqDemoService>();
         }
         var web = builder.Build();
+        // OneBot implementations may connect back over a reverse WebSocket (/onebot/{client}/ws).
+        web.UseWebSockets();
         web.MapOpenWx();
+        web.MapOpenQq();
         return (web, emulator);
     }
 }

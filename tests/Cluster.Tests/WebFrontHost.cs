@@ -48,7 +48,9 @@ public sealed class WebFrontHost : IAsyncDisposable
             using var counted = http.RequestAborted.Register(() => Interlocked.Increment(ref aborted.Value));
             await next(http);
         });
+        app.UseWebSockets();
         app.MapOpenWx();
+        app.MapOpenQq();
         await app.StartAsync();
         return new WebFrontHost(app, new Uri($"http://127.0.0.1:{port}/"), aborted);
     }

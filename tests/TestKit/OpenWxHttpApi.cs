@@ -179,7 +179,7 @@ public sealed class OpenWxHttpApi(HttpClient http, string api = "openwx")
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    private static string Url(string route, params (string Key, string Value)[] query)
+    private string Url(string route, params (string Key, string Value)[] query)
     {
         var qs = string.Join('&', query.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
         return $"{api}/{route}{(qs.Length > 0 ? "?" + qs : "")}";

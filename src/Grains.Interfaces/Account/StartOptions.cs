@@ -16,5 +16,9 @@ public sealed record StartOptions(
     [property: Id(4)] TimeSpan? SendInterval = null,
     [property: Id(5)] QqUpstream? Qq = null)
 {
-    public static StartOptions None { get; } = new(new Dictionary<string, string>());
+    /// <summary>
+    /// No options. A new instance on every read: a shared default held by many grain states was seen changed in
+    /// place (a stored account's upstream appeared in another account's fresh state), so none is ever shared.
+    /// </summary>
+    public static StartOptions None => new(new Dictionary<string, string>());
 }

@@ -11,6 +11,11 @@ namespace OpenWxCluster.QqEmulator.Events;
 /// </summary>
 internal sealed class ReverseWsClient(QqEmulatorOptions options, QqWorld world, EventHub hub, ILogger<ReverseWsClient> logger)
 {
+    private int _open;
+
+    /// <summary>Reverse connections established and not yet closed (what a test waits for before it sends).</summary>
+    public int Open => Volatile.Read(ref _open);
+
     public async Task RunAsync(CancellationToken ct)
     {
         var running = new Dictionary<(long, Uri), Task>();
@@ -26,7 +31,11 @@ internal sealed class ReverseWsClient(QqEmulatorOptions options, QqWorld world, 
             {
                 foreach (var url in options.ReverseWsUrls)
                 {
-                    running.TryAdd((selfId, url), ConnectAsync(selfId, url, ct));
+                    // One connection per bot and URL: a new one only once the previous has ended.
+                    if (!running.ContainsKey((selfId, url)))
+                    {
+                        running[(selfId, url)] = ConnectAsync(selfId, url, ct);
+                    }
                 }
             }
         }
@@ -44,10 +53,13 @@ internal sealed class ReverseWsClient(QqEmulatorOptions options, QqWorld world, 
         }
 
         var connection = new OneBotSocket(socket, world, selfId);
+        var opened = false;
         try
         {
             await socket.ConnectAsync(url, ct);
             hub.Add(connection);
+            opened = true;
+            Interlocked.Increment(ref _open);
             await connection.RunAsync(ct);
         }
         catch (Exception e) when (e is WebSocketException or HttpRequestException or IOException)
@@ -57,6 +69,10 @@ internal sealed class ReverseWsClient(QqEmulatorOptions options, QqWorld world, 
         finally
         {
             hub.Remove(connection);
+            if (opened)
+            {
+                Interlocked.Decrement(ref _open);
+            }
         }
     }
 }

@@ -27,18 +27,18 @@ public sealed class OpenqqLivenessTests(QqClusterFixture fx) : IClassFixture<QqC
         Assert.False(back.TryGetProperty("offline_cause", out var cause) && cause.ValueKind == JsonValueKind.String && cause.GetString()!.Length > 0);
 
         var message = fx.World.UserSendsPrivate(QqClusterFixture.Alice, QqClusterFixture.Bot, [MessageSegment.Text("after the return")]);
+        var barrier = fx.World.UserSendsPrivate(QqClusterFixture.Carol, QqClusterFixture.Bot, [MessageSegment.Text("barrier")]);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        var seen = 0;
-        while (seen == 0 && DateTime.UtcNow < deadline)
+        var (seen, barrierSeen) = (0, false);
+        while (!barrierSeen && DateTime.UtcNow < deadline)
         {
             foreach (var e in (await fx.Api.GetAsync("check_event", ("client", client))).EnumerateArray())
             {
-                if (OpenqqEventTests.S(e, "id") == OpenqqEventTests.Id(message))
-                {
-                    seen++;
-                }
+                seen += OpenqqEventTests.S(e, "id") == OpenqqEventTests.Id(message) ? 1 : 0;
+                barrierSeen |= OpenqqEventTests.S(e, "id") == OpenqqEventTests.Id(barrier);
             }
         }
+        Assert.True(barrierSeen);
         Assert.Equal(1, seen);
     }
 

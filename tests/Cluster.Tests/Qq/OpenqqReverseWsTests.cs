@@ -10,6 +10,8 @@ public sealed class OpenqqReverseWsTests(QqReverseWsFixture fx) : IClassFixture<
     public async Task Messages_arrive_over_the_reverse_socket_and_again_after_it_reconnects()
     {
         await fx.StartClientAsync();
+        // Events pushed while no socket is up are not kept (NapCat's behaviour too): wait for the connection.
+        await WaitConnectedAsync();
         var first = fx.World.UserSendsPrivate(QqClusterFixture.Alice, QqClusterFixture.Bot, [MessageSegment.Text("over ws")]);
         Assert.Equal(1, await CountAsync(first));
 
@@ -18,21 +20,33 @@ public sealed class OpenqqReverseWsTests(QqReverseWsFixture fx) : IClassFixture<
         await fx.Api.WaitForStateAsync(QqClusterFixture.Client, "offline");
         fx.World.SetOnline(QqClusterFixture.Bot, true);
         await fx.Api.WaitForStateAsync(QqClusterFixture.Client, "running");
+        await WaitConnectedAsync();
         var second = fx.World.UserSendsGroup(QqClusterFixture.Bob, QqClusterFixture.Team, [MessageSegment.Text("after reconnect")]);
         Assert.Equal(1, await CountAsync(second));
     }
 
+    private Task WaitConnectedAsync() => TestKit.Eventually.ValueAsync(
+        () => Task.FromResult(fx.Emulator.ReverseConnections), open => open == 1, TimeSpan.FromSeconds(30), "one open reverse socket");
+
+    /// <summary>How often the message appears in check_event up to a barrier message sent after it.</summary>
     private async Task<int> CountAsync(QqMessage message)
     {
+        var barrier = fx.World.UserSendsPrivate(QqClusterFixture.Carol, QqClusterFixture.Bot, [MessageSegment.Text("barrier")]);
         var seen = 0;
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (seen == 0 && DateTime.UtcNow < deadline)
+        while (DateTime.UtcNow < deadline)
         {
+            var barrierSeen = false;
             foreach (var e in (await fx.Api.GetAsync("check_event", ("client", QqClusterFixture.Client))).EnumerateArray())
             {
                 seen += OpenqqEventTests.S(e, "id") == OpenqqEventTests.Id(message) ? 1 : 0;
+                barrierSeen |= OpenqqEventTests.S(e, "id") == OpenqqEventTests.Id(barrier);
+            }
+            if (barrierSeen)
+            {
+                return seen;
             }
         }
-        return seen;
+        throw new TimeoutException("the barrier message never reached check_event");
     }
 }

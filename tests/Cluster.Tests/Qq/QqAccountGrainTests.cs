@@ -32,7 +32,7 @@ public sealed class QqAccountGrainTests(QqClusterFixture fx) : IClassFixture<QqC
 
         var none = await fx.Grains.GetAccount(AccountKey.For(AccountKey.QQ, "qq_noupstream")).StartAsync(StartOptions.None);
         Assert.Equal(ClientState.Init, none.State);
-        Assert.Contains("onebot_url", none.LastError, StringComparison.Ordinal);
+        Assert.True(none.LastError?.Contains("onebot_url", StringComparison.Ordinal), none.ToString());
     }
 
     [Fact]
