@@ -24,7 +24,8 @@ public sealed class MixedFailoverTests(ITestOutputHelper output) : IAsyncLifetim
     public async Task InitializeAsync()
     {
         await _cluster.InitializeAsync();
-        // Every bot's reports go to every account's intake on both fronts; an account refuses another bot's (403).
+        // One emulator stands for one NapCat per bot (each account's API root is /bots/{self_id}); every bot's reports
+        // go to every account's intake on both fronts, and an account refuses another bot's (403).
         _qq = await QqEmulatorHost.StartAsync(new QqEmulatorOptions
         {
             AccessToken = Token,
@@ -62,7 +63,7 @@ public sealed class MixedFailoverTests(ITestOutputHelper output) : IAsyncLifetim
         foreach (var bot in Bots)
         {
             var started = await qqApi.GetAsync("start_client", ("client", Client(bot)),
-                ("onebot_url", _qq.BaseUri.ToString().TrimEnd('/')), ("onebot_token", Token), ("onebot_secret", Secret));
+                ("onebot_url", new Uri(_qq.BaseUri, $"bots/{bot}").ToString()), ("onebot_token", Token), ("onebot_secret", Secret));
             Assert.Equal(0, started.GetProperty("code").GetInt32());
             hosts[Client(bot)] = await qqApi.WaitForStateAsync(Client(bot), "running");
         }

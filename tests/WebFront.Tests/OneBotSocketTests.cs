@@ -9,8 +9,8 @@ public sealed class OneBotSocketTests
 {
     private static readonly Uri SocketUri = new("ws://localhost/onebot/bot/ws");
 
-    /// <summary>OneBotSocket.IngestAttempts (internal): grain calls per event before the socket is given up.</summary>
-    private const int IngestAttempts = 3;
+    /// <summary>IntakeRetry.Attempts (internal): grain calls per event before the socket is given up.</summary>
+    private const int IngestAttempts = 13;
 
     [Theory]
     [InlineData(QqIntakeResult.Unauthorized, HttpStatusCode.Unauthorized)]

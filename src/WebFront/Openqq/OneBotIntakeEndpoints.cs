@@ -34,7 +34,8 @@ internal static partial class OneBotIntakeEndpoints
         QqIntakeResult result;
         try
         {
-            result = await grains.GetGrain<IQqAccountGrain>(AccountKey.For(AccountKey.QQ, client)).IngestAsync(intake);
+            result = await IntakeRetry.IngestAsync(
+                grains.GetGrain<IQqAccountGrain>(AccountKey.For(AccountKey.QQ, client)), intake, http.RequestAborted);
         }
         catch (Exception ex) when (!http.RequestAborted.IsCancellationRequested)
         {

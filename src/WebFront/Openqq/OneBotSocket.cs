@@ -10,11 +10,6 @@ namespace OpenWxCluster.WebFront;
 /// </summary>
 internal static partial class OneBotSocket
 {
-    /// <summary>Grain calls per event before the socket is closed with 1011, so the implementation reconnects and resends.</summary>
-    public const int IngestAttempts = 3;
-
-    private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(200);
-
     internal static async Task<IResult> RunAsync(string client, HttpContext http, IGrainFactory grains, ILoggerFactory loggers)
     {
         if (!ClientNames.IsValid(client))
@@ -114,25 +109,18 @@ internal static partial class OneBotSocket
         }
     }
 
-    /// <summary>The grain's answer, or null once <see cref="IngestAttempts"/> calls failed.</summary>
+    /// <summary>The grain's answer, or null once <see cref="IntakeRetry"/> gave up.</summary>
     private static async Task<QqIntakeResult?> IngestAsync(
         IQqAccountGrain account, QqIntake intake, string client, ILogger logger, CancellationToken aborted)
     {
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
-            {
-                return await account.IngestAsync(intake);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !aborted.IsCancellationRequested)
-            {
-                if (attempt >= IngestAttempts)
-                {
-                    OneBotIntakeEndpoints.LogFailed(logger, ex, client);
-                    return null;
-                }
-            }
-            await Task.Delay(RetryPause * attempt, aborted);
+            return await IntakeRetry.IngestAsync(account, intake, aborted);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !aborted.IsCancellationRequested)
+        {
+            OneBotIntakeEndpoints.LogFailed(logger, ex, client);
+            return null;
         }
     }
 
