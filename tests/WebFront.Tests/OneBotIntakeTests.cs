@@ -92,15 +92,32 @@ public sealed class OneBotIntakeTests
     }
 
     [Fact]
-    public async Task A_failing_grain_call_answers_503_so_the_event_is_not_taken_for_saved()
+    public async Task A_grain_call_that_keeps_failing_answers_503_so_the_event_is_not_taken_for_saved()
     {
         await using var host = await ApiHost.StartAsync();
-        host.Grains.QqAccount("bot").IngestFailures = 1;
+        var account = host.Grains.QqAccount("bot");
+        account.IngestFailures = 13; // IntakeRetry.Attempts
 
         using var response = await host.Client.PostAsync("/onebot/bot", new StringContent(Event));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("""{"code":503,"status":"event not saved"}""", await response.Content.ReadAsStringAsync());
+        Assert.Equal(13, account.IngestCalls);
+        Assert.Empty(account.Intakes);
+    }
+
+    [Fact]
+    public async Task A_failing_grain_call_is_retried_before_the_answer()
+    {
+        await using var host = await ApiHost.StartAsync();
+        var account = host.Grains.QqAccount("bot");
+        account.IngestFailures = 2;
+
+        using var response = await host.Client.PostAsync("/onebot/bot", new StringContent(Event));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(3, account.IngestCalls);
+        Assert.Single(account.Intakes);
     }
 
     [Fact]
