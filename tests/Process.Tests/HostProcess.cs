@@ -69,6 +69,14 @@ public sealed class HostProcess : IDisposable
         return Launch(name, BuildOutput.Silo, args, logDirectory, http, silo, gateway);
     }
 
+    /// <summary>The README's embedded default: one silo, in memory, demo upstreams (its own ports).</summary>
+    public static HostProcess StartDemo(string name, string logDirectory)
+    {
+        int http = FreePort.Next(), silo = FreePort.Next(), gateway = FreePort.Next();
+        string[] args = ["--demo", "--urls", $"http://127.0.0.1:{http}", $"--App:SiloPort={silo}", $"--App:GatewayPort={gateway}"];
+        return Launch(name, BuildOutput.Silo, args, logDirectory, http, silo, gateway);
+    }
+
     /// <summary>The web front alone: an Orleans client that finds the silos' gateways in the membership table.</summary>
     public static HostProcess StartWebFront(string name, SiloSettings settings, string logDirectory)
     {

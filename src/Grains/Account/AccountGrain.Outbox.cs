@@ -1,4 +1,3 @@
-using Orleans.Streams;
 using OpenWxCluster.Grains.Events;
 
 namespace OpenWxCluster.Grains.Account;
@@ -8,16 +7,8 @@ public sealed partial class AccountGrain
 {
     private EventOutbox? _outbox;
 
-    private EventOutbox Outbox => _outbox ??= new EventOutbox(
-        Key,
-        GrainFactory,
-        () => this.GetStreamProvider(OrleansNames.StreamProvider)
-            .GetStream<AccountEvent>(StreamId.Create(OrleansNames.AccountEvents, Key)),
-        () => state.State,
-        _writer,
-        _options.OutboxCapacity,
-        logger,
-        () =>
+    private EventOutbox Outbox => _outbox ??= EventOutbox.ForAccount(
+        this, GrainFactory, () => state.State, _writer, _options.OutboxCapacity, logger, () =>
         {
             StopPump();
             DeactivateOnIdle();

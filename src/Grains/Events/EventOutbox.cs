@@ -25,6 +25,22 @@ public sealed class EventOutbox(
 {
     private readonly TaskChain _flushes = new();
 
+    /// <summary>The outbox of the account <paramref name="grain"/> is (its key), publishing to the account's stream.</summary>
+    public static EventOutbox ForAccount(
+        Grain grain, IGrainFactory grains, Func<IOutboxState> state, SerialStateWriter writer, int capacity, ILogger logger, Action onWriteFailed)
+    {
+        var key = grain.GetPrimaryKeyString();
+        return new EventOutbox(
+            key,
+            grains,
+            () => grain.GetStreamProvider(OrleansNames.StreamProvider).GetStream<AccountEvent>(StreamId.Create(OrleansNames.AccountEvents, key)),
+            state,
+            writer,
+            capacity,
+            logger,
+            onWriteFailed);
+    }
+
     /// <summary>Queues an event in the persisted outbox; it becomes durable with the next state write.</summary>
     public void Add(string postType, string? eventName, IReadOnlyList<EventParam> parameters, ChatMessage? message = null)
     {

@@ -84,6 +84,11 @@ public sealed partial class QqAccountGrain
                     await BackOnlineAsync();
                 }
                 break;
+            case QqLifecycleEvent { SubType: "connect" }:
+                // A (re)started implementation may count message ids from the start again (the emulator does):
+                // ids seen before it must not hide its new messages. Retries and echoes never span a connect.
+                S.RecentMessageIds.Clear();
+                break;
             case QqBotOfflineEvent:
                 await GoOfflineAsync(OfflineCauses.BotOffline);
                 break;

@@ -1,4 +1,3 @@
-using Orleans.Streams;
 using OpenWxCluster.Grains.Events;
 using OpenWxCluster.Grains.Logging;
 using OpenWxCluster.QqProtocol;
@@ -10,16 +9,8 @@ public sealed partial class QqAccountGrain
 {
     private EventOutbox? _outbox;
 
-    private EventOutbox Outbox => _outbox ??= new EventOutbox(
-        Key,
-        GrainFactory,
-        () => this.GetStreamProvider(OrleansNames.StreamProvider)
-            .GetStream<AccountEvent>(StreamId.Create(OrleansNames.AccountEvents, Key)),
-        () => state.State,
-        _writer,
-        _options.OutboxCapacity,
-        logger,
-        () =>
+    private EventOutbox Outbox => _outbox ??= EventOutbox.ForAccount(
+        this, GrainFactory, () => state.State, _writer, _options.OutboxCapacity, logger, () =>
         {
             _loop.Stop();
             DeactivateOnIdle();

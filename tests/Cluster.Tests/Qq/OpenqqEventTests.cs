@@ -60,6 +60,24 @@ public sealed class OpenqqEventTests(QqClusterFixture fx) : IClassFixture<QqClus
     }
 
     [Fact]
+    public async Task Without_a_secret_unsigned_reports_are_taken()
+    {
+        // The test is this account's implementation: it posts for a client the emulator does not report to.
+        const string client = "qq_unsigned";
+        var started = await fx.Api.GetAsync("start_client", ("client", client),
+            ("onebot_url", fx.Emulator.BaseUri.ToString().TrimEnd('/')), ("onebot_token", QqClusterFixture.Token));
+        Assert.Equal(0, started.GetProperty("code").GetInt32());
+        await fx.Api.WaitForStateAsync(client, "running");
+        var body = Encoding.UTF8.GetBytes(
+            """{"time":1700000000,"self_id":10001,"post_type":"message","message_type":"private","sub_type":"friend","message_id":888001,"user_id":20001,"message":"unsigned [CQ:face,id=14]","raw_message":"unsigned [CQ:face,id=14]","font":0,"sender":{"user_id":20001,"nickname":"Alice"}}""");
+
+        Assert.Equal(HttpStatusCode.NoContent, await PostAsync(body, signature: null, client: client));
+
+        var message = await fx.Api.WaitForEventAsync(client, e => S(e, "id") == "888001");
+        Assert.Equal(("unsigned [微笑]", "Alice"), (S(message, "content"), S(message, "sender")));
+    }
+
+    [Fact]
     public async Task A_send_through_the_API_is_reported_once_as_send_message()
     {
         var sent = await fx.Api.GetAsync("send_friend_message", ("client", QqClusterFixture.Client), ("uid", "20003"), ("content", "from the api"));
