@@ -4,7 +4,8 @@ namespace OpenWxCluster.Contracts;
 /// Text and/or a media URL sent back into a conversation on behalf of an event (a webhook's <c>reply</c> and
 /// <c>media</c>; the media is fetched under the webhooks' destination policy). <see cref="Key"/> makes it
 /// idempotent: the same key always sends with the same upstream ClientMsgId, so a retry after a failure is not
-/// delivered twice. Openqq's <c>shutup</c> then mutes <see cref="SenderId"/> in the group for <see cref="Shutup"/>.
+/// delivered twice. Openqq's <c>shutup</c> then mutes <see cref="SenderId"/> in the group for <see cref="Shutup"/>; a
+/// reply to a QQ temporary session goes back through the group it came from (<see cref="ViaGroupId"/>).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("openwx.ReplyRequest")]
 public sealed record ReplyRequest(
@@ -14,4 +15,5 @@ public sealed record ReplyRequest(
     [property: Id(3)] string Content,
     [property: Id(4)] string? MediaUrl = null,
     [property: Id(5)] TimeSpan? Shutup = null,
-    [property: Id(6)] string? SenderId = null);
+    [property: Id(6)] string? SenderId = null,
+    [property: Id(7)] string? ViaGroupId = null);

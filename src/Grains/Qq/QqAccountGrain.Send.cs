@@ -72,9 +72,12 @@ public sealed partial class QqAccountGrain
     /// <summary>A webhook's reply (idempotent by its key), then Openqq's shutup of the group message's sender.</summary>
     public async Task<SendReceipt> SendReplyAsync(ReplyRequest request)
     {
-        var receipt = request.ToGroup
-            ? await SendGroupTextAsync(new GroupLookup(Id: request.TargetId), request.Content, request.Key)
-            : await SendFriendTextAsync(new FriendLookup(Id: request.TargetId), request.Content, request.Key);
+        var receipt = request switch
+        {
+            { ToGroup: true } => await SendGroupTextAsync(new GroupLookup(Id: request.TargetId), request.Content, request.Key),
+            { ViaGroupId: { } via } => await SendSessTextAsync(new GroupLookup(Id: via), request.TargetId, request.Content, request.Key),
+            _ => await SendFriendTextAsync(new FriendLookup(Id: request.TargetId), request.Content, request.Key),
+        };
         if (receipt.Code == SendCodes.Success && request.ToGroup && request.Shutup is { } duration && request.SenderId is { } sender)
         {
             await ShutupAsync(new GroupLookup(Id: request.TargetId), [sender], duration);

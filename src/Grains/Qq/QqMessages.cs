@@ -30,6 +30,14 @@ internal static class QqMessages
             ?? new ContactInfo { Id = peerId, Uid = peerId, Account = peerId, Name = fromSelf ? "" : p.Sender.Nickname };
         var me = self ?? new ContactInfo { Id = QqContacts.Number(p.SelfId), Uid = QqContacts.Number(p.SelfId) };
         var message = Base(p.MessageId, p.Time, MojoMessageText.ToMojoText(p.Message), p.SubType == "group" ? "sess_message" : "friend_message", fromSelf);
+        if (p.SubType == "group" && p.TempGroupId > 0)
+        {
+            // A temporary session names its group, so a reply can go back the same way.
+            var groupId = QqContacts.Number(p.TempGroupId);
+            var group = (await grains.GetGrain<IGroupsGrain>(key).GetByIdsAsync([groupId])).FirstOrDefault()
+                ?? new GroupInfo { Id = groupId, Uid = groupId };
+            message = message with { GroupId = group.Id, GroupUid = group.Uid, Group = group.DisplayName, GroupName = group.Name };
+        }
         var (sender, receiver) = fromSelf ? (me, friend) : (friend, me);
         return message with
         {

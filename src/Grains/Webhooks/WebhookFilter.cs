@@ -2,7 +2,7 @@ namespace OpenWxCluster.Grains.Webhooks;
 
 /// <summary>
 /// Which events Mojo posts, and where a post's reply goes. Messages: friend_message, group_message, group_notice
-/// (send_message: friend and group only). Events: those in post_event_list when post_event is on.
+/// (send_message: friend and group only), and for QQ sess_message and discuss_message as Openqq. Events: those in post_event_list when post_event is on.
 /// </summary>
 public static class WebhookFilter
 {
@@ -18,8 +18,9 @@ public static class WebhookFilter
 
     public static bool Posts(WebhookSettings settings, AccountEvent e) => e.PostType switch
     {
-        AccountEvent.ReceiveMessage => e.Message?.Type is "friend_message" or "group_message" or "group_notice",
-        AccountEvent.SendMessage => e.Message?.Type is "friend_message" or "group_message",
+        // Openqq also posts QQ's temporary-session (and discuss) messages; web WeChat has neither.
+        AccountEvent.ReceiveMessage => e.Message?.Type is "friend_message" or "group_message" or "group_notice" or "sess_message" or "discuss_message",
+        AccountEvent.SendMessage => e.Message?.Type is "friend_message" or "group_message" or "sess_message" or "discuss_message",
         AccountEvent.EventPost => settings.PostEvent
             && e.Event is { } name
             && (settings.PostEventList ?? DefaultEvents).Contains(name, StringComparer.Ordinal),
@@ -63,6 +64,7 @@ public static class WebhookFilter
         var shutup = isGroup && e.PostType == AccountEvent.ReceiveMessage ? reply.Shutup : null;
         return string.IsNullOrEmpty(target)
             ? null
-            : new ReplyRequest($"reply:{e.Id}", target, isGroup, text, media, shutup, shutup is null ? null : m.SenderId);
+            : new ReplyRequest($"reply:{e.Id}", target, isGroup, text, media, shutup, shutup is null ? null : m.SenderId,
+                m.Type == "sess_message" ? m.GroupId : null);
     }
 }

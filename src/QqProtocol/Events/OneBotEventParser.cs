@@ -40,7 +40,10 @@ public static class OneBotEventParser
         return (postType, detail) switch
         {
             ("message" or "message_sent", "private") => new QqPrivateMessageEvent(
-                time, self, sub, Long(e, "message_id"), Long(e, "user_id"), Message(e), String(e, "raw_message"), SenderOf(e)),
+                time, self, sub, Long(e, "message_id"), Long(e, "user_id"), Message(e), String(e, "raw_message"), SenderOf(e))
+            {
+                TempGroupId = e.TryGetProperty("sender", out var s) && Long(s, "group_id") is > 0 and var g ? g : Long(e, "group_id"),
+            },
             ("message" or "message_sent", "group") => new QqGroupMessageEvent(
                 time, self, sub, Long(e, "message_id"), Long(e, "group_id"), Long(e, "user_id"), Message(e), String(e, "raw_message"), SenderOf(e)),
             ("notice", "group_increase" or "group_decrease") => new QqGroupMemberChangeEvent(
