@@ -1,4 +1,3 @@
-using System.Globalization;
 using OpenWxCluster.QqProtocol;
 
 namespace OpenWxCluster.Grains.Qq;
@@ -45,9 +44,9 @@ public sealed partial class QqAccountGrain
             {
                 return new AdminResult(AdminCodes.ObjectNotFound, $"member {id} not found");
             }
-            members.Add(long.Parse(member.Uid, CultureInfo.InvariantCulture));
+            members.Add(QqContacts.Number(member.Uid));
         }
-        var groupId = long.Parse(group.Uid, CultureInfo.InvariantCulture);
+        var groupId = QqContacts.Number(group.Uid);
         try
         {
             foreach (var member in members)

@@ -28,7 +28,7 @@ public sealed partial class QqAccountGrain
         return friend is null
             ? new SendReceipt(null, QqSendCodes.FriendNotFound, "friend not found")
             : await SendAsync(idempotencyKey, content, "friend_message", friend, null,
-                (segments, ct) => Client.SendPrivateMsgAsync(long.Parse(friend.Uid, System.Globalization.CultureInfo.InvariantCulture), segments, ct));
+                (segments, ct) => Client.SendPrivateMsgAsync(QqContacts.Number(friend.Uid), segments, ct));
     }
 
     public async Task<SendReceipt> SendGroupTextAsync(GroupLookup lookup, string content, string? idempotencyKey = null)
@@ -63,8 +63,8 @@ public sealed partial class QqAccountGrain
         // parameter NapCat and go-cqhttp read for send_private_msg).
         return await SendAsync(idempotencyKey, content, "sess_message", member, group,
             (segments, ct) => Client.SendTempMsgAsync(
-                long.Parse(member.Uid, System.Globalization.CultureInfo.InvariantCulture),
-                long.Parse(group.Uid, System.Globalization.CultureInfo.InvariantCulture),
+                QqContacts.Number(member.Uid),
+                QqContacts.Number(group.Uid),
                 segments,
                 ct));
     }
@@ -87,7 +87,7 @@ public sealed partial class QqAccountGrain
 
     private Task<SendReceipt> SendToGroupAsync(string? key, string content, GroupInfo group) =>
         SendAsync(key, content, "group_message", null, group,
-            (segments, ct) => Client.SendGroupMsgAsync(long.Parse(group.Uid, System.Globalization.CultureInfo.InvariantCulture), segments, ct));
+            (segments, ct) => Client.SendGroupMsgAsync(QqContacts.Number(group.Uid), segments, ct));
 
     private SendReceipt? NotRunning() => S.State == ClientState.Running
         ? null
@@ -135,7 +135,7 @@ public sealed partial class QqAccountGrain
         }
         var receipt = new SendReceipt(QqContacts.Number(messageId), SendCodes.Success, "success");
         RememberMessageId(messageId);
-        Outbox.Add(AccountEvent.SendMessage, null, [], QqMessages.Sent(messageId, content, type, S.User, to, group));
+        Outbox.Add(AccountEvent.SendMessage, null, [], QqMessages.Sent(messageId, time.GetUtcNow().ToUnixTimeSeconds(), content, type, S.User, to, group));
         if (key is not null)
         {
             Idempotency.Keep(key, receipt);

@@ -11,6 +11,9 @@ internal static class QqContacts
 {
     public static string Number(long id) => id.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A cached contact's number back as OneBot wants it (ids are always numbers we wrote).</summary>
+    public static long Number(string uid) => long.Parse(uid, CultureInfo.InvariantCulture);
+
     public static ContactInfo Self(QqLoginInfo login) => new()
     {
         Id = Number(login.UserId),

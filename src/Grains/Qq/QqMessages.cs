@@ -90,9 +90,9 @@ internal static class QqMessages
     }
 
     /// <summary>A message this API sent: class send, from api, source local.</summary>
-    public static ChatMessage Sent(long messageId, string content, string type, ContactInfo? self, ContactInfo? to, GroupInfo? group)
+    public static ChatMessage Sent(long messageId, long time, string content, string type, ContactInfo? self, ContactInfo? to, GroupInfo? group)
     {
-        var message = Base(messageId, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), content, type, fromSelf: true) with
+        var message = Base(messageId, time, content, type, fromSelf: true) with
         {
             Source = "local",
             From = "api",
