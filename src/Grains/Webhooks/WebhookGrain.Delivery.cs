@@ -13,6 +13,7 @@ public sealed partial class WebhookGrain
     private readonly GrainLoop _delivery = new();
     private ResiliencePipeline<WebhookOutcome>? _pipeline;
     private AccountEvent? _current;
+    private CancellationTokenSource _destination = new();
 
     private ResiliencePipeline<WebhookOutcome> Pipeline => _pipeline ??= new ResiliencePipelineBuilder<WebhookOutcome> { TimeProvider = time }
         .AddRetry(new RetryStrategyOptions<WebhookOutcome>
@@ -59,7 +60,9 @@ public sealed partial class WebhookGrain
         var head = state.State.Backlog[0];
         _current = head;
         var body = await Format.RenderAsync(head, settings.PostMediaData, cancellation);
-        var context = ResilienceContextPool.Shared.Get(continueOnCapturedContext: true, cancellation);
+        var destination = _destination.Token;
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, destination);
+        var context = ResilienceContextPool.Shared.Get(continueOnCapturedContext: true, linked.Token);
         WebhookOutcome? outcome = null;
         string? givenUp = null;
         try
@@ -69,13 +72,14 @@ public sealed partial class WebhookGrain
                 context,
                 (Self: this, Settings: settings, Head: head, Body: body));
         }
-        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException && !cancellation.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException && !linked.IsCancellationRequested)
         {
             givenUp = "gave up: " + ErrorKind(e);
         }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
-            return; // deactivating: the event stays first in the backlog
+            // Deactivating, or post_api changed: the event stays first in the backlog, for the new destination.
+            return;
         }
         finally
         {
@@ -129,6 +133,20 @@ public sealed partial class WebhookGrain
             .Handle<HttpRequestException>()
             .Handle<TimeoutRejectedException>()
             .HandleResult(outcome => outcome.IsTransient);
+
+    /// <summary>
+    /// A new post_api (a start_client after the receiver went away) takes the backlog from here: the head's retries
+    /// against the old destination end now instead of after MaxEventAge, and its attempts count from one again.
+    /// </summary>
+    private void Retarget()
+    {
+        _destination.Cancel(); // not disposed: a delivery in flight may still link to its token
+        _destination = new CancellationTokenSource();
+        state.State.HeadAttempts = 0;
+    }
+
+    private static bool SameDestination(WebhookSettings? a, WebhookSettings? b) =>
+        a?.Url == b?.Url && a?.Secret == b?.Secret;
 
     private bool StillYoung() => _current is { } head && time.GetUtcNow() - head.Time < _options.MaxEventAge;
 

@@ -52,6 +52,10 @@ public sealed partial class WebhookGrain(
     public async Task<bool> ConfigureAsync(WebhookSettings? settings)
     {
         var effective = settings ?? Default();
+        if (!SameDestination(state.State.Settings, effective))
+        {
+            Retarget();
+        }
         state.State.Settings = effective;
         if (effective is null && state.State.Backlog.Count > 0)
         {
