@@ -15,6 +15,7 @@ public static class SiloApp
         var emulator = await UpstreamSetup.ConfigureAsync(builder, app);
         builder.UseOrleans(silo => OrleansSetup.Configure(silo, app));
         builder.Services.AddOpenWxApi(builder.Configuration);
+        builder.AddObservability();
         if (app.Demo)
         {
             builder.Services.AddHostedService<QqDemoService>();
@@ -24,6 +25,7 @@ public static class SiloApp
         web.UseWebSockets();
         web.MapOpenWx();
         web.MapOpenQq();
+        web.MapObservability();
         return (web, emulator);
     }
 }

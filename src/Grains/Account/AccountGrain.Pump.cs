@@ -78,6 +78,7 @@ public sealed partial class AccountGrain
         catch (WxProtocolException e)
         {
             logger.StepFailed(Key, action.ToString(), e.Message);
+            metrics.SyncError(Key, "protocol");
             state.State.LastError = e.Message;
             BackOff(pacer);
         }
@@ -85,6 +86,7 @@ public sealed partial class AccountGrain
         {
             // A bug or an unexpected upstream answer must not kill the activation: log, back off, try again.
             logger.Unexpected(e, Key, action.ToString());
+            metrics.SyncError(Key, "unexpected");
             state.State.LastError = e.GetType().Name;
             BackOff(pacer);
         }

@@ -14,7 +14,7 @@ public sealed partial class AccountGrain
     private IdempotentSends Idempotency => _idempotency ??= new IdempotentSends(
         () => state.State.Sends.Receipts, _sendOptions.IdempotencyWindow, _sendOptions.IdempotencyCapacity);
 
-    private SendLane Lane => _lane ??= new SendLane(_sendOptions.QueueCapacity);
+    private SendLane Lane => _lane ??= new SendLane(_sendOptions.QueueCapacity, metrics, Key);
 
     /// <summary>
     /// Runs one upstream send in the lane: <paramref name="onSent"/> records its event (and receipt) before the state

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenWxCluster.Grains.Account.Login;
 using OpenWxCluster.Grains.Common;
+using OpenWxCluster.Grains.Diagnostics;
 using OpenWxCluster.Grains.Logging;
 using OpenWxCluster.Grains.Options;
 using OpenWxCluster.Protocol;
@@ -21,6 +22,7 @@ public sealed partial class AccountGrain(
     IWxMediaDriver mediaDriver,
     IOptions<SyncOptions> syncOptions,
     IOptions<SendOptions> sendOptions,
+    OpenWxMetrics metrics,
     ILogger<AccountGrain> logger)
     : Grain, IWxAccountGrain, IRemindable
 {
@@ -39,6 +41,7 @@ public sealed partial class AccountGrain(
     {
         _machine = new LoginStateMachine(LoginOptionsFrom(_options), state.State.Login);
         _session = state.State.Session?.ToSession();
+        metrics.Gauges.TrackAccount(Key, () => _machine.State);
         if (_machine.State == ClientState.Running && _session is not null)
         {
             logger.Resumed(Key);
@@ -74,6 +77,7 @@ public sealed partial class AccountGrain(
     {
         StopPump();
         _broadcastLoop.Stop();
+        metrics.Gauges.ForgetAccount(Key);
         return Task.CompletedTask;
     }
 

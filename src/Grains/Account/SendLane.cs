@@ -1,3 +1,5 @@
+using OpenWxCluster.Grains.Diagnostics;
+
 namespace OpenWxCluster.Grains.Account;
 
 /// <summary>
@@ -5,7 +7,8 @@ namespace OpenWxCluster.Grains.Account;
 /// (send pacing), with at most <c>capacity</c> waiting. Runs on the grain scheduler: the pause is a grain-context
 /// <see cref="Task.Delay(TimeSpan)"/>, so other calls are served meanwhile.
 /// </summary>
-internal sealed class SendLane(int capacity)
+/// <param name="metrics">Told each send's time from its call to its end, and each refusal of a full lane.</param>
+internal sealed class SendLane(int capacity, OpenWxMetrics metrics, string accountKey)
 {
     private Task _tail = Task.CompletedTask;
     private DateTimeOffset _nextStart = DateTimeOffset.MinValue;
@@ -18,15 +21,16 @@ internal sealed class SendLane(int capacity)
     {
         if (Pending >= capacity)
         {
+            metrics.SendRefused(accountKey);
             return null;
         }
         Pending++;
-        var run = RunAfterAsync(_tail, send, gap);
+        var run = RunAfterAsync(_tail, send, gap, TimeProvider.System.GetTimestamp());
         _tail = run;
         return run;
     }
 
-    private async Task<T> RunAfterAsync<T>(Task previous, Func<Task<T>> send, TimeSpan gap)
+    private async Task<T> RunAfterAsync<T>(Task previous, Func<Task<T>> send, TimeSpan gap, long called)
     {
         try
         {
@@ -49,6 +53,7 @@ internal sealed class SendLane(int capacity)
         {
             _nextStart = DateTimeOffset.UtcNow + gap;
             Pending--;
+            metrics.SendFinished(accountKey, TimeProvider.System.GetElapsedTime(called));
         }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
 using OpenWxCluster.Grains.Common;
+using OpenWxCluster.Grains.Diagnostics;
 using OpenWxCluster.Grains.Logging;
 
 namespace OpenWxCluster.Grains.Events;
@@ -21,13 +22,21 @@ public sealed class EventOutbox(
     SerialStateWriter writer,
     int capacity,
     ILogger logger,
+    OpenWxMetrics metrics,
     Action onWriteFailed)
 {
     private readonly TaskChain _flushes = new();
 
     /// <summary>The outbox of the account <paramref name="grain"/> is (its key), publishing to the account's stream.</summary>
     public static EventOutbox ForAccount(
-        Grain grain, IGrainFactory grains, Func<IOutboxState> state, SerialStateWriter writer, int capacity, ILogger logger, Action onWriteFailed)
+        Grain grain,
+        IGrainFactory grains,
+        Func<IOutboxState> state,
+        SerialStateWriter writer,
+        int capacity,
+        ILogger logger,
+        OpenWxMetrics metrics,
+        Action onWriteFailed)
     {
         var key = grain.GetPrimaryKeyString();
         return new EventOutbox(
@@ -38,6 +47,7 @@ public sealed class EventOutbox(
             writer,
             capacity,
             logger,
+            metrics,
             onWriteFailed);
     }
 
@@ -107,6 +117,7 @@ public sealed class EventOutbox(
         }
         var delivered = batch[^1].Seq;
         pending.RemoveAll(e => e.Seq <= delivered);
+        metrics.Delivered(batch);
         foreach (var e in batch)
         {
             await PublishQuietlyAsync(e);

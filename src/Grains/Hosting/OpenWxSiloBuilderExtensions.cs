@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenWxCluster.Grains.Diagnostics;
 using OpenWxCluster.Grains.Media;
 using OpenWxCluster.Grains.Options;
 using OpenWxCluster.Grains.Webhooks;
@@ -29,6 +30,9 @@ public static class OpenWxSiloBuilderExtensions
         services.AddOptions<QqProtocol.OneBotOptions>().BindConfiguration("OpenWx:OneBot");
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DestinationPolicy>();
+        services.AddMetrics();
+        services.AddSingleton<ActivationGauges>();
+        services.AddSingleton<OpenWxMetrics>();
         services.AddSingleton<WebhookTransport>();
         services.AddWebhookHttpClient();
         // Received media: a folder by default; a host that sets OpenWx:Media:ConnectionString gets PostgreSQL.

@@ -151,6 +151,7 @@ public sealed partial class QqAccountGrain
         S.OfflineCause = cause;
         ChangeState(ClientState.Offline);
         logger.WentOffline(Key, cause);
+        metrics.SyncError(Key, cause);
         Outbox.Add(AccountEvent.EventPost, "offline", [EventParam.Of(cause)]);
         await Outbox.FlushAsync();
     }

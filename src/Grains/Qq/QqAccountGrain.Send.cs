@@ -13,7 +13,7 @@ public sealed partial class QqAccountGrain
     private SendLane? _lane;
     private IdempotentSends? _idempotency;
 
-    private SendLane Lane => _lane ??= new SendLane(_sendOptions.QueueCapacity);
+    private SendLane Lane => _lane ??= new SendLane(_sendOptions.QueueCapacity, metrics, Key);
 
     private IdempotentSends Idempotency => _idempotency ??= new IdempotentSends(
         () => S.Receipts, _sendOptions.IdempotencyWindow, _sendOptions.IdempotencyCapacity);

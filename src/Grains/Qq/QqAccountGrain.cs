@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenWxCluster.Grains.Common;
+using OpenWxCluster.Grains.Diagnostics;
 using OpenWxCluster.Grains.Logging;
 using OpenWxCluster.Grains.Options;
 using OpenWxCluster.QqProtocol;
@@ -20,6 +21,7 @@ public sealed partial class QqAccountGrain(
     IOptions<QqOptions> qqOptions,
     IOptions<SendOptions> sendOptions,
     TimeProvider time,
+    OpenWxMetrics metrics,
     ILogger<QqAccountGrain> logger)
     : Grain, IQqAccountGrain, IRemindable
 {
@@ -40,6 +42,7 @@ public sealed partial class QqAccountGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        metrics.Gauges.TrackAccount(Key, () => S.State);
         if (S.State.IsStarted())
         {
             // A moved or restarted account gets a full heartbeat grace before it can be judged silent.
@@ -55,6 +58,7 @@ public sealed partial class QqAccountGrain(
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _loop.Stop();
+        metrics.Gauges.ForgetAccount(Key);
         return Task.CompletedTask;
     }
 

@@ -92,6 +92,7 @@ public sealed partial class WebhookGrain
         }
         state.State.Backlog.RemoveAt(0);
         state.State.HeadAttempts = 0;
+        metrics.DeliveryFinished(outcome is { IsSuccess: true });
         if (outcome is { IsSuccess: true })
         {
             state.State.Delivered++;
@@ -118,11 +119,13 @@ public sealed partial class WebhookGrain
             var outcome = await transport.PostAsync(settings, AccountKey.ClientOf(Key), head.Id, body, attempt, cancellation);
             Record(new WebhookAttempt(head.Id, attempt, outcome.StatusCode, time.GetElapsedTime(started),
                 outcome.IsSuccess ? null : $"HTTP {outcome.StatusCode}", time.GetUtcNow()));
+            metrics.DeliveryAttempt(time.GetElapsedTime(started), outcome.IsSuccess);
             return outcome;
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
         {
             Record(new WebhookAttempt(head.Id, attempt, 0, time.GetElapsedTime(started), ErrorKind(e), time.GetUtcNow()));
+            metrics.DeliveryAttempt(time.GetElapsedTime(started), success: false);
             throw;
         }
     }

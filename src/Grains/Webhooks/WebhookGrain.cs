@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenWxCluster.Grains.Common;
+using OpenWxCluster.Grains.Diagnostics;
 using OpenWxCluster.Grains.Options;
 
 namespace OpenWxCluster.Grains.Webhooks;
@@ -16,6 +17,7 @@ public sealed partial class WebhookGrain(
     IOptions<WebhookOptions> options,
     DestinationPolicy policy,
     WebhookTransport transport,
+    OpenWxMetrics metrics,
     IServiceProvider services,
     TimeProvider time,
     ILogger<WebhookGrain> logger)
@@ -34,6 +36,7 @@ public sealed partial class WebhookGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        metrics.Gauges.TrackBacklog(Key, () => state.State.Backlog.Count);
         if (HasWork)
         {
             StartDelivery();
@@ -44,6 +47,7 @@ public sealed partial class WebhookGrain(
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         StopDelivery();
+        metrics.Gauges.ForgetBacklog(Key);
         return Task.CompletedTask;
     }
 
