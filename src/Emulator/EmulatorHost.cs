@@ -48,6 +48,8 @@ public sealed class EmulatorHost : IAsyncDisposable
 
         // Request logs carry query strings (skey, pass_ticket): keep ASP.NET's own logging to warnings and above.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Its host prints its own labelled address line; no unlabelled "Now listening" in a silo's console.
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         var world = new EmulatorWorld(options);
         builder.Services.AddSingleton(world);

@@ -46,6 +46,8 @@ public sealed class QqEmulatorHost : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(options.ListenAddress, options.Port));
         // Request logs would carry access_token in query strings.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Its host prints its own labelled address line; no unlabelled "Now listening" in a silo's console.
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Services.AddSingleton(options);

@@ -9,7 +9,14 @@ public static class SiloApp
 {
     public static async Task<(WebApplication App, EmulatorHost? Emulator)> BuildAsync(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(CommandLine.Normalize(args));
+        // appsettings.json is read from the program's folder whatever the working directory (a silo started from the
+        // repository root used to miss it, and ran with Information logs and no settings).
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = CommandLine.Normalize(args),
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        QuietDefaults.Apply(builder);
         var app = builder.Configuration.GetSection(AppOptions.Section).Get<AppOptions>() ?? new AppOptions();
         await DatabaseSetup.ApplyIfAskedAsync(app);
         var emulator = await UpstreamSetup.ConfigureAsync(builder, app);
@@ -26,6 +33,7 @@ public static class SiloApp
         web.MapOpenWx();
         web.MapOpenQq();
         web.MapObservability();
+        StartupBanner.PrintWhenStarted(web, app, emulator);
         return (web, emulator);
     }
 }

@@ -69,12 +69,15 @@ public sealed class HostProcess : IDisposable
         return Launch(name, BuildOutput.Silo, args, logDirectory, http, silo, gateway);
     }
 
-    /// <summary>The README's embedded default: one silo, in memory, demo upstreams (its own ports).</summary>
-    public static HostProcess StartDemo(string name, string logDirectory)
+    /// <summary>
+    /// The README's embedded default: one silo, in memory, demo upstreams (its own ports), started from
+    /// <paramref name="workingDirectory"/> (default: the program's folder) with <paramref name="extraArgs"/>.
+    /// </summary>
+    public static HostProcess StartDemo(string name, string logDirectory, string? workingDirectory = null, params string[] extraArgs)
     {
         int http = FreePort.Next(), silo = FreePort.Next(), gateway = FreePort.Next();
-        string[] args = ["--demo", "--urls", $"http://127.0.0.1:{http}", $"--App:SiloPort={silo}", $"--App:GatewayPort={gateway}"];
-        return Launch(name, BuildOutput.Silo, args, logDirectory, http, silo, gateway);
+        string[] args = ["--demo", "--urls", $"http://127.0.0.1:{http}", $"--App:SiloPort={silo}", $"--App:GatewayPort={gateway}", .. extraArgs];
+        return Launch(name, BuildOutput.Silo, args, logDirectory, http, silo, gateway, workingDirectory);
     }
 
     /// <summary>The web front alone: an Orleans client that finds the silos' gateways in the membership table.</summary>
@@ -96,11 +99,12 @@ public sealed class HostProcess : IDisposable
         Launch(name, _dll, _args, _logDirectory, HttpPort, SiloPort, GatewayPort);
 
     private static HostProcess Launch(
-        string name, string dll, IReadOnlyList<string> args, string logDirectory, int http, int siloPort, int gatewayPort)
+        string name, string dll, IReadOnlyList<string> args, string logDirectory, int http, int siloPort, int gatewayPort,
+        string? workingDirectory = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -156,7 +160,8 @@ public sealed class HostProcess : IDisposable
         _process.WaitForExit(10_000);
     }
 
-    public string ReadLog()
+    /// <summary>The process's output so far: its last <paramref name="maxChars"/> characters.</summary>
+    public string ReadLog(int maxChars = 8000)
     {
         lock (_logLock)
         {
@@ -165,7 +170,7 @@ public sealed class HostProcess : IDisposable
         using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         using var reader = new StreamReader(stream);
         var text = reader.ReadToEnd();
-        return text.Length > 8000 ? text[^8000..] : text;
+        return text.Length > maxChars ? text[^maxChars..] : text;
     }
 
     public void Dispose()

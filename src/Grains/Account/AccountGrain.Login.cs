@@ -24,6 +24,7 @@ public sealed partial class AccountGrain
         }
         _uuid = uuid;
         _qr = new QrCodeImage(bytes, ImageType.Sniff(bytes), DateTimeOffset.UtcNow);
+        echo.QrCode(Key, Protocol.Web.WxHosts.QrPayload(uuid));
         Emit(AccountEvent.EventPost, "input_qrcode", [EventParam.Of(""), EventParam.Of(Convert.ToBase64String(bytes))]);
         await ApplyAsync(new LoginTrigger.QrCodeFetched());
     }

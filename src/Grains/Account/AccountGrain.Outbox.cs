@@ -8,7 +8,7 @@ public sealed partial class AccountGrain
     private EventOutbox? _outbox;
 
     private EventOutbox Outbox => _outbox ??= EventOutbox.ForAccount(
-        this, GrainFactory, () => state.State, _writer, _options.OutboxCapacity, logger, metrics, () =>
+        this, GrainFactory, () => state.State, _writer, _options.OutboxCapacity, logger, () =>
         {
             StopPump();
             DeactivateOnIdle();

@@ -23,6 +23,7 @@ public sealed partial class AccountGrain(
     IOptions<SyncOptions> syncOptions,
     IOptions<SendOptions> sendOptions,
     OpenWxMetrics metrics,
+    ConsoleEcho echo,
     ILogger<AccountGrain> logger)
     : Grain, IWxAccountGrain, IRemindable
 {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
 using OpenWxCluster.Grains.Common;
@@ -23,6 +24,7 @@ public sealed class EventOutbox(
     int capacity,
     ILogger logger,
     OpenWxMetrics metrics,
+    ConsoleEcho echo,
     Action onWriteFailed)
 {
     private readonly TaskChain _flushes = new();
@@ -35,7 +37,6 @@ public sealed class EventOutbox(
         SerialStateWriter writer,
         int capacity,
         ILogger logger,
-        OpenWxMetrics metrics,
         Action onWriteFailed)
     {
         var key = grain.GetPrimaryKeyString();
@@ -47,7 +48,8 @@ public sealed class EventOutbox(
             writer,
             capacity,
             logger,
-            metrics,
+            grain.GrainContext.ActivationServices.GetRequiredService<OpenWxMetrics>(),
+            grain.GrainContext.ActivationServices.GetRequiredService<ConsoleEcho>(),
             onWriteFailed);
     }
 
@@ -118,6 +120,7 @@ public sealed class EventOutbox(
         var delivered = batch[^1].Seq;
         pending.RemoveAll(e => e.Seq <= delivered);
         metrics.Delivered(batch);
+        echo.Delivered(batch);
         foreach (var e in batch)
         {
             await PublishQuietlyAsync(e);

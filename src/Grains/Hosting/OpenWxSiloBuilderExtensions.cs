@@ -25,6 +25,7 @@ public static class OpenWxSiloBuilderExtensions
         services.AddOptions<EventInboxOptions>().BindConfiguration("OpenWx:Inbox");
         services.AddOptions<WebhookOptions>().BindConfiguration("OpenWx:Webhooks");
         services.AddOptions<QqOptions>().BindConfiguration("OpenWx:Qq");
+        services.AddOptions<ConsoleEchoOptions>().BindConfiguration(ConsoleEchoOptions.SectionName);
         // QQ accounts: one OneBot client per account over one shared connection pool.
         services.AddOneBotProtocol();
         services.AddOptions<QqProtocol.OneBotOptions>().BindConfiguration("OpenWx:OneBot");
@@ -33,6 +34,7 @@ public static class OpenWxSiloBuilderExtensions
         services.AddMetrics();
         services.AddSingleton<ActivationGauges>();
         services.AddSingleton<OpenWxMetrics>();
+        services.AddSingleton<ConsoleEcho>();
         services.AddSingleton<WebhookTransport>();
         services.AddWebhookHttpClient();
         // Received media: a folder by default; a host that sets OpenWx:Media:ConnectionString gets PostgreSQL.

@@ -10,7 +10,7 @@ public sealed partial class QqAccountGrain
     private EventOutbox? _outbox;
 
     private EventOutbox Outbox => _outbox ??= EventOutbox.ForAccount(
-        this, GrainFactory, () => state.State, _writer, _options.OutboxCapacity, logger, metrics, () =>
+        this, GrainFactory, () => state.State, _writer, _options.OutboxCapacity, logger, () =>
         {
             _loop.Stop();
             DeactivateOnIdle();

@@ -8,6 +8,9 @@ public static class WxHosts
 
     public static string Login(string domain) => "login." + domain;
 
+    /// <summary>What the login QR encodes (the phone opens it): a terminal can draw the same code from it.</summary>
+    public static string QrPayload(string uuid) => $"https://{QrHost}/l/{uuid}";
+
     public static string WebPush(string domain) => "webpush." + domain;
 
     public static string File(string domain) => "file." + domain;
