@@ -121,7 +121,7 @@ public sealed partial class QqAccountGrain
             return;
         }
         RememberMessageId(id);
-        Outbox.Add(message.Class == "send" ? AccountEvent.SendMessage : AccountEvent.ReceiveMessage, null, [], message);
+        EmitMessage(message);
     }
 
     private void RememberMessageId(long id)
