@@ -101,6 +101,15 @@ public sealed partial class QqAccountGrain
             case QqFriendAddEvent add:
                 await FriendAddedAsync(add);
                 break;
+            case QqGroupBanEvent ban:
+                await BannedAsync(ban);
+                break;
+            case QqRecallEvent recall:
+                await RecalledAsync(recall);
+                break;
+            case QqGroupCardEvent card:
+                await CardChangedAsync(card);
+                break;
         }
     }
 

@@ -63,6 +63,11 @@ internal static class QqControlEndpoints
             w.Ban(groupId, userId, r.OperatorId, r.Duration);
             return Results.NoContent();
         });
+        control.MapPut("/groups/{groupId:long}/members/{userId:long}/card", (long groupId, long userId, CardRequest r, QqWorld w) =>
+        {
+            w.SetCard(groupId, userId, r.OperatorId ?? userId, r.Card);
+            return Results.NoContent();
+        });
         control.MapPost("/groups/{groupId:long}/messages", (long groupId, GroupMessageRequest r, QqWorld w) =>
             MessageInfo.From(w.UserSendsGroup(r.UserId, groupId, SegmentJson.Parse(r.Message, autoEscape: false))));
 
