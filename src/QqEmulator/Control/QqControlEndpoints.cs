@@ -37,6 +37,12 @@ internal static class QqControlEndpoints
         });
         control.MapGet("/bots/{selfId:long}/sent", (long selfId, QqWorld w) => w.SentBy(selfId).Select(MessageInfo.From).ToList());
 
+        control.MapPut("/bots/{selfId:long}/friends/{userId:long}/category", (long selfId, long userId, CategoryRequest r, QqWorld w) =>
+        {
+            w.SetFriendCategory(selfId, userId, r.CategoryId, r.Name);
+            return Results.NoContent();
+        });
+
         control.MapPost("/users", (QqUser u, QqWorld w) => Results.Created($"/control/users/{u.UserId}", w.CreateUser(u)));
         control.MapGet("/users/{userId:long}", (long userId, QqWorld w) =>
             w.GetUser(userId) ?? throw QqWorldException.NotFound($"user {userId}"));
