@@ -31,6 +31,12 @@ public sealed class QqEmulatorOptions
     /// <summary>ws_reverse.reconnect_interval (spec default 3000 ms).</summary>
     public TimeSpan ReconnectInterval { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// Actions the HTTP API answers 404 (unknown action), as an implementation without them would: e.g.
+    /// <c>get_friends_with_category</c> for a plain OneBot v11 one such as go-cqhttp.
+    /// </summary>
+    public IReadOnlySet<string> UnsupportedActions { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>Demo mode: the <see cref="Demo.QqDemo"/> world is seeded and its people chat every <see cref="DemoChatInterval"/>.</summary>
     public bool Demo { get; init; }
 

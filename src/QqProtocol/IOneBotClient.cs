@@ -13,6 +13,12 @@ public interface IOneBotClient
 
     Task<IReadOnlyList<QqFriend>> GetFriendListAsync(CancellationToken ct = default);
 
+    /// <summary>
+    /// NapCat's <c>get_friends_with_category</c>: the friends with their friend group's name. An implementation
+    /// without it (plain OneBot v11, go-cqhttp) answers <see cref="QqRetcodeException"/> 1404.
+    /// </summary>
+    Task<IReadOnlyList<QqFriend>> GetFriendsWithCategoryAsync(CancellationToken ct = default);
+
     Task<IReadOnlyList<QqGroup>> GetGroupListAsync(CancellationToken ct = default);
 
     Task<QqGroup> GetGroupInfoAsync(long groupId, bool noCache = false, CancellationToken ct = default);

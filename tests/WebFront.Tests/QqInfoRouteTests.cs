@@ -63,7 +63,7 @@ public sealed class QqInfoRouteTests
     }
 
     [Fact]
-    public async Task Get_group_basic_info_leaves_out_the_members()
+    public async Task Get_group_basic_info_leaves_out_the_members_but_keeps_the_accounts_own_role()
     {
         await using var host = await ApiHost.StartAsync();
         host.Grains.RunningBot();
@@ -71,7 +71,7 @@ public sealed class QqInfoRouteTests
         var (_, body) = await host.GetTextAsync("/openqq/get_group_basic_info");
 
         Assert.Equal(
-            """[{"id":"30001","gid":"30001","uid":"30001","gnumber":"30001","name":"PERL学习交流","markname":"","owner_id":"20001","owner_uid":"20001","role":"","displayname":"PERL学习交流"},"""
+            """[{"id":"30001","gid":"30001","uid":"30001","gnumber":"30001","name":"PERL学习交流","markname":"","owner_id":"20001","owner_uid":"20001","role":"admin","displayname":"PERL学习交流"},"""
             + """{"id":"30002","gid":"30002","uid":"30002","gnumber":"30002","name":"闲聊","markname":"","owner_id":"20002","owner_uid":"20002","role":"","displayname":"闲聊"}]""",
             body);
     }

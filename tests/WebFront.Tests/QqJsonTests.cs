@@ -37,7 +37,7 @@ public sealed class QqJsonTests
     public void A_group_message_has_openqqs_fields_with_ids_and_numbers()
     {
         Assert.Equal(
-            """{"id":"7","time":"1700000000","content":"测试一下","type":"group_message","class":"recv","format":"text","sender":"灰灰","sender_id":"20001","sender_uid":"20001","receiver":"机器人","receiver_id":"10001","receiver_uid":"10001","group":"PERL学习交流","group_id":"30001","group_uid":"30001","post_type":"receive_message"}""",
+            """{"id":"7","msg_id":"7","time":"1700000000","msg_time":"1700000000","content":"测试一下","type":"group_message","class":"recv","msg_class":"recv","format":"text","sender":"灰灰","sender_id":"20001","sender_uid":"20001","receiver":"机器人","receiver_id":"10001","receiver_uid":"10001","group":"PERL学习交流","group_id":"30001","group_uid":"30001","post_type":"receive_message"}""",
             MojoJson.Serialize(QqMessageJson.Message(GroupMessage, AccountEvent.ReceiveMessage)));
     }
 
@@ -51,7 +51,7 @@ public sealed class QqJsonTests
         };
 
         Assert.Equal(
-            """{"id":"8","time":"","content":"0","type":"friend_message","class":"send","format":"text","sender":"机器人","sender_id":"10001","sender_uid":"","receiver":"小灰","receiver_id":"20001","receiver_uid":"20001","post_type":"send_message"}""",
+            """{"id":"8","msg_id":"8","time":"","msg_time":"","content":"0","type":"friend_message","class":"send","msg_class":"send","format":"text","sender":"机器人","sender_id":"10001","sender_uid":"","receiver":"小灰","receiver_id":"20001","receiver_uid":"20001","post_type":"send_message"}""",
             MojoJson.Serialize(QqMessageJson.Message(sent, AccountEvent.SendMessage)));
     }
 
@@ -109,7 +109,7 @@ public sealed class QqJsonTests
     [InlineData("""{"reply":"hi","shutup":1,"shutup_time":-120}""", 60)]
     public void Shutup_is_read_in_seconds_bounded_to_60_s_to_30_days(string body, int seconds)
     {
-        var reply = _format.ReadReply("application/json", body);
+        var reply = _format.ReadReply(AccountKey.QQ, "application/json", body);
 
         Assert.Equal(new WebhookReply("hi", null, TimeSpan.FromSeconds(seconds)), reply);
     }
@@ -121,13 +121,13 @@ public sealed class QqJsonTests
     [InlineData("""{"reply":"hi","shutup":"yes"}""")]
     public void Without_shutup_1_or_true_nobody_is_muted(string body)
     {
-        Assert.Equal(new WebhookReply("hi", null), _format.ReadReply("application/json", body));
+        Assert.Equal(new WebhookReply("hi", null), _format.ReadReply(AccountKey.QQ, "application/json", body));
     }
 
     [Fact]
     public void Shutup_without_a_reply_is_no_reply_as_in_mojo()
     {
-        Assert.Null(_format.ReadReply("application/json", """{"shutup":1}"""));
+        Assert.Null(_format.ReadReply(AccountKey.QQ, "application/json", """{"shutup":1}"""));
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class WebhookFormatTests
     [InlineData("application/json", "", null, null)]
     public void A_reply_is_read_only_from_json_answers(string? contentType, string body, string? text, string? media)
     {
-        var reply = _format.ReadReply(contentType, body);
+        var reply = _format.ReadReply(AccountKey.WeChat, contentType, body);
         Assert.Equal(text, reply?.Text);
         Assert.Equal(media, reply?.MediaUrl);
     }

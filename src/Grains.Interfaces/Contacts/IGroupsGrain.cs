@@ -14,6 +14,13 @@ public interface IGroupsGrain : IGrainWithStringKey
     [Alias("GetAllBasic"), ReadOnly, AlwaysInterleave]
     Task<IReadOnlyList<GroupInfo>> GetAllBasicAsync();
 
+    /// <summary>
+    /// The role (QQ's owner/admin/attend) of member <paramref name="memberId"/> in each group whose cached members
+    /// include it, by group id: the account's own roles for get_group_basic_info, without sending member lists.
+    /// </summary>
+    [Alias("GetRolesOf"), ReadOnly, AlwaysInterleave]
+    Task<IReadOnlyDictionary<string, string>> GetRolesOfAsync(string memberId);
+
     [Alias("Find"), ReadOnly, AlwaysInterleave]
     Task<GroupInfo?> FindAsync(GroupLookup lookup);
 

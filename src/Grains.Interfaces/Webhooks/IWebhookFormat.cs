@@ -11,13 +11,15 @@ public interface IWebhookFormat
 
     /// <summary>
     /// The reply carried by a 2xx answer, or null (not JSON, no reply keys, unreadable). Only message posts are
-    /// asked.
+    /// asked. <paramref name="platform"/> (<see cref="AccountKey.WeChat"/> or <see cref="AccountKey.QQ"/>) picks the
+    /// plugin whose reply keys count.
     /// </summary>
-    WebhookReply? ReadReply(string? contentType, string body);
+    WebhookReply? ReadReply(string platform, string? contentType, string body);
 
     /// <summary>
-    /// Openwx's post_message_filter: whether the message, as it would be posted, passes the filter (every filter key
-    /// its JSON has holds exactly that value; keys it lacks do not count).
+    /// Openwx's post_message_filter: whether the message, as it would be posted on <paramref name="platform"/>'s API
+    /// (Openwx or Openqq JSON), passes the filter (every filter key its JSON has holds exactly that value; keys it
+    /// lacks do not count).
     /// </summary>
-    bool Passes(ChatMessage message, string postType, IReadOnlyDictionary<string, string> filter);
+    bool Passes(string platform, ChatMessage message, string postType, IReadOnlyDictionary<string, string> filter);
 }

@@ -75,7 +75,7 @@ public sealed partial class AccountGrain
             // Openwx's post_message_filter: a message that fails it is neither posted nor queued (nor streamed).
             if (state.State.Options.MessageFilter is { Count: > 0 } filter
                 && ServiceProvider.GetService<IWebhookFormat>() is { } format
-                && !format.Passes(message, postType, filter))
+                && !format.Passes(AccountKey.WeChat, message, postType, filter))
             {
                 return;
             }

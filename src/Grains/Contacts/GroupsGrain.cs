@@ -17,6 +17,19 @@ public sealed class GroupsGrain(
     public async Task<IReadOnlyList<GroupInfo>> GetAllBasicAsync() =>
         [.. (await All()).Select(g => g.Basic())];
 
+    public async Task<IReadOnlyDictionary<string, string>> GetRolesOfAsync(string memberId)
+    {
+        var roles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var group in await All())
+        {
+            if (group.Members.FirstOrDefault(m => m.Id == memberId) is { Role.Length: > 0 } member)
+            {
+                roles[group.Id] = member.Role;
+            }
+        }
+        return roles;
+    }
+
     public Task<GroupInfo?> FindAsync(GroupLookup lookup) => First(lookup.Matches);
 
     public Task<IReadOnlyList<GroupInfo>> SearchAsync(GroupLookup lookup) => Where(lookup.Matches);

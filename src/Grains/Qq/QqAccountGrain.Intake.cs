@@ -101,6 +101,15 @@ public sealed partial class QqAccountGrain
             case QqFriendAddEvent add:
                 await FriendAddedAsync(add);
                 break;
+            case QqGroupBanEvent ban:
+                await BannedAsync(ban);
+                break;
+            case QqRecallEvent recall:
+                await RecalledAsync(recall);
+                break;
+            case QqGroupCardEvent card:
+                await CardChangedAsync(card);
+                break;
         }
     }
 
@@ -121,7 +130,7 @@ public sealed partial class QqAccountGrain
             return;
         }
         RememberMessageId(id);
-        Outbox.Add(message.Class == "send" ? AccountEvent.SendMessage : AccountEvent.ReceiveMessage, null, [], message);
+        EmitMessage(message);
     }
 
     private void RememberMessageId(long id)

@@ -76,7 +76,7 @@ public sealed partial class QqAccountGrain
     private async Task LoadContactsAsync(CancellationToken stopping)
     {
         var login = await Client.GetLoginInfoAsync(stopping);
-        var friends = await Client.GetFriendListAsync(stopping);
+        var friends = await FriendsAsync(stopping);
         var groups = await Client.GetGroupListAsync(stopping);
         var loaded = new List<GroupInfo>(groups.Count);
         foreach (var (group, index) in groups.Select((g, i) => (g, i)))
@@ -89,6 +89,23 @@ public sealed partial class QqAccountGrain
         S.User = QqContacts.Self(login);
         await GrainFactory.GetGrain<IFriendsGrain>(Key).ReplaceAsync([.. friends.Select(QqContacts.Friend)]);
         await GrainFactory.GetGrain<IGroupsGrain>(Key).ReplaceAsync(loaded);
+    }
+
+    /// <summary>
+    /// Friends with their category from NapCat's get_friends_with_category; an implementation without it (plain
+    /// OneBot v11 has no friend groups) answers retcode 1404 or another refusal, and the plain list is read instead,
+    /// categories left empty.
+    /// </summary>
+    private async Task<IReadOnlyList<QqFriend>> FriendsAsync(CancellationToken stopping)
+    {
+        try
+        {
+            return await Client.GetFriendsWithCategoryAsync(stopping);
+        }
+        catch (QqRetcodeException)
+        {
+            return await Client.GetFriendListAsync(stopping);
+        }
     }
 
     /// <summary>

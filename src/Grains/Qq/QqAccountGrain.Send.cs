@@ -135,7 +135,7 @@ public sealed partial class QqAccountGrain
         }
         var receipt = new SendReceipt(QqContacts.Number(messageId), SendCodes.Success, "success");
         RememberMessageId(messageId);
-        Outbox.Add(AccountEvent.SendMessage, null, [], QqMessages.Sent(messageId, time.GetUtcNow().ToUnixTimeSeconds(), content, type, S.User, to, group));
+        EmitMessage(QqMessages.Sent(messageId, time.GetUtcNow().ToUnixTimeSeconds(), content, type, S.User, to, group));
         if (key is not null)
         {
             Idempotency.Keep(key, receipt);

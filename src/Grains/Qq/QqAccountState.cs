@@ -20,7 +20,10 @@ public sealed class QqAccountState : IOutboxState
     [Id(9)] public List<AccountEvent> Outbox { get; set; } = [];
     [Id(10)] public long OutboxDropped { get; set; }
     [Id(11)] public bool WebhookOn { get; set; }
-    /// <summary>Message ids already turned into events (received, or sent through the API), oldest first.</summary>
+    /// <summary>
+    /// Message ids already turned into events (received, or sent through the API), oldest first; a reported recall
+    /// is kept as the recalled id negated.
+    /// </summary>
     [Id(12)] public List<long> RecentMessageIds { get; set; } = [];
     [Id(13)] public Dictionary<string, KeptReceipt> Receipts { get; set; } = new(StringComparer.Ordinal);
 }

@@ -5,7 +5,7 @@ namespace OpenWxCluster.Grains.Qq;
 
 /// <summary>
 /// OneBot contacts to the contract's: id and uid are both the QQ (or group) number, as strings. OneBot v11 has no
-/// friend categories, sex or location in its lists, so those stay empty.
+/// sex or location in its lists, so those stay empty; a friend's category comes from NapCat's extension only.
 /// </summary>
 internal static class QqContacts
 {
@@ -29,6 +29,7 @@ internal static class QqContacts
         Account = Number(f.UserId),
         Name = f.Nickname,
         Markname = f.Remark,
+        Category = f.Category,
     };
 
     public static ContactInfo Member(QqGroupMember m) => new()

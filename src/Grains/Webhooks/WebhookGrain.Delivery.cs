@@ -96,7 +96,7 @@ public sealed partial class WebhookGrain
         if (outcome is { IsSuccess: true })
         {
             state.State.Delivered++;
-            var reply = Format.ReadReply(outcome.ContentType, outcome.Body ?? "");
+            var reply = Format.ReadReply(AccountKey.PlatformOf(Key), outcome.ContentType, outcome.Body ?? "");
             if (reply is not null && WebhookFilter.ReplyTo(head, reply) is { } request)
             {
                 state.State.PendingReplies.Add(request); // saved with the delivery, sent right after

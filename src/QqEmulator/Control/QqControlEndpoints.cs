@@ -37,6 +37,12 @@ internal static class QqControlEndpoints
         });
         control.MapGet("/bots/{selfId:long}/sent", (long selfId, QqWorld w) => w.SentBy(selfId).Select(MessageInfo.From).ToList());
 
+        control.MapPut("/bots/{selfId:long}/friends/{userId:long}/category", (long selfId, long userId, CategoryRequest r, QqWorld w) =>
+        {
+            w.SetFriendCategory(selfId, userId, r.CategoryId, r.Name);
+            return Results.NoContent();
+        });
+
         control.MapPost("/users", (QqUser u, QqWorld w) => Results.Created($"/control/users/{u.UserId}", w.CreateUser(u)));
         control.MapGet("/users/{userId:long}", (long userId, QqWorld w) =>
             w.GetUser(userId) ?? throw QqWorldException.NotFound($"user {userId}"));
@@ -61,6 +67,11 @@ internal static class QqControlEndpoints
         control.MapPut("/groups/{groupId:long}/members/{userId:long}/ban", (long groupId, long userId, OperatorRequest r, QqWorld w) =>
         {
             w.Ban(groupId, userId, r.OperatorId, r.Duration);
+            return Results.NoContent();
+        });
+        control.MapPut("/groups/{groupId:long}/members/{userId:long}/card", (long groupId, long userId, CardRequest r, QqWorld w) =>
+        {
+            w.SetCard(groupId, userId, r.OperatorId ?? userId, r.Card);
             return Results.NoContent();
         });
         control.MapPost("/groups/{groupId:long}/messages", (long groupId, GroupMessageRequest r, QqWorld w) =>

@@ -64,6 +64,16 @@ public static class OneBotEvents
         return evt;
     }
 
+    /// <summary>go-cqhttp's group_card notice, which NapCat sends too; it has no operator.</summary>
+    public static JsonObject GroupCard(long selfId, long time, long groupId, long userId, string cardNew, string cardOld)
+    {
+        var evt = Base(selfId, time, "notice", "notice_type", "group_card", userId);
+        evt["group_id"] = groupId;
+        evt["card_new"] = cardNew;
+        evt["card_old"] = cardOld;
+        return evt;
+    }
+
     public static JsonObject FriendAdd(long selfId, long time, long userId) => Base(selfId, time, "notice", "notice_type", "friend_add", userId);
 
     public static JsonObject FriendRecall(long selfId, long time, long userId, int messageId)

@@ -14,6 +14,7 @@ internal static partial class OneBotActions
         ["get_login_info"] = LoginInfo,
         ["get_status"] = Status,
         ["get_friend_list"] = FriendList,
+        ["get_friends_with_category"] = FriendsWithCategory,
         ["get_group_list"] = GroupList,
         ["get_group_info"] = GroupInfo,
         ["get_group_member_list"] = MemberList,

@@ -97,7 +97,10 @@ public sealed partial class QqWorld
         }
     }
 
-    /// <summary>Sets a group card: one's own, or a lower member's as admin or owner.</summary>
+    /// <summary>
+    /// Sets a group card: one's own, or a lower member's as admin or owner. A change is reported to the bots in the
+    /// group as NapCat does (group_card, go-cqhttp's notice).
+    /// </summary>
     public void SetCard(long groupId, long userId, long operatorId, string card)
     {
         lock (_gate)
@@ -109,7 +112,17 @@ public sealed partial class QqWorld
                 Outranks(group, operatorId, member);
             }
 
+            var old = member.Card;
             member.Card = card;
+            if (old == card)
+            {
+                return;
+            }
+
+            foreach (var id in group.Members.Keys)
+            {
+                EmitIfBot(id, Events.OneBotEvents.GroupCard(id, Now, groupId, userId, card, old));
+            }
         }
     }
 

@@ -54,6 +54,8 @@ public static class OneBotEventParser
                 time, self, Long(e, "group_id"), Long(e, "user_id"), Long(e, "operator_id"), Long(e, "message_id")),
             // A friend recall has no operator: the friend recalled their own message.
             ("notice", "friend_recall") => new QqRecallEvent(time, self, 0, Long(e, "user_id"), Long(e, "user_id"), Long(e, "message_id")),
+            ("notice", "group_card") => new QqGroupCardEvent(
+                time, self, Long(e, "group_id"), Long(e, "user_id"), String(e, "card_new"), String(e, "card_old")),
             ("notice", "friend_add") => new QqFriendAddEvent(time, self, Long(e, "user_id")),
             ("notice", "bot_offline") => new QqBotOfflineEvent(time, self, String(e, "tag"), String(e, "message")),
             ("meta_event", "lifecycle") => new QqLifecycleEvent(time, self, sub),

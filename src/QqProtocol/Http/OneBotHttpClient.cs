@@ -54,6 +54,22 @@ public sealed partial class OneBotHttpClient : IOneBotClient
             new QqFriend(OneBotJson.Long(f, "user_id"), OneBotJson.String(f, "nickname"), OneBotJson.String(f, "remark")))];
     }
 
+    /// <summary>
+    /// NapCat answers a list of categories (<c>categoryId</c>, <c>categoryName</c>, ...), each with its
+    /// <c>buddyList</c> of OneBot friend objects.
+    /// </summary>
+    public async Task<IReadOnlyList<QqFriend>> GetFriendsWithCategoryAsync(CancellationToken ct = default)
+    {
+        var data = await ReadAsync("get_friends_with_category", [], ct).ConfigureAwait(false);
+        return [.. OneBotJson.Array(data).SelectMany(category =>
+        {
+            var name = OneBotJson.String(category, "categoryName");
+            var buddies = category.ValueKind == JsonValueKind.Object && category.TryGetProperty("buddyList", out var list) ? OneBotJson.Array(list) : [];
+            return buddies.Select(f => new QqFriend(
+                OneBotJson.Long(f, "user_id"), OneBotJson.String(f, "nickname"), OneBotJson.String(f, "remark"), name));
+        })];
+    }
+
     public async Task<IReadOnlyList<QqGroup>> GetGroupListAsync(CancellationToken ct = default)
     {
         var data = await ReadAsync("get_group_list", [], ct).ConfigureAwait(false);

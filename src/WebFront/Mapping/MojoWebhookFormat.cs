@@ -6,8 +6,8 @@ namespace OpenWxCluster.WebFront;
 /// <summary>
 /// post_api bodies and replies as Mojo-Weixin's Openwx plugin has them: the same entry check_event gives (with
 /// <c>event_id</c> and <c>event_time</c>), <c>media_data</c> read from the media store unless post_media_data is 0; the answer is read
-/// only when its content type is <c>text/json</c> or <c>application/json</c>, for <c>reply</c> and <c>media</c>
-/// (an http/https URL, as Mojo's code checks; a local path is ignored), and Openqq's <c>shutup</c> /
+/// only when its content type is <c>text/json</c> or <c>application/json</c>, for <c>reply</c> and Openwx's <c>media</c>
+/// (an http/https URL, as Mojo's code checks; a local path is ignored) or Openqq's <c>shutup</c> /
 /// <c>shutup_time</c>. A QQ account's events are rendered as Openqq JSON (<see cref="EventJson"/> picks by the
 /// event's account key).
 /// </summary>
@@ -23,13 +23,14 @@ public sealed class MojoWebhookFormat(IMediaStore media) : IWebhookFormat
         return MojoJson.Serialize(json);
     }
 
-    public bool Passes(ChatMessage message, string postType, IReadOnlyDictionary<string, string> filter)
+    /// <summary>Judged on the JSON the message is posted as: a QQ account's filter names Openqq's fields.</summary>
+    public bool Passes(string platform, ChatMessage message, string postType, IReadOnlyDictionary<string, string> filter)
     {
-        var json = MessageJson.Message(message, postType);
+        var json = platform == AccountKey.QQ ? QqMessageJson.Message(message, postType) : MessageJson.Message(message, postType);
         return filter.All(f => !json.TryGetPropertyValue(f.Key, out var value) || Scalar(value) == f.Value);
     }
 
-    public WebhookReply? ReadReply(string? contentType, string body)
+    public WebhookReply? ReadReply(string platform, string? contentType, string body)
     {
         if (contentType is not ("application/json" or "text/json") || string.IsNullOrWhiteSpace(body))
         {
@@ -44,11 +45,11 @@ public sealed class MojoWebhookFormat(IMediaStore media) : IWebhookFormat
         {
             return null;
         }
+        var qq = platform == AccountKey.QQ;
         var text = Scalar(json?["reply"]);
-        var media = Scalar(json?["media"]);
-        // The contract's ReadReply is not told the platform, so both platforms' keys are read: a WeChat grain has no
-        // use for shutup, and Openqq never had media replies.
-        var shutup = Shutup(json);
+        // Each plugin's own keys: Openqq never had media replies, Openwx never muted anyone.
+        var media = qq ? null : Scalar(json?["media"]);
+        var shutup = qq ? Shutup(json) : null;
         if (media is not null && !media.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
             && !media.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
         {

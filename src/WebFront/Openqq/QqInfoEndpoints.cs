@@ -124,13 +124,13 @@ internal static class QqInfoEndpoints
             return check.Error!;
         }
         var book = grains.GetGrain<IGroupsGrain>(check.Key);
+        var self = (await grains.GetAccount(check.Key).GetUserAsync())?.Uid;
         if (!withMembers)
         {
-            // The account's own role is known only from the member lists, which basic info does not load (the
-            // contract's GroupInfo has no role of its own): role stays empty here.
-            return MojoReply.Json(QqJson.Groups(await book.GetAllBasicAsync(), selfUid: null, withMembers: false));
+            // Basic groups carry no members, so the account's own role comes from the groups grain alone.
+            var roles = self is null ? new Dictionary<string, string>() : await book.GetRolesOfAsync(self);
+            return MojoReply.Json(QqJson.Groups(await book.GetAllBasicAsync(), roles));
         }
-        var self = (await grains.GetAccount(check.Key).GetUserAsync())?.Uid;
         return MojoReply.Json(QqJson.Groups(await book.GetAllAsync(), self));
     }
 }

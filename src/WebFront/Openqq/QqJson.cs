@@ -84,6 +84,15 @@ public static class QqJson
     public static JsonArray Groups(IEnumerable<GroupInfo> groups, string? selfUid, bool withMembers = true) =>
         [.. groups.Select(g => (JsonNode)Group(g, selfUid, withMembers))];
 
+    /// <summary>Groups without members, the account's own role in each given by group id.</summary>
+    public static JsonArray Groups(IEnumerable<GroupInfo> groups, IReadOnlyDictionary<string, string> ownRoles) =>
+        [.. groups.Select(g =>
+        {
+            var json = Group(g, selfUid: null, withMembers: false);
+            json["role"] = MojoValues.OrEmpty(ownRoles.GetValueOrDefault(g.Id));
+            return (JsonNode)json;
+        })];
+
     /// <summary>An event parameter: a string, a number, a friend or member, or a group.</summary>
     public static JsonNode? Param(EventParam param) => param switch
     {

@@ -5,23 +5,35 @@ namespace OpenWxCluster.WebFront;
 
 /// <summary>
 /// A QQ message as Openqq reports it (seed 002): id, time, content, type (friend_message, group_message,
-/// sess_message), class, format (always text: Mojo-Webqq had no other), the sender, receiver and group with their
-/// ids and QQ numbers, and post_type. Falsy values render as <c>""</c> as in Mojo.
+/// sess_message), class, format (text: Mojo-Webqq had no other; a recall is Openwx's <c>revoke</c> with
+/// <c>revoke_id</c>), the sender, receiver and group with their ids and QQ numbers, and post_type. Seed 003's
+/// older names come too (<c>msg_id</c>, <c>msg_time</c>, <c>msg_class</c>), as <c>qq</c>/<c>gid</c>/<c>gnumber</c> do
+/// for contacts. Falsy values render as <c>""</c> as in Mojo.
 /// </summary>
 public static class QqMessageJson
 {
     public static JsonObject Message(ChatMessage message, string postType)
     {
+        var id = MojoValues.OrEmpty(message.Id);
+        var time = message.Time == 0 ? "" : message.Time.ToString(CultureInfo.InvariantCulture);
+        var @class = MojoValues.OrEmpty(message.Class);
         var json = new JsonObject
         {
-            ["id"] = MojoValues.OrEmpty(message.Id),
-            ["time"] = message.Time == 0 ? "" : message.Time.ToString(CultureInfo.InvariantCulture),
+            ["id"] = id,
+            ["msg_id"] = id,
+            ["time"] = time,
+            ["msg_time"] = time,
             // As in Openwx: the text "0" is a user's message, not a falsy value.
             ["content"] = message.Content,
             ["type"] = MojoValues.OrEmpty(message.Type),
-            ["class"] = MojoValues.OrEmpty(message.Class),
-            ["format"] = "text",
+            ["class"] = @class,
+            ["msg_class"] = @class,
+            ["format"] = message.Format == "revoke" ? "revoke" : "text",
         };
+        if (message.Extra.TryGetValue("revoke_id", out var revoked))
+        {
+            json["revoke_id"] = revoked;
+        }
         if (message.Sender is not null || message.SenderId is not null)
         {
             json["sender"] = MojoValues.OrEmpty(message.Sender);

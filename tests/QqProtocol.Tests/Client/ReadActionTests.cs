@@ -53,6 +53,20 @@ public sealed class ReadActionTests
     }
 
     [Fact]
+    public async Task Friends_with_category_are_flattened_with_their_category_name_and_a_missing_action_is_1404()
+    {
+        await using var stub = await OneBotStub.StartAsync();
+        stub.Answer = r => r.Path == "/get_friends_with_category"
+            ? StubAnswer.Ok("""[{"categoryId":0,"categoryName":"我的好友","buddyList":[{"user_id":1,"nickname":"a","remark":"A"}]},{"categoryId":2,"categoryName":"同学","buddyList":[{"user_id":"2","nickname":"b"}]},{"categoryId":3,"categoryName":"空"}]""")
+            : new StubAnswer(404, null);
+        var client = Clients.For(stub);
+
+        Assert.Equal([new QqFriend(1, "a", "A", "我的好友"), new QqFriend(2, "b", "", "同学")], await client.GetFriendsWithCategoryAsync());
+        stub.Answer = _ => new StubAnswer(404, null);
+        Assert.Equal(1404, (await Assert.ThrowsAsync<QqRetcodeException>(() => client.GetFriendsWithCategoryAsync())).Retcode);
+    }
+
+    [Fact]
     public async Task GetGroupMemberInfo_sends_ids_and_no_cache_and_accepts_string_ids()
     {
         await using var stub = await OneBotStub.StartAsync();

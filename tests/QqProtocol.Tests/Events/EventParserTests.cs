@@ -51,6 +51,10 @@ public sealed class EventParserTests
             """{"post_type":"notice","notice_type":"friend_recall","user_id":2,"message_id":8}"""));
         Assert.Equal((0L, 2L, 8L), (friendRecall.GroupId, friendRecall.OperatorId, friendRecall.MessageId));
 
+        var card = Assert.IsType<QqGroupCardEvent>(OneBotEventParser.Parse(
+            """{"post_type":"notice","notice_type":"group_card","group_id":1,"user_id":2,"card_new":"new","card_old":"old"}"""));
+        Assert.Equal((1L, 2L, "new", "old"), (card.GroupId, card.UserId, card.CardNew, card.CardOld));
+
         Assert.Equal(2, Assert.IsType<QqFriendAddEvent>(OneBotEventParser.Parse(
             """{"post_type":"notice","notice_type":"friend_add","user_id":2}""")).UserId);
 

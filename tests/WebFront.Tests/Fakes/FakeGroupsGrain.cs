@@ -10,6 +10,12 @@ public sealed class FakeGroupsGrain : IGroupsGrain
     public Task<IReadOnlyList<GroupInfo>> GetAllBasicAsync() =>
         Task.FromResult<IReadOnlyList<GroupInfo>>([.. Items.Select(g => g.Basic())]);
 
+    public Task<IReadOnlyDictionary<string, string>> GetRolesOfAsync(string memberId) =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(Items
+            .Select(g => (g.Id, Member: g.Members.FirstOrDefault(m => m.Id == memberId)))
+            .Where(x => x.Member is { Role.Length: > 0 })
+            .ToDictionary(x => x.Id, x => x.Member!.Role, StringComparer.Ordinal));
+
     public Task<GroupInfo?> FindAsync(GroupLookup lookup) => Task.FromResult(Items.FirstOrDefault(lookup.Matches));
 
     public Task<IReadOnlyList<GroupInfo>> SearchAsync(GroupLookup lookup) =>
