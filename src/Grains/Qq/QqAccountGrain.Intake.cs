@@ -180,13 +180,41 @@ public sealed partial class QqAccountGrain
         }
     }
 
+    /// <summary>
+    /// A friend the account does not know yet: read from the friend list (the notice carries only the number), then
+    /// one new_friend. A notice for a known friend (reported again after a reconnect, or queued before the account
+    /// loaded its list) changes nothing: it must not blank a cached name or announce an old friend.
+    /// </summary>
     private async Task FriendAddedAsync(QqFriendAddEvent add)
     {
         var id = QqContacts.Number(add.UserId);
-        var friend = new ContactInfo { Id = id, Uid = id, Account = id };
         var friends = GrainFactory.GetGrain<IFriendsGrain>(Key);
+        if ((await friends.GetByIdsAsync([id])).Count > 0)
+        {
+            return;
+        }
+        var friend = await NewFriendAsync(add.UserId);
         await friends.ApplyAsync([friend], []);
         Outbox.Add(AccountEvent.EventPost, "new_friend", [EventParam.Of(friend)]);
+    }
+
+    private async Task<ContactInfo> NewFriendAsync(long userId)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(_options.ProbeTimeout);
+            var listed = (await Client.GetFriendListAsync(timeout.Token)).FirstOrDefault(f => f.UserId == userId);
+            if (listed is not null)
+            {
+                return QqContacts.Friend(listed);
+            }
+        }
+        catch (Exception e) when (e is QqProtocolException or OperationCanceledException)
+        {
+            // The number alone, as the notice gave it.
+        }
+        var id = QqContacts.Number(userId);
+        return new ContactInfo { Id = id, Uid = id, Account = id };
     }
 
     private bool IsOtherSelf(string? selfId) =>

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
+using OpenWxCluster.QqProtocol.Events;
 using OpenWxCluster.QqEmulator.World;
 using static OpenWxCluster.Cluster.Tests.Qq.OpenqqEventTests;
 
@@ -91,6 +93,34 @@ public sealed class OpenqqNoticeTests(QqClusterFixture fx) : IClassFixture<QqClu
         var message = Assert.Single(entries, e => S(e, "id") == Id(hello));
         Assert.Equal((Id(hello), S(message, "time"), "recv"), (S(message, "msg_id"), S(message, "msg_time"), S(message, "msg_class")));
         Assert.Equal(hello.Time.ToString(CultureInfo.InvariantCulture), S(message, "msg_time"));
+    }
+
+    [Fact]
+    public async Task A_new_friend_is_one_new_friend_event_with_their_name_and_a_repeated_notice_changes_nothing()
+    {
+        const long dave = 20009;
+        fx.World.CreateUser(new QqUser(dave, "Dave"));
+        fx.World.CreateFriendship(QqClusterFixture.Bot, dave);
+        // An implementation that reports again a friend_add for a friend the account loaded already (NapCat after a
+        // reconnect, or a notice queued before the account started).
+        var replay = Encoding.UTF8.GetBytes(
+            $$"""{"time":{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}},"self_id":{{QqClusterFixture.Bot}},"post_type":"notice","notice_type":"friend_add","user_id":{{QqClusterFixture.Alice}}}""");
+        using var post = new HttpRequestMessage(HttpMethod.Post, "onebot/" + Client) { Content = new ByteArrayContent(replay) };
+        post.Content.Headers.ContentType = new("application/json");
+        post.Headers.Add("X-Self-ID", QqClusterFixture.Bot.ToString(CultureInfo.InvariantCulture));
+        post.Headers.Add("X-Signature", OneBotSignature.Compute(QqClusterFixture.Secret, replay));
+        using (var answer = await fx.Http.SendAsync(post))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.NoContent, answer.StatusCode);
+        }
+
+        var entries = await CollectUntilBarrierAsync("barrier friends");
+
+        var added = Assert.Single(entries, e => S(e, "event") == "new_friend");
+        Assert.Equal(("20009", "Dave"), (S(added.GetProperty("params")[0], "uid"), S(added.GetProperty("params")[0], "name")));
+        var friends = await fx.Api.GetAsync("get_friend_info", ("client", Client));
+        var names = friends.EnumerateArray().ToDictionary(f => S(f, "uid")!, f => S(f, "name"));
+        Assert.Equal(("Dave", "Alice"), (names["20009"], names["20001"]));
     }
 
     private async Task ControlAsync(HttpMethod method, string path, object body)
