@@ -35,4 +35,10 @@ public sealed class QqEmulatorOptions
     public bool Demo { get; init; }
 
     public TimeSpan DemoChatInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Actions this implementation lacks, answered as unknown (HTTP 404, WS 1404): e.g. <c>send_discuss_msg</c> to play
+    /// NapCat, which has no discuss groups.
+    /// </summary>
+    public IReadOnlySet<string> UnsupportedActions { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 }
