@@ -5,7 +5,7 @@ namespace OpenWxCluster.WebFront;
 
 /// <summary>
 /// A QQ message as Openqq reports it (seed 002): id, time, content, type (friend_message, group_message,
-/// sess_message), class, format (always text: Mojo-Webqq had no other), the sender, receiver and group with their
+/// sess_message, discuss_message), class, format (always text: Mojo-Webqq had no other), the sender, receiver and group with their
 /// ids and QQ numbers, and post_type. Falsy values render as <c>""</c> as in Mojo.
 /// </summary>
 public static class QqMessageJson
@@ -40,6 +40,10 @@ public static class QqMessageJson
             json["group"] = MojoValues.OrEmpty(message.Group ?? message.GroupName);
             json["group_id"] = MojoValues.OrEmpty(message.GroupId);
             json["group_uid"] = MojoValues.OrEmpty(message.GroupUid);
+        }
+        if (message.Type == "discuss_message")
+        {
+            QqDiscussJson.AddTo(json, message);
         }
         json["post_type"] = postType;
         return json;
