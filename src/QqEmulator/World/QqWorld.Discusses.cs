@@ -51,15 +51,7 @@ public sealed partial class QqWorld
     {
         lock (_gate)
         {
-            var discuss = DiscussOf(discussId, userId);
-            var msg = Store(new QqMessage(NextId(), 0, userId, "discuss", 0, null, message, Now) { DiscussId = discussId });
-            var sender = _users[userId];
-            foreach (var id in discuss.Members.Where(id => id != userId))
-            {
-                EmitIfBot(id, OneBotEvents.DiscussMessage(id, msg, sender, messageFormat));
-            }
-
-            return msg;
+            return SayInDiscuss(userId, discussId, 0, message);
         }
     }
 
@@ -69,17 +61,24 @@ public sealed partial class QqWorld
         lock (_gate)
         {
             var bot = OnlineBot(selfId);
-            var discuss = DiscussOf(discussId, selfId);
-            var msg = Store(new QqMessage(NextId(), selfId, selfId, "discuss", 0, null, message, Now) { DiscussId = discussId });
+            var msg = SayInDiscuss(selfId, discussId, selfId, message);
             bot.Sent.Add(msg);
-            var sender = _users[selfId];
-            foreach (var id in discuss.Members.Where(id => id != selfId))
-            {
-                EmitIfBot(id, OneBotEvents.DiscussMessage(id, msg, sender, messageFormat));
-            }
-
             return msg;
         }
+    }
+
+    /// <summary>Stores the message (<paramref name="selfId"/> 0 when a user wrote it) and reports it to the other bots in the discuss.</summary>
+    private QqMessage SayInDiscuss(long senderId, long discussId, long selfId, IReadOnlyList<MessageSegment> message)
+    {
+        var discuss = DiscussOf(discussId, senderId);
+        var msg = Store(new QqMessage(NextId(), selfId, senderId, "discuss", 0, null, message, Now) { DiscussId = discussId });
+        var sender = _users[senderId];
+        foreach (var id in discuss.Members.Where(id => id != senderId))
+        {
+            EmitIfBot(id, OneBotEvents.DiscussMessage(id, msg, sender, messageFormat));
+        }
+
+        return msg;
     }
 
     /// <summary>A discuss the user is in: unknown discuss 100, a non-member 102 (as a group refuses outsiders).</summary>
