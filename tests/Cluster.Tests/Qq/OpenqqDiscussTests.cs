@@ -100,6 +100,19 @@ public sealed class OpenqqDiscussTests(QqClusterFixture fx) : IClassFixture<QqCl
         Assert.Equal(before + 1, fx.World.SentBy(QqClusterFixture.Bot).Count);
     }
 
+    [Fact]
+    public async Task Learned_discusses_are_kept_with_the_account_across_a_reactivation()
+    {
+        await LearnAsync(QqClusterFixture.Bob);
+
+        await fx.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        var discuss = (await fx.Api.GetAsync("get_discuss_info", ("client", Client))).EnumerateArray().Single(d => S(d, "id") == "40001");
+        Assert.Contains("20002", discuss.GetProperty("member").EnumerateArray().Select(m => S(m, "uid")));
+        var sent = await fx.Api.GetAsync("send_discuss_message", ("client", Client), ("id", "40001"), ("content", "after reactivation"));
+        Assert.Equal(0, sent.GetProperty("code").GetInt32());
+    }
+
     /// <summary>A member speaks in Talk; waits until the account lists them as its member.</summary>
     private async Task LearnAsync(long userId)
     {
