@@ -31,14 +31,14 @@ public sealed class QqEmulatorOptions
     /// <summary>ws_reverse.reconnect_interval (spec default 3000 ms).</summary>
     public TimeSpan ReconnectInterval { get; init; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>
-    /// Actions the HTTP API answers 404 (unknown action), as an implementation without them would: e.g.
-    /// <c>get_friends_with_category</c> for a plain OneBot v11 one such as go-cqhttp.
-    /// </summary>
-    public IReadOnlySet<string> UnsupportedActions { get; init; } = new HashSet<string>(StringComparer.Ordinal);
-
     /// <summary>Demo mode: the <see cref="Demo.QqDemo"/> world is seeded and its people chat every <see cref="DemoChatInterval"/>.</summary>
     public bool Demo { get; init; }
 
     public TimeSpan DemoChatInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Actions this implementation lacks, answered as unknown (HTTP 404, WS 1404): e.g. <c>send_discuss_msg</c> to play
+    /// NapCat, which has no discuss groups, or <c>get_friends_with_category</c> for a plain OneBot v11 one (go-cqhttp).
+    /// </summary>
+    public IReadOnlySet<string> UnsupportedActions { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 }

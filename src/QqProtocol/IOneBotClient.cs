@@ -38,6 +38,12 @@ public interface IOneBotClient
 
     Task<long> SendGroupMsgAsync(long groupId, IReadOnlyList<OneBotSegment> message, CancellationToken ct = default);
 
+    /// <summary>
+    /// send_discuss_msg. Implementations without discuss groups (NapCat: QQ merged them into groups in 2020) answer it
+    /// as an unknown action: a <see cref="QqRetcodeException"/> with retcode 1404.
+    /// </summary>
+    Task<long> SendDiscussMsgAsync(long discussId, IReadOnlyList<OneBotSegment> message, CancellationToken ct = default);
+
     /// <summary>Mutes a member for <paramref name="durationSeconds"/> seconds; 0 lifts the mute.</summary>
     Task SetGroupBanAsync(long groupId, long userId, int durationSeconds, CancellationToken ct = default);
 

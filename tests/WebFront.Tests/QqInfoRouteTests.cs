@@ -77,12 +77,23 @@ public sealed class QqInfoRouteTests
     }
 
     [Fact]
-    public async Task Get_discuss_info_is_an_empty_list()
+    public async Task Get_discuss_info_renders_the_learned_discusses_in_both_documents_field_names()
     {
         await using var host = await ApiHost.StartAsync();
-        host.Grains.RunningBot();
-
+        var account = host.Grains.RunningBot();
         Assert.Equal((HttpStatusCode.OK, "[]"), await host.GetTextAsync("/openqq/get_discuss_info"));
+        account.Discusses.Add(new GroupInfo
+        {
+            Id = "40001",
+            Uid = "40001",
+            Name = "40001",
+            Members = [new ContactInfo { Id = "20001", Uid = "20001", Name = "小灰" }],
+        });
+
+        Assert.Equal(
+            (HttpStatusCode.OK,
+             """[{"id":"40001","did":"40001","name":"40001","dname":"40001","owner_id":"","member":[{"id":"20001","uid":"20001","name":"小灰","nick":"小灰","state":"","client_type":"","did":"40001","dname":"40001"}]}]"""),
+            await host.GetTextAsync("/openqq/get_discuss_info"));
     }
 
     [Theory]

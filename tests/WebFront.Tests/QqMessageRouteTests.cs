@@ -38,11 +38,15 @@ public sealed class QqMessageRouteTests
     [InlineData("/openqq/send_group_message?content=hi", """{"id":null,"code":101,"status":"group not found"}""")]
     [InlineData("/openqq/send_discuss_message?id=1&content=hi", """{"id":null,"code":102,"status":"discuss not found"}""")]
     [InlineData("/openqq/send_discuss_message?did=1&content=hi", """{"id":null,"code":102,"status":"discuss not found"}""")]
+    [InlineData("/openqq/send_discuss_message?content=hi", """{"id":null,"code":102,"status":"discuss not found"}""")]
+    [InlineData("/openqq/send_discuss_message?id=1&content=hi&async=1", """{"id":null,"code":102,"status":"discuss not found"}""")]
     [InlineData("/openqq/send_sess_message?group_uid=30001&uid=99&content=hi", """{"id":null,"code":103,"status":"group member not found"}""")]
     [InlineData("/openqq/send_sess_message?group_uid=30001&content=hi", """{"id":null,"code":103,"status":"group member not found"}""")]
     [InlineData("/openqq/send_sess_message?group_uid=99&uid=20003&content=hi", """{"id":null,"code":101,"status":"group not found"}""")]
     [InlineData("/openqq/send_sess_message?discuss_id=1&uid=20003&content=hi", """{"id":null,"code":104,"status":"discuss member not found"}""")]
     [InlineData("/openqq/send_sess_message?did=1&qq=20003&content=hi", """{"id":null,"code":104,"status":"discuss member not found"}""")]
+    [InlineData("/openqq/send_sess_message?discuss_id=&qq=20003&content=hi", """{"id":null,"code":104,"status":"discuss member not found"}""")]
+    [InlineData("/openqq/send_sess_message?discuss_id=1&content=hi", """{"id":null,"code":104,"status":"discuss member not found"}""")]
     [InlineData("/openqq/send_sess_message?uid=20003&content=hi", """{"id":null,"code":105,"status":"discuss member or group member  not found"}""")]
     public async Task Unknown_targets_answer_openqqs_not_found_codes(string url, string expected)
     {
@@ -51,6 +55,23 @@ public sealed class QqMessageRouteTests
 
         Assert.Equal((HttpStatusCode.OK, expected), await host.GetTextAsync(url));
         Assert.Empty(account.Sent);
+    }
+
+    [Theory]
+    [InlineData("/openqq/send_discuss_message?id=40001&content=hi", "discuss 40001 hi")]
+    [InlineData("/openqq/send_discuss_message?did=40001&content=hi", "discuss 40001 hi")]
+    [InlineData("/openqq/send_discuss_message?name=Talk&content=hi", "discuss 40001 hi")]
+    [InlineData("/openqq/send_sess_message?discuss_id=40001&uid=20003&content=hi", "discuss sess 40001 20003 hi")]
+    [InlineData("/openqq/send_sess_message?did=40001&id=20003&content=hi", "discuss sess 40001 20003 hi")]
+    [InlineData("/openqq/send_sess_message?did=40001&qq=20003&content=hi", "discuss sess 40001 20003 hi")]
+    public async Task A_discuss_send_reaches_a_learned_discuss_or_member_by_either_documents_names(string url, string sent)
+    {
+        await using var host = await ApiHost.StartAsync();
+        var account = host.Grains.RunningBot();
+        account.Discusses.Add(new GroupInfo { Id = "40001", Uid = "40001", Name = "Talk", Members = [new ContactInfo { Id = "20003", Uid = "20003" }] });
+
+        Assert.Equal((HttpStatusCode.OK, Sent), await host.GetTextAsync(url));
+        Assert.Equal(sent, Assert.Single(account.Sent));
     }
 
     [Theory]

@@ -9,7 +9,10 @@ public sealed record ChatMessage
     [Id(0)] public required string Id { get; init; }
     [Id(1)] public long Time { get; init; }
     [Id(2)] public string Content { get; init; } = "";
-    /// <summary>friend_message, group_message or group_notice; for QQ also sess_message (a group temporary session).</summary>
+    /// <summary>
+    /// friend_message, group_message or group_notice; for QQ also sess_message (a group temporary session) and
+    /// discuss_message, whose discuss group is in the Group* fields.
+    /// </summary>
     [Id(3)] public string Type { get; init; } = "friend_message";
     /// <summary>send or recv.</summary>
     [Id(4)] public string Class { get; init; } = "recv";

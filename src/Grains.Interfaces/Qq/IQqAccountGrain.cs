@@ -38,4 +38,19 @@ public interface IQqAccountGrain : IAccountGrain
     /// </summary>
     [Alias("SendSessText"), AlwaysInterleave]
     Task<SendReceipt> SendSessTextAsync(GroupLookup group, string memberId, string content, string? idempotencyKey = null);
+
+    /// <summary>
+    /// The discuss groups the account learned from their messages (OneBot has no action that lists them), as groups:
+    /// id = uid = the discuss id, the name (the id when unknown), the members seen speaking; most recently active last.
+    /// </summary>
+    [Alias("GetDiscusses"), ReadOnly, AlwaysInterleave]
+    Task<IReadOnlyList<GroupInfo>> GetDiscussesAsync();
+
+    /// <summary>Text to a learned discuss group (by <see cref="GroupLookup.Id"/>, uid or name): 102 when unknown.</summary>
+    [Alias("SendDiscussText"), AlwaysInterleave]
+    Task<SendReceipt> SendDiscussTextAsync(GroupLookup discuss, string content, string? idempotencyKey = null);
+
+    /// <summary>A private message to a learned member of a learned discuss group (sess, discuss form): 104 when unknown.</summary>
+    [Alias("SendDiscussSessText"), AlwaysInterleave]
+    Task<SendReceipt> SendDiscussSessTextAsync(GroupLookup discuss, string memberId, string content, string? idempotencyKey = null);
 }

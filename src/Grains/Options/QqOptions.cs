@@ -24,6 +24,12 @@ public sealed class QqOptions
     /// <summary>Message ids remembered to drop an event the implementation sends twice (and echoes of own sends).</summary>
     public int RecentMessageIds { get; set; } = 2_000;
 
+    /// <summary>Discuss groups learned from messages and kept with the account (the least recently active go first).</summary>
+    public int MaxDiscusses { get; set; } = 200;
+
+    /// <summary>Members kept per learned discuss group (the least recently heard go first).</summary>
+    public int MaxDiscussMembers { get; set; } = 100;
+
     /// <summary>Events kept while the inbox is unreachable (the oldest are dropped first, counted).</summary>
     public int OutboxCapacity { get; set; } = 1_000;
 }

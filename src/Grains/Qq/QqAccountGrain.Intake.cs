@@ -92,7 +92,7 @@ public sealed partial class QqAccountGrain
             case QqBotOfflineEvent:
                 await GoOfflineAsync(OfflineCauses.BotOffline);
                 break;
-            case QqPrivateMessageEvent or QqGroupMessageEvent:
+            case QqPrivateMessageEvent or QqGroupMessageEvent or QqDiscussMessageEvent:
                 await ReceiveMessageAsync(e);
                 break;
             case QqGroupMemberChangeEvent change:
@@ -119,12 +119,17 @@ public sealed partial class QqAccountGrain
         {
             await BackOnlineAsync(); // messages flow again
         }
-        var id = e is QqPrivateMessageEvent p ? p.MessageId : ((QqGroupMessageEvent)e).MessageId;
+        var id = e switch
+        {
+            QqPrivateMessageEvent p => p.MessageId,
+            QqDiscussMessageEvent d => d.MessageId,
+            _ => ((QqGroupMessageEvent)e).MessageId,
+        };
         if (S.RecentMessageIds.Contains(id))
         {
             return; // sent again, or the echo of a send through this API
         }
-        var message = await QqMessages.FromEventAsync(e, S.User, GrainFactory, Key);
+        var message = e is QqDiscussMessageEvent discuss ? HeardInDiscuss(discuss) : await QqMessages.FromEventAsync(e, S.User, GrainFactory, Key);
         if (message is null)
         {
             return;

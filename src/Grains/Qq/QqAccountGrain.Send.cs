@@ -10,6 +10,9 @@ namespace OpenWxCluster.Grains.Qq;
 // same message then matches, so it is not reported twice).
 public sealed partial class QqAccountGrain
 {
+    /// <summary>An unknown action: HTTP 404 as the driver reports it, or the WS retcode.</summary>
+    private const int UnknownAction = 1404;
+
     private SendLane? _lane;
     private IdempotentSends? _idempotency;
 
@@ -75,6 +78,7 @@ public sealed partial class QqAccountGrain
         var receipt = request switch
         {
             { ToGroup: true } => await SendGroupTextAsync(new GroupLookup(Id: request.TargetId), request.Content, request.Key),
+            { ToDiscuss: true } => await SendDiscussTextAsync(new GroupLookup(Id: request.TargetId), request.Content, request.Key),
             { ViaGroupId: { } via } => await SendSessTextAsync(new GroupLookup(Id: via), request.TargetId, request.Content, request.Key),
             _ => await SendFriendTextAsync(new FriendLookup(Id: request.TargetId), request.Content, request.Key),
         };
@@ -119,6 +123,11 @@ public sealed partial class QqAccountGrain
         try
         {
             messageId = await send(MojoMessageText.FromMojoText(content), CancellationToken.None);
+        }
+        catch (QqRetcodeException e) when (e.Retcode == UnknownAction)
+        {
+            // NapCat and other implementations without discuss groups know no send_discuss_msg.
+            return new SendReceipt(null, QqSendCodes.ErrorAnswer, $"the onebot implementation does not support {e.Action} (retcode {UnknownAction})");
         }
         catch (QqRetcodeException e)
         {

@@ -26,4 +26,6 @@ public sealed class QqAccountState : IOutboxState
     /// </summary>
     [Id(12)] public List<long> RecentMessageIds { get; set; } = [];
     [Id(13)] public Dictionary<string, KeptReceipt> Receipts { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Discuss groups learned from their messages, least recently active first (<see cref="QqDiscussBook"/>).</summary>
+    [Id(14)] public List<GroupInfo> Discusses { get; set; } = [];
 }

@@ -121,7 +121,7 @@ internal static class QqMessages
         return message;
     }
 
-    private static ChatMessage Base(long id, long time, string content, string type, bool fromSelf) => new()
+    internal static ChatMessage Base(long id, long time, string content, string type, bool fromSelf) => new()
     {
         Id = QqContacts.Number(id),
         Time = time,

@@ -41,15 +41,17 @@ public static class WebhookFilter
             return null;
         }
         var isGroup = m.Type == "group_message";
+        // A discuss message is answered in its discuss, as Openqq's $msg->reply.
+        var isDiscuss = m.Type == "discuss_message";
         string? target;
         if (e.PostType == AccountEvent.ReceiveMessage)
         {
-            target = isGroup ? m.GroupId : m.SenderId;
+            target = isGroup || isDiscuss ? m.GroupId : m.SenderId;
         }
         else if (e.PostType == AccountEvent.SendMessage && m.Format == "text" && m.From != "api")
         {
             // Mojo answers the account's own sends with text only.
-            target = isGroup ? m.GroupId : m.ReceiverId;
+            target = isGroup || isDiscuss ? m.GroupId : m.ReceiverId;
             media = null;
             if (text.Length == 0)
             {
@@ -65,6 +67,6 @@ public static class WebhookFilter
         return string.IsNullOrEmpty(target)
             ? null
             : new ReplyRequest($"reply:{e.Id}", target, isGroup, text, media, shutup, shutup is null ? null : m.SenderId,
-                m.Type == "sess_message" ? m.GroupId : null);
+                m.Type == "sess_message" ? m.GroupId : null, isDiscuss);
     }
 }

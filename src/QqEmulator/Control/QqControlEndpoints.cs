@@ -77,6 +77,13 @@ internal static class QqControlEndpoints
         control.MapPost("/groups/{groupId:long}/messages", (long groupId, GroupMessageRequest r, QqWorld w) =>
             MessageInfo.From(w.UserSendsGroup(r.UserId, groupId, SegmentJson.Parse(r.Message, autoEscape: false))));
 
+        control.MapPost("/discusses", (CreateDiscussRequest r, QqWorld w) =>
+            Results.Created($"/control/discusses/{r.DiscussId}", w.CreateDiscuss(r.DiscussId, r.Name, r.MemberIds ?? [])));
+        control.MapGet("/discusses/{discussId:long}", (long discussId, QqWorld w) =>
+            w.GetDiscuss(discussId) ?? throw QqWorldException.NotFound($"discuss {discussId}"));
+        control.MapPost("/discusses/{discussId:long}/messages", (long discussId, GroupMessageRequest r, QqWorld w) =>
+            MessageInfo.From(w.UserSendsDiscuss(r.UserId, discussId, SegmentJson.Parse(r.Message, autoEscape: false))));
+
         control.MapPost("/messages/private", (PrivateMessageRequest r, QqWorld w) =>
             MessageInfo.From(w.UserSendsPrivate(r.UserId, r.SelfId, SegmentJson.Parse(r.Message, autoEscape: false), r.GroupId)));
         control.MapGet("/messages/{messageId:int}", (int messageId, QqWorld w) =>

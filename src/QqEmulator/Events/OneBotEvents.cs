@@ -43,6 +43,18 @@ public static class OneBotEvents
         return evt;
     }
 
+    /// <summary>message.discuss (OneBot v11 event/message.md): discuss_id, no sub_type, a sender without card or role.</summary>
+    public static JsonObject DiscussMessage(long selfId, QqMessage msg, QqUser sender, string format)
+    {
+        ArgumentNullException.ThrowIfNull(msg);
+        ArgumentNullException.ThrowIfNull(sender);
+        var evt = Message(selfId, msg, format, "discuss", null);
+        evt["discuss_id"] = msg.DiscussId;
+        evt["user_id"] = msg.SenderId;
+        evt["sender"] = new JsonObject { ["user_id"] = sender.UserId, ["nickname"] = sender.Nickname, ["sex"] = sender.Sex, ["age"] = sender.Age };
+        return evt;
+    }
+
     public static JsonObject GroupIncrease(long selfId, long time, long groupId, long userId, long operatorId) =>
         Notice(selfId, time, "group_increase", "approve", groupId, userId, operatorId);
 
@@ -112,10 +124,10 @@ public static class OneBotEvents
 
     public static string Role(QqRole role) => role.ToString().ToLowerInvariant();
 
-    private static JsonObject Message(long selfId, QqMessage msg, string format, string type, string subType)
+    private static JsonObject Message(long selfId, QqMessage msg, string format, string type, string? subType)
     {
         var raw = CqCode.Render(msg.Message);
-        return new JsonObject
+        var evt = new JsonObject
         {
             ["time"] = msg.Time,
             ["self_id"] = selfId,
@@ -127,6 +139,12 @@ public static class OneBotEvents
             ["raw_message"] = raw,
             ["font"] = 0,
         };
+        if (subType is null)
+        {
+            evt.Remove("sub_type");
+        }
+
+        return evt;
     }
 
     private static JsonObject Notice(long selfId, long time, string type, string? subType, long groupId, long userId, long operatorId)

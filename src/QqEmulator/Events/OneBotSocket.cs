@@ -21,11 +21,12 @@ public sealed class OneBotSocket : IQqEventSink
     private readonly long _selfId;
     private readonly bool _events;
     private readonly bool _actions;
+    private readonly QqEmulatorOptions _options;
 
     /// <summary>Queues lifecycle connect (for sockets that carry events) before the connection can receive any event, so it is the first frame.</summary>
-    public OneBotSocket(WebSocket socket, QqWorld world, long selfId, bool events = true, bool actions = true)
+    public OneBotSocket(WebSocket socket, QqWorld world, long selfId, QqEmulatorOptions options, bool events = true, bool actions = true)
     {
-        (_socket, _world, _selfId, _events, _actions) = (socket, world, selfId, events, actions);
+        (_socket, _world, _selfId, _options, _events, _actions) = (socket, world, selfId, options, events, actions);
         if (events)
         {
             _outgoing.Writer.TryWrite(OneBotEvents.Lifecycle(selfId, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), "connect").ToJsonString());
@@ -124,7 +125,7 @@ public sealed class OneBotSocket : IQqEventSink
         {
             envelope = Failed(1400);
         }
-        else if (!OneBotActions.Exists(action))
+        else if (!OneBotActions.Exists(action, _options))
         {
             envelope = Failed(1404);
         }

@@ -52,7 +52,7 @@ internal sealed class ReverseWsClient(QqEmulatorOptions options, QqWorld world, 
             socket.Options.SetRequestHeader("Authorization", "Bearer " + options.AccessToken);
         }
 
-        var connection = new OneBotSocket(socket, world, selfId);
+        var connection = new OneBotSocket(socket, world, selfId, options);
         var opened = false;
         try
         {

@@ -44,7 +44,7 @@ internal static class ForwardWsEndpoints
         }
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        var connection = new OneBotSocket(socket, world, id, events, actions);
+        var connection = new OneBotSocket(socket, world, id, options, events, actions);
         hub.Add(connection);
         try
         {

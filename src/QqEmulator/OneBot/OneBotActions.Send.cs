@@ -13,14 +13,19 @@ internal static partial class OneBotActions
     private static JsonNode? SendGroup(QqWorld world, long selfId, ActionParameters p) =>
         Receipt(world.BotSendsGroup(selfId, p.Long("group_id"), p.Message()));
 
-    /// <summary>message_type decides; without it group_id means a group, else user_id a private chat.</summary>
+    private static JsonNode? SendDiscuss(QqWorld world, long selfId, ActionParameters p) =>
+        Receipt(world.BotSendsDiscuss(selfId, p.Long("discuss_id"), p.Message()));
+
+    /// <summary>message_type decides; without it group_id means a group, discuss_id a discuss, else user_id a private chat.</summary>
     private static JsonNode? Send(QqWorld world, long selfId, ActionParameters p) => p.String("message_type") switch
     {
         "private" => SendPrivate(world, selfId, p),
         "group" => SendGroup(world, selfId, p),
+        "discuss" => SendDiscuss(world, selfId, p),
         null when p["group_id"] is not null => SendGroup(world, selfId, p),
+        null when p["discuss_id"] is not null => SendDiscuss(world, selfId, p),
         null when p["user_id"] is not null => SendPrivate(world, selfId, p),
-        _ => throw QqWorldException.BadParameter("message_type must be private or group, or give user_id or group_id"),
+        _ => throw QqWorldException.BadParameter("message_type must be private, group or discuss, or give user_id, group_id or discuss_id"),
     };
 
     /// <summary>A message the bot sent or could see (its chats, its groups).</summary>

@@ -22,6 +22,7 @@ internal static partial class OneBotActions
         ["get_stranger_info"] = StrangerInfo,
         ["send_private_msg"] = SendPrivate,
         ["send_group_msg"] = SendGroup,
+        ["send_discuss_msg"] = SendDiscuss,
         ["send_msg"] = Send,
         ["delete_msg"] = DeleteMsg,
         ["get_msg"] = GetMsg,
@@ -33,7 +34,9 @@ internal static partial class OneBotActions
     /// <summary><c>_async</c> and <c>_rate_limited</c> variants answer <c>async</c>/1 (api/README.md); here the action is done before the answer.</summary>
     private static readonly string[] Suffixes = ["_async", "_rate_limited"];
 
-    public static bool Exists(string action) => Actions.ContainsKey(Base(action));
+    /// <summary>A known action that this implementation has not switched off (<see cref="QqEmulatorOptions.UnsupportedActions"/>).</summary>
+    public static bool Exists(string action, QqEmulatorOptions options) =>
+        Actions.ContainsKey(Base(action)) && !options.UnsupportedActions.Contains(Base(action));
 
     private static string Base(string action) =>
         Suffixes.FirstOrDefault(s => action.EndsWith(s, StringComparison.Ordinal)) is { } suffix ? action[..^suffix.Length] : action;

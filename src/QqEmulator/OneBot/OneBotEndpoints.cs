@@ -27,7 +27,7 @@ internal static class OneBotEndpoints
             return Results.StatusCode(denied);
         }
 
-        if (!OneBotActions.Exists(action) || options.UnsupportedActions.Contains(action))
+        if (!OneBotActions.Exists(action, options))
         {
             return Results.NotFound();
         }

@@ -32,6 +32,13 @@ public static class QuickOperation
             }
 
             var reply = SegmentJson.Parse(op["reply"], p.Bool("auto_escape"));
+            if (evt["message_type"]?.GetValue<string>() == "discuss")
+            {
+                // A discuss reply goes to the discuss (at_sender as in groups, event/message.md).
+                world.BotSendsDiscuss(selfId, evt["discuss_id"]!.GetValue<long>(), p.Bool("at_sender", fallback: true) ? [At(userId), MessageSegment.Text(" "), .. reply] : reply);
+                return;
+            }
+
             if (groupId is not { } gid)
             {
                 var temp = evt["sub_type"]?.GetValue<string>() == "group" ? evt["sender"]?["group_id"]?.GetValue<long>() : null;
@@ -41,7 +48,7 @@ public static class QuickOperation
 
             if (p.Bool("at_sender", fallback: true))
             {
-                reply = [new MessageSegment("at", new Dictionary<string, string> { ["qq"] = userId.ToString(System.Globalization.CultureInfo.InvariantCulture) }), MessageSegment.Text(" "), .. reply];
+                reply = [At(userId), MessageSegment.Text(" "), .. reply];
             }
 
             world.BotSendsGroup(selfId, gid, reply);
@@ -70,6 +77,9 @@ public static class QuickOperation
 
         return refused;
     }
+
+    private static MessageSegment At(long userId) =>
+        new("at", new Dictionary<string, string> { ["qq"] = userId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
     private static void Try(List<string> refused, Action part)
     {

@@ -2,7 +2,8 @@ namespace OpenWxCluster.QqEmulator.World;
 
 /// <summary>
 /// A message in the world. <see cref="PeerId"/> is the other user of a private chat (from the bot's side: the
-/// receiver when the bot sent it, the sender otherwise); <see cref="GroupId"/> is set for group messages and temp sessions.
+/// receiver when the bot sent it, the sender otherwise); <see cref="GroupId"/> is set for group messages and temp sessions,
+/// <see cref="DiscussId"/> for discuss messages.
 /// </summary>
 public sealed record QqMessage(
     int MessageId,
@@ -15,4 +16,6 @@ public sealed record QqMessage(
     long Time)
 {
     public bool Recalled { get; set; }
+
+    public long? DiscussId { get; init; }
 }

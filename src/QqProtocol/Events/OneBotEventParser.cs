@@ -46,6 +46,8 @@ public static class OneBotEventParser
             },
             ("message" or "message_sent", "group") => new QqGroupMessageEvent(
                 time, self, sub, Long(e, "message_id"), Long(e, "group_id"), Long(e, "user_id"), Message(e), String(e, "raw_message"), SenderOf(e)),
+            ("message" or "message_sent", "discuss") => new QqDiscussMessageEvent(
+                time, self, Long(e, "message_id"), Long(e, "discuss_id"), Long(e, "user_id"), Message(e), String(e, "raw_message"), SenderOf(e)),
             ("notice", "group_increase" or "group_decrease") => new QqGroupMemberChangeEvent(
                 time, self, detail == "group_increase", sub, Long(e, "group_id"), Long(e, "user_id"), Long(e, "operator_id")),
             ("notice", "group_ban") => new QqGroupBanEvent(

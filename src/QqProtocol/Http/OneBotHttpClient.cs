@@ -111,6 +111,12 @@ public sealed partial class OneBotHttpClient : IOneBotClient
         return OneBotJson.Long(data, "message_id");
     }
 
+    public async Task<long> SendDiscussMsgAsync(long discussId, IReadOnlyList<OneBotSegment> message, CancellationToken ct = default)
+    {
+        var data = await WriteAsync("send_discuss_msg", new() { ["discuss_id"] = discussId, ["message"] = Wire(message) }, ct).ConfigureAwait(false);
+        return OneBotJson.Long(data, "message_id");
+    }
+
     public Task SetGroupBanAsync(long groupId, long userId, int durationSeconds, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(durationSeconds);

@@ -51,14 +51,16 @@ internal static class QqInfoEndpoints
         GroupsAsync(parameters, grains, options, withMembers: false);
 
     /// <summary>
-    /// Always <c>[]</c> for a running account: Tencent merged discuss groups into ordinary groups in 2020 and
-    /// OneBot v11 has no discuss API, so there is nothing to list.
+    /// The discuss groups the account learned from their messages: OneBot v11 has discuss messages and
+    /// send_discuss_msg but no action that lists discuss groups (and NapCat, as QQ since 2020, has none at all).
     /// </summary>
     internal static async Task<IResult> GetDiscussInfoAsync(
         MojoParameters parameters, [FromServices] IGrainFactory grains, [FromServices] IOptions<OpenWxApiOptions> options)
     {
         var check = await OpenAsync(grains, parameters, options, requireRunning: true);
-        return check.IsOk ? MojoReply.Json(new JsonArray()) : check.Error!;
+        return check.IsOk
+            ? MojoReply.Json(QqDiscussJson.Discusses(await grains.GetGrain<IQqAccountGrain>(check.Key).GetDiscussesAsync()))
+            : check.Error!;
     }
 
     internal static async Task<IResult> GetClientInfoAsync(

@@ -35,5 +35,14 @@ public static class QqLookups
     /// <summary>The discuss form of send_sess_message: <c>discuss_id</c> (003: <c>did</c>).</summary>
     public static bool NamesDiscuss(MojoParameters p) => p.Contains("discuss_id") || p.Contains("did");
 
+    /// <summary>The discuss of send_sess_message's discuss form.</summary>
+    public static GroupLookup MemberDiscuss(MojoParameters p) => new(Id: NonEmpty(p["discuss_id"]) ?? NonEmpty(p["did"]));
+
+    /// <summary>
+    /// send_discuss_message's target: <c>id</c> (003: <c>did</c>), or <c>name</c>. Mojo-Webqq looks up by id only;
+    /// name is our addition, since a learned discuss's id is all a client could otherwise give.
+    /// </summary>
+    public static GroupLookup Discuss(MojoParameters p) => new(Id: NonEmpty(p["id"]) ?? NonEmpty(p["did"]), Name: NonEmpty(p["name"]));
+
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -48,7 +48,7 @@ internal static class QqMessageEndpoints
 
     /// <summary>
     /// Group form (<c>group_id|group_uid</c> + <c>id|uid</c>): the grain's temporary-session send. Discuss form
-    /// (<c>discuss_id</c>): 104, as there are no discuss groups (see <see cref="SendDiscussMessageAsync"/>). Neither: 105.
+    /// (<c>discuss_id</c>, 003 <c>did</c>): a learned member of a learned discuss, else 104. Neither: 105.
     /// </summary>
     internal static Task<IResult> SendSessMessageAsync(
         HttpContext http, MojoParameters parameters, [FromServices] IGrainFactory grains,
@@ -57,11 +57,20 @@ internal static class QqMessageEndpoints
         var request = new SendRequest(parameters, grains, options.Value, loggers, http);
         var group = QqLookups.MemberGroup(parameters);
         var member = QqLookups.Member(parameters);
+        if (group.IsEmpty && QqLookups.NamesDiscuss(parameters))
+        {
+            var discuss = QqLookups.MemberDiscuss(parameters);
+            var discussMemberMissing = QqSendReply.NotFound(QqSendReply.DiscussMemberNotFound, "discuss member not found");
+            return SendAsync(
+                request,
+                member is null || discuss.IsEmpty ? discussMemberMissing : null,
+                async key => (await FindDiscussAsync(grains, key, discuss))?.Members.Any(m => m.Id == member || m.Uid == member) == true,
+                () => discussMemberMissing,
+                (account, content, idempotencyKey) => account.SendDiscussSessTextAsync(discuss, member!, content, idempotencyKey));
+        }
         if (group.IsEmpty)
         {
-            var missing = QqLookups.NamesDiscuss(parameters)
-                ? QqSendReply.NotFound(QqSendReply.DiscussMemberNotFound, "discuss member not found")
-                : QqSendReply.SessTargetMissing();
+            var missing = QqSendReply.SessTargetMissing();
             return SendAsync(request, missing, _ => Task.FromResult(false), () => missing, (_, _, _) => throw new InvalidOperationException());
         }
         var memberMissing = QqSendReply.NotFound(QqSendReply.GroupMemberNotFound, "group member not found");
@@ -74,19 +83,26 @@ internal static class QqMessageEndpoints
     }
 
     /// <summary>
-    /// Discuss groups no longer exist: Tencent merged them into ordinary groups in 2020, and OneBot v11
-    /// implementations (NapCat and others) have no discuss API. Every discuss target is therefore "not found" (102),
-    /// after the content check as any send without a target.
+    /// To a discuss group the account learned from its messages (OneBot cannot list them), by <c>id</c> (003:
+    /// <c>did</c>) or <c>name</c>; 102 when none matches. An implementation without send_discuss_msg (NapCat) is
+    /// answered code -3 with what it lacks.
     /// </summary>
     internal static Task<IResult> SendDiscussMessageAsync(
         HttpContext http, MojoParameters parameters, [FromServices] IGrainFactory grains,
         [FromServices] IOptions<OpenWxApiOptions> options, [FromServices] ILoggerFactory loggers)
     {
+        var lookup = QqLookups.Discuss(parameters);
         var missing = QqSendReply.NotFound(QqSendReply.DiscussNotFound, "discuss not found");
         return SendAsync(
             new SendRequest(parameters, grains, options.Value, loggers, http),
-            missing, _ => Task.FromResult(false), () => missing, (_, _, _) => throw new InvalidOperationException());
+            lookup.IsEmpty ? missing : null,
+            async key => await FindDiscussAsync(grains, key, lookup) is not null,
+            () => missing,
+            (account, content, idempotencyKey) => account.SendDiscussTextAsync(lookup, content, idempotencyKey));
     }
+
+    private static async Task<GroupInfo?> FindDiscussAsync(IGrainFactory grains, string key, GroupLookup lookup) =>
+        (await grains.GetGrain<IQqAccountGrain>(key).GetDiscussesAsync()).FirstOrDefault(lookup.Matches);
 
     /// <param name="refusal">The not-found answer when the parameters name no target (given after the content check).</param>
     private static async Task<IResult> SendAsync(

@@ -5,7 +5,7 @@ namespace OpenWxCluster.WebFront;
 
 /// <summary>
 /// A QQ message as Openqq reports it (seed 002): id, time, content, type (friend_message, group_message,
-/// sess_message), class, format (text: Mojo-Webqq had no other; a recall is Openwx's <c>revoke</c> with
+/// sess_message, discuss_message), class, format (text: Mojo-Webqq had no other; a recall is Openwx's <c>revoke</c> with
 /// <c>revoke_id</c>), the sender, receiver and group with their ids and QQ numbers, and post_type. Seed 003's
 /// older names come too (<c>msg_id</c>, <c>msg_time</c>, <c>msg_class</c>), as <c>qq</c>/<c>gid</c>/<c>gnumber</c> do
 /// for contacts. Falsy values render as <c>""</c> as in Mojo.
@@ -52,6 +52,10 @@ public static class QqMessageJson
             json["group"] = MojoValues.OrEmpty(message.Group ?? message.GroupName);
             json["group_id"] = MojoValues.OrEmpty(message.GroupId);
             json["group_uid"] = MojoValues.OrEmpty(message.GroupUid);
+        }
+        if (message.Type == "discuss_message")
+        {
+            QqDiscussJson.AddTo(json, message);
         }
         json["post_type"] = postType;
         return json;

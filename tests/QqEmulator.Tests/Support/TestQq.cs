@@ -31,7 +31,7 @@ internal sealed class TestQq : IAsyncDisposable
     public HttpClient Http { get; }
 
     /// <summary>Starts and seeds; <paramref name="postUrl"/> sends events to a real client instead of the test receiver.</summary>
-    public static async Task<TestQq> StartAsync(string? token = Token, TimeSpan? heartbeat = null, string format = "array", bool seed = true, Uri? reverseWs = null, Uri? postUrl = null)
+    public static async Task<TestQq> StartAsync(string? token = Token, TimeSpan? heartbeat = null, string format = "array", bool seed = true, Uri? reverseWs = null, Uri? postUrl = null, IReadOnlySet<string>? unsupported = null)
     {
         var receiver = await WebhookReceiver.StartAsync();
         var host = await QqEmulatorHost.StartAsync(new QqEmulatorOptions
@@ -43,6 +43,7 @@ internal sealed class TestQq : IAsyncDisposable
             MessageFormat = format,
             ReverseWsUrls = reverseWs is null ? [] : [reverseWs],
             ReconnectInterval = TimeSpan.FromMilliseconds(100),
+            UnsupportedActions = unsupported ?? new HashSet<string>(),
         });
         var qq = new TestQq(host, receiver);
         if (seed)

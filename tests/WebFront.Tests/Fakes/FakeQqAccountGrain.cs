@@ -11,6 +11,9 @@ public sealed class FakeQqAccountGrain(string key) : IQqAccountGrain
     public string Key { get; } = key;
     public FakeFriendsGrain Friends { get; } = new();
     public FakeGroupsGrain Groups { get; } = new();
+
+    /// <summary>The learned discuss groups (id = uid = the discuss id).</summary>
+    public List<GroupInfo> Discusses { get; } = [];
     public AccountStatus Status { get; set; } = new(AccountKey.ClientOf(key), AccountKey.QQ,
         ClientState.Stop, ClientState.Init, null, null, null, 0, "", StartedNow: false);
     public StartOptions? Options { get; private set; }
@@ -108,6 +111,23 @@ public sealed class FakeQqAccountGrain(string key) : IQqAccountGrain
         return found.Members.Any(m => m.Uid == memberId)
             ? Send($"sess {found.Uid} {memberId} {content}")
             : new SendReceipt(null, 103, "group member not found");
+    }
+
+    public Task<IReadOnlyList<GroupInfo>> GetDiscussesAsync() => Task.FromResult<IReadOnlyList<GroupInfo>>([.. Discusses]);
+
+    public Task<SendReceipt> SendDiscussTextAsync(GroupLookup discuss, string content, string? idempotencyKey = null)
+    {
+        IdempotencyKeys.Enqueue(idempotencyKey);
+        var found = Discusses.FirstOrDefault(discuss.Matches);
+        return Task.FromResult(found is null ? new SendReceipt(null, 102, "discuss not found") : Send($"discuss {found.Id} {content}"));
+    }
+
+    public Task<SendReceipt> SendDiscussSessTextAsync(GroupLookup discuss, string memberId, string content, string? idempotencyKey = null)
+    {
+        var found = Discusses.FirstOrDefault(discuss.Matches);
+        return Task.FromResult(found?.Members.Any(m => m.Uid == memberId) == true
+            ? Send($"discuss sess {found.Id} {memberId} {content}")
+            : new SendReceipt(null, 104, "discuss member not found"));
     }
 
     public Task<SendReceipt> SendReplyAsync(ReplyRequest request) => throw new NotSupportedException();
