@@ -85,8 +85,14 @@ public sealed class MojoParameters
         {
             if (request.HasFormContentType)
             {
+                var check = IsUrlEncoded(request.ContentType) ? new Utf8FormCheck(request.Body) : null;
+                if (check is not null)
+                {
+                    request.Body = check;
+                }
                 var form = await request.ReadFormAsync(cancellationToken);
                 result.AddAll(form);
+                result.Refuse(check?.Valid == false ? "request body is not valid UTF-8" : null, StatusCodes.Status400BadRequest);
             }
             else if (IsJson(request.ContentType) && request.ContentLength is not 0)
             {
@@ -131,6 +137,9 @@ public sealed class MojoParameters
             }
         }
     }
+
+    private static bool IsUrlEncoded(string? contentType) =>
+        contentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true;
 
     internal static bool IsJson(string? contentType) =>
         contentType is not null

@@ -45,6 +45,38 @@ public sealed class BodyValidationTests
     }
 
     [Theory]
+    [InlineData("content=%FF")]
+    [InlineData("content=a%C3%28")]
+    [InlineData("content=%E4%BD")]
+    [InlineData("content=ok&name=%ED%A0%80")]
+    public async Task A_form_body_whose_escapes_are_not_utf8_is_a_400(string form)
+    {
+        await using var host = await ApiHost.StartAsync(kestrel: true);
+        var account = host.Grains.Running("default", friends: [TestData.WxPay]);
+
+        using var content = new StringContent("account=wxzhifu&" + form, Encoding.UTF8, "application/x-www-form-urlencoded");
+        using var response = await host.Client.PostAsync("/openwx/send_friend_message", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("""{"code":-1,"status":"request body is not valid UTF-8"}""", await response.Content.ReadAsStringAsync());
+        Assert.Empty(account.Sent);
+    }
+
+    [Fact]
+    public async Task A_form_body_with_escaped_utf8_is_taken()
+    {
+        await using var host = await ApiHost.StartAsync(kestrel: true);
+        var account = host.Grains.Running("default", friends: [TestData.WxPay]);
+
+        using var content = new StringContent(
+            "account=wxzhifu&content=" + Uri.EscapeDataString("你好 😀") + "+100%25", Encoding.UTF8, "application/x-www-form-urlencoded");
+        using var response = await host.Client.PostAsync("/openwx/send_friend_message", content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("你好 😀 100%", Assert.Single(account.Sent).Content);
+    }
+
+    [Theory]
     [InlineData("/openwx/send_friend_message?account=wxzhifu&content=%FF")]
     [InlineData("/openwx/send_friend_message?account=wxzhifu&content=%C3%28")]
     [InlineData("/openqq/send_friend_message?uid=20001&content=%ED%A0%80")]
