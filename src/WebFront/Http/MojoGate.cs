@@ -46,7 +46,8 @@ internal static class MojoGate
             return queryRefusal;
         }
         var secured = ApiCredentials.AnyConfigured(options);
-        var early = secured && ApiCredentials.Given(http, null) is { } token ? ApiCredentials.Match(token, options) : null;
+        var presented = secured ? ApiCredentials.Given(http, null) : null;
+        var early = presented is null ? null : ApiCredentials.Match(presented, options);
         var partition = early ?? "address:" + http.Connection.RemoteIpAddress;
         if (!route.Unmetered && RequestLimits.RateRefusal(http, partition) is { } rateRefusal)
         {
@@ -57,10 +58,10 @@ internal static class MojoGate
         {
             return bodyRefusal;
         }
-        if (secured && early is null && (ApiCredentials.Given(http, null) is not null || !MayCarryParameters(http.Request)))
+        if (secured && (presented is null ? !MayCarryParameters(http.Request) : early is null || (route.Admin && early != "admin")))
         {
-            // A token that is no credential, or none and no body that could hold one: refused unread.
-            return AuthFailure(route, ApiCredentials.Given(http, null) is null);
+            // No token and no body that could hold one, or a token that cannot open this route: refused unread.
+            return AuthFailure(route, presented is null);
         }
 
         var parameters = await MojoParameters.BindAsync(http, limit);

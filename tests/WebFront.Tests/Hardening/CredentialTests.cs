@@ -122,20 +122,22 @@ public sealed class CredentialTests
         Assert.Single(account.Sent);
     }
 
-    [Fact]
-    public async Task A_wrong_header_token_is_refused_before_the_body_is_read()
+    [Theory]
+    [InlineData("/openwx/send_friend_message", "wrong")]
+    [InlineData("/openwx/start_client", "api-token")]
+    public async Task A_header_token_that_cannot_open_the_route_is_refused_before_the_body_is_read(string route, string token)
     {
         await using var host = await ApiHost.StartAsync(BothTokens, kestrel: true);
         host.Grains.Running("default", friends: [TestData.WxPay]);
         await using var raw = await RawHttp.ConnectAsync(host.Address!);
 
         // Within the body limit but never completed: only a refusal that reads nothing can answer.
-        await raw.WriteAsync("POST /openwx/send_friend_message HTTP/1.1\r\nHost: x\r\nX-OpenWx-Token: wrong\r\n"
+        await raw.WriteAsync($"POST {route} HTTP/1.1\r\nHost: x\r\nX-OpenWx-Token: {token}\r\n"
             + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\ncontent=hi");
         var (status, body) = await raw.ReadAnswerAsync();
 
         Assert.Equal(403, status);
-        Assert.Equal(AuthFailure, body);
+        Assert.Equal(route.EndsWith("start_client", StringComparison.Ordinal) ? "auth failure" : AuthFailure, body);
         Assert.Empty(host.Grains.Account("default").Sent);
     }
 }
