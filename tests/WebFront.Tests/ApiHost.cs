@@ -17,13 +17,17 @@ public sealed class ApiHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private ApiHost(WebApplication app, FakeGrainFactory grains, HandledRequests handled)
+    private ApiHost(WebApplication app, FakeGrainFactory grains, HandledRequests handled, Uri? kestrelAddress)
     {
         _app = app;
         Grains = grains;
         Handled = handled;
-        Client = app.GetTestClient();
+        Address = kestrelAddress;
+        Client = kestrelAddress is null ? app.GetTestClient() : new HttpClient { BaseAddress = kestrelAddress };
     }
+
+    /// <summary>The loopback address of a Kestrel host (null on a TestServer).</summary>
+    public Uri? Address { get; }
 
     public FakeGrainFactory Grains { get; }
 
@@ -36,10 +40,21 @@ public sealed class ApiHost : IAsyncDisposable
     public TestServer Server => _app.GetTestServer();
 
     /// <param name="logs">Where the host logs (none when null).</param>
-    public static async Task<ApiHost> StartAsync(IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
+    /// <param name="kestrel">Real Kestrel on a loopback port instead of a TestServer (server limits, raw sockets).</param>
+    public static async Task<ApiHost> StartAsync(IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null, bool kestrel = false)
     {
         var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
+        if (kestrel)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            // A body that stops arriving is never timed out: a test of "refused before the body is read" then hangs
+            // (and fails) instead of being answered late by Kestrel's data-rate check.
+            builder.WebHost.ConfigureKestrel(o => o.Limits.MinRequestBodyDataRate = null);
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
         builder.Logging.ClearProviders();
         if (logs is not null)
         {
@@ -67,7 +82,8 @@ public sealed class ApiHost : IAsyncDisposable
         app.MapOpenWx();
         app.MapOpenQq();
         await app.StartAsync();
-        return new ApiHost(app, grains, handled);
+        var address = kestrel ? new Uri(app.Urls.First()) : null;
+        return new ApiHost(app, grains, handled, address);
     }
 
     public async Task<JsonNode?> GetJsonAsync(string url)

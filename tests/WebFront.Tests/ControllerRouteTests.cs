@@ -80,6 +80,33 @@ public sealed class ControllerRouteTests
         Assert.Equal(0, host.Grains.Account("bot1").StartCalls);
     }
 
+    [Theory]
+    [InlineData("openwx")]
+    [InlineData("openqq")]
+    public async Task Start_client_bounds_the_number_of_parameters_and_the_post_api_url(string api)
+    {
+        await using var host = await ApiHost.StartAsync();
+        var upstream = api == "openqq" ? new Dictionary<string, string> { ["onebot_url"] = "http://127.0.0.1:1" } : [];
+        var many = new Dictionary<string, string>(upstream) { ["client"] = "bot1" };
+        for (var i = 0; i <= 64; i++)
+        {
+            many["log_" + i] = "x";
+        }
+        var longUrl = new Dictionary<string, string>(upstream) { ["client"] = "bot1", ["post_api"] = "http://x/" + new string('p', 2_040) };
+
+        using var tooMany = await host.Client.PostAsync($"/{api}/start_client", new FormUrlEncodedContent(many));
+        using var tooLong = await host.Client.PostAsync($"/{api}/start_client", new FormUrlEncodedContent(longUrl));
+
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+        Assert.Equal("too many parameters: at most 64", (string?)JsonNode.Parse(await tooMany.Content.ReadAsStringAsync())!["status"]);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Equal(
+            "parameter post_api too long: names up to 64, values up to 2048 characters",
+            (string?)JsonNode.Parse(await tooLong.Content.ReadAsStringAsync())!["status"]);
+        Assert.Equal(0, host.Grains.Account("bot1").StartCalls);
+        Assert.Null(host.Grains.QqAccount("bot1").Options);
+    }
+
     [Fact]
     public async Task Start_client_twice_answers_client_already_exists_without_restarting()
     {

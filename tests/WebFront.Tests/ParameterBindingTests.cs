@@ -64,7 +64,7 @@ public sealed class ParameterBindingTests
     public async Task Flat_json_object_body_is_read_with_scalars_as_text()
     {
         var context = Request("?client=bot", "application/json; charset=utf-8",
-            """{"id":"@abc","content":"好","async":true,"ttl":5,"none":null,"obj":{"a":1}}""");
+            """{"id":"@abc","content":"好","async":true,"ttl":5,"none":null,"post_message_filter":{"a":1}}""");
 
         var parameters = (await MojoParameters.BindAsync(context))!;
 
@@ -74,7 +74,8 @@ public sealed class ParameterBindingTests
         Assert.Equal("1", parameters["async"]);
         Assert.Equal("5", parameters["ttl"]);
         Assert.False(parameters.Contains("none"));
-        Assert.Equal("""{"a":1}""", parameters["obj"]);
+        Assert.Equal("""{"a":1}""", parameters["post_message_filter"]);
+        Assert.Null(parameters.BodyError);
     }
 
     [Theory]

@@ -37,15 +37,22 @@ public sealed class ApiLoopback : IApiLoopback, IDisposable
     public async Task<int> GetAsync(string pathAndQuery, CancellationToken cancellation)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_baseUri(), pathAndQuery));
-        if (_options.Value.ApiToken is { Length: > 0 } token)
+        if (MessagingToken(_options.Value) is { } token)
         {
-            request.Headers.Add(MojoGuardFilter.TokenHeader, token);
+            request.Headers.Add(ApiCredentials.TokenHeader, token);
         }
         using var response = await _http.SendAsync(request, cancellation);
         return (int)response.StatusCode;
     }
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>
+    /// The messaging credential: a poll_api redirect reaches the messaging routes, not the controller's, unless the
+    /// admin token is the only one configured.
+    /// </summary>
+    private static string? MessagingToken(OpenWxApiOptions options) =>
+        options.ApiToken is { Length: > 0 } api ? api : options.AdminToken is { Length: > 0 } admin ? admin : null;
 
     /// <summary>This server's own http address as a loopback client reaches it (wildcard hosts become 127.0.0.1).</summary>
     public static Uri OwnAddress(IServer server)

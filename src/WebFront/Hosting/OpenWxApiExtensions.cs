@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenWxCluster.Media;
@@ -28,6 +29,10 @@ public static class OpenWxApiExtensions
         }
         // media_data as base64 in a urlencoded form: 20 MB make about 28 million characters (the default is 4 MB).
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.ValueLengthLimit = (MediaLimits.MaxBytes + 2) / 3 * 4 + 1024);
+        services.TryAddSingleton<ApiRateLimiter>();
+        // The query limit answers with Mojo JSON only if Kestrel's own request-line limit (8 KiB) is not hit first.
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<OpenWxApiOptions>>((kestrel, api) =>
+            kestrel.Limits.MaxRequestLineSize = Math.Max(kestrel.Limits.MaxRequestLineSize, api.Value.MaxQueryLength + 4_096));
         options.ValidateOnStart();
         services.AddSingleton<IValidateOptions<OpenWxApiOptions>, OpenWxApiOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
@@ -50,9 +55,9 @@ public static class OpenWxApiExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         var root = endpoints.MapGroup("/openwx");
 
-        root.MapGroup("").AddEndpointFilter(new MojoGuardFilter(controllerRoute: true)).MapControllerEndpoints();
+        root.MapGroup("").WithMojoGuards(controllerRoute: true).MapControllerEndpoints();
 
-        var single = root.MapGroup("").AddEndpointFilter(new MojoGuardFilter(controllerRoute: false));
+        var single = root.MapGroup("").WithMojoGuards(controllerRoute: false);
         single.MapInfoEndpoints();
         single.MapSearchEndpoints();
         single.MapFriendAdminEndpoints();

@@ -4,12 +4,13 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
 
 namespace OpenWxCluster.WebFront;
 
 /// <summary>
 /// The one writer of every JSON reply: Mojo's content type, Chinese text left unescaped as Mojo::JSON does, and
-/// JSONP (<c>datatype=jsonp</c> wraps the body as <c>callback(...)</c>, default <c>jsoncallback&lt;epoch&gt;</c>).
+/// opt-in JSONP (<c>App:Api:Jsonp</c>; <c>datatype=jsonp</c> wraps the body as <c>callback(...)</c>, default <c>jsoncallback&lt;epoch&gt;</c>).
 /// </summary>
 public static partial class MojoJson
 {
@@ -64,6 +65,11 @@ public static partial class MojoJson
     /// </summary>
     public static string? JsonpCallback(HttpContext context)
     {
+        if (context.RequestServices.GetService<IOptions<OpenWxApiOptions>>()?.Value.Jsonp != true)
+        {
+            // Off unless App:Api:Jsonp: a JSONP answer is readable by a script on any web site.
+            return null;
+        }
         var parameters = MojoParameters.Peek(context);
         var datatype = parameters?["datatype"] ?? context.Request.Query["datatype"].LastOrDefault();
         if (!string.Equals(datatype, "jsonp", StringComparison.OrdinalIgnoreCase))

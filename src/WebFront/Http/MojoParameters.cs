@@ -23,6 +23,9 @@ public sealed class MojoParameters
     /// <summary>Set when a body was announced but could not be read; the request is then refused.</summary>
     public string? BodyError { get; private set; }
 
+    /// <summary>The HTTP status that goes with <see cref="BodyError"/>: 400, or 413 for a body past the limit.</summary>
+    public int BodyStatus { get; private set; } = StatusCodes.Status200OK;
+
     public string? this[string name] => _values.GetValueOrDefault(name);
 
     public bool Contains(string name) => _values.ContainsKey(name);
@@ -53,13 +56,16 @@ public sealed class MojoParameters
     }
 
     /// <summary>Minimal API binding hook: handlers just declare a <see cref="MojoParameters"/> parameter.</summary>
-    public static async ValueTask<MojoParameters?> BindAsync(HttpContext context)
+    public static async ValueTask<MojoParameters?> BindAsync(HttpContext context) => await BindAsync(context, long.MaxValue);
+
+    /// <summary>Binds once per request (<see cref="MojoGate"/> first, with the route's body limit).</summary>
+    internal static async ValueTask<MojoParameters> BindAsync(HttpContext context, long maxBodyBytes)
     {
         if (context.Items.TryGetValue(ItemKey, out var cached) && cached is MojoParameters known)
         {
             return known;
         }
-        var result = await ReadAsync(context.Request, context.RequestAborted);
+        var result = await ReadAsync(context.Request, maxBodyBytes, context.RequestAborted);
         context.Items[ItemKey] = result;
         return result;
     }
@@ -68,27 +74,57 @@ public sealed class MojoParameters
     public static MojoParameters? Peek(HttpContext context) =>
         context.Items.TryGetValue(ItemKey, out var value) ? value as MojoParameters : null;
 
-    public static async Task<MojoParameters> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static Task<MojoParameters> ReadAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        ReadAsync(request, long.MaxValue, cancellationToken);
+
+    /// <param name="maxBodyBytes">A JSON body past it is refused (forms are cut by the server's body limit).</param>
+    public static async Task<MojoParameters> ReadAsync(HttpRequest request, long maxBodyBytes, CancellationToken cancellationToken)
     {
         var result = FromPairs(request.Query);
         try
         {
             if (request.HasFormContentType)
             {
+                var check = IsUrlEncoded(request.ContentType) ? new Utf8FormCheck(request.Body) : null;
+                if (check is not null)
+                {
+                    request.Body = check;
+                }
                 var form = await request.ReadFormAsync(cancellationToken);
                 result.AddAll(form);
+                result.Refuse(check?.Valid == false ? "request body is not valid UTF-8" : null, StatusCodes.Status400BadRequest);
             }
             else if (IsJson(request.ContentType) && request.ContentLength is not 0)
             {
-                await result.AddJsonAsync(request.Body, cancellationToken);
+                var body = await JsonBody.ReadAsync(request.Body, maxBodyBytes, cancellationToken);
+                result.Refuse(body.Error, body.Status);
+                if (body.Bytes is { } bytes)
+                {
+                    result.Refuse(JsonBody.AddTo(result, bytes), StatusCodes.Status400BadRequest);
+                }
             }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // The server's body limit (set by MojoGate before anything was read) was passed mid-body.
+            result.Refuse(JsonBody.TooLarge, StatusCodes.Status413PayloadTooLarge);
         }
         catch (Exception ex) when (ex is InvalidDataException or JsonException or IOException or BadHttpRequestException)
         {
-            // A broken body must not become a 500 page: the guard filter answers with a Mojo error instead.
-            result.BodyError = "malformed request body";
+            // A broken body must not become a 500 page: the gate answers with a Mojo error instead.
+            result.Refuse("malformed request body", StatusCodes.Status400BadRequest);
         }
         return result;
+    }
+
+    /// <summary>Keeps the first refusal of the body (an error with its HTTP status).</summary>
+    private void Refuse(string? error, int status)
+    {
+        if (error is not null && BodyError is null)
+        {
+            BodyError = error;
+            BodyStatus = status;
+        }
     }
 
     private void AddAll(IEnumerable<KeyValuePair<string, StringValues>> pairs)
@@ -102,32 +138,10 @@ public sealed class MojoParameters
         }
     }
 
-    private async Task AddJsonAsync(Stream body, CancellationToken cancellationToken)
-    {
-        using var document = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
-        if (document.RootElement.ValueKind != JsonValueKind.Object)
-        {
-            BodyError = "a JSON body must be an object";
-            return;
-        }
-        foreach (var property in document.RootElement.EnumerateObject())
-        {
-            var value = property.Value.ValueKind switch
-            {
-                JsonValueKind.String => property.Value.GetString(),
-                JsonValueKind.True => "1",
-                JsonValueKind.False => "0",
-                JsonValueKind.Null or JsonValueKind.Undefined => null,
-                _ => property.Value.GetRawText(),
-            };
-            if (value is not null)
-            {
-                Set(property.Name, value);
-            }
-        }
-    }
+    private static bool IsUrlEncoded(string? contentType) =>
+        contentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true;
 
-    private static bool IsJson(string? contentType) =>
+    internal static bool IsJson(string? contentType) =>
         contentType is not null
         && (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
             || contentType.StartsWith("text/json", StringComparison.OrdinalIgnoreCase)

@@ -19,9 +19,9 @@ public static class OpenQqApiExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         var root = endpoints.MapGroup("/" + Api);
 
-        root.MapGroup("").AddEndpointFilter(new MojoGuardFilter(controllerRoute: true)).MapQqControllerEndpoints();
+        root.MapGroup("").WithMojoGuards(controllerRoute: true).MapQqControllerEndpoints();
 
-        var single = root.MapGroup("").AddEndpointFilter(new MojoGuardFilter(controllerRoute: false));
+        var single = root.MapGroup("").WithMojoGuards(controllerRoute: false);
         single.MapQqInfoEndpoints();
         single.MapQqMessageEndpoints();
         single.MapQqAdminEndpoints();

@@ -27,6 +27,36 @@ public sealed class OpenWxApiOptions
     /// </summary>
     public string? ApiToken { get; set; }
 
+    /// <summary>
+    /// The operator's credential, for the Controller routes (start_client, stop_client, check_client, get_qrcode),
+    /// relogin and get_post_log; it opens the messaging routes too. Null or empty: <see cref="ApiToken"/> serves.
+    /// </summary>
+    public string? AdminToken { get; set; }
+
+    /// <summary>Per-account settings by client name (<c>App:Api:Accounts:&lt;client&gt;:ApiToken</c>).</summary>
+    public Dictionary<string, AccountApiOptions> Accounts { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Largest request body, refused with HTTP 413 before it is read (media routes: <see cref="MaxMediaBodyBytes"/>).</summary>
+    public long MaxBodyBytes { get; set; } = 2L * 1024 * 1024;
+
+    /// <summary>
+    /// Largest body of the routes that take media_data (upload_media, send_*_message, consult): a 20 MB file as
+    /// base64 in a urlencoded form, whose <c>+</c> and <c>/</c> become <c>%2B</c> and <c>%2F</c>.
+    /// </summary>
+    public long MaxMediaBodyBytes { get; set; } = 32L * 1024 * 1024;
+
+    /// <summary>Longest query string (bytes as sent), refused with HTTP 414; Mojo's own line limit is 8 KiB.</summary>
+    public int MaxQueryLength { get; set; } = 8_192;
+
+    /// <summary>Requests per credential (or per remote address without one); see <see cref="ApiRateLimitOptions"/>.</summary>
+    public ApiRateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>Cross-origin answers; none by default (Mojo sends <c>*</c> to every origin).</summary>
+    public ApiCorsOptions Cors { get; set; } = new();
+
+    /// <summary>Mojo's <c>datatype=jsonp</c>; off by default, since JSONP lets any web page read the answers.</summary>
+    public bool Jsonp { get; set; }
+
     /// <summary>Longest text a send takes, in characters (received text is cut at the silo's OpenWx:Sync:MaxTextLength).</summary>
     public int MaxContentLength { get; set; } = 65_536;
 

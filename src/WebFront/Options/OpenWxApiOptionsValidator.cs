@@ -24,6 +24,19 @@ internal sealed class OpenWxApiOptionsValidator : IValidateOptions<OpenWxApiOpti
         {
             failures.Add($"{nameof(options.DefaultClient)} is not a valid client name.");
         }
+        if (options.MaxBodyBytes < 1024 || options.MaxMediaBodyBytes < options.MaxBodyBytes)
+        {
+            failures.Add($"{nameof(options.MaxBodyBytes)} must be at least 1024 and at most {nameof(options.MaxMediaBodyBytes)}.");
+        }
+        if (options.MaxQueryLength < 256)
+        {
+            failures.Add($"{nameof(options.MaxQueryLength)} must be at least 256.");
+        }
+        var rate = options.RateLimit;
+        if (rate.Permits < 0 || (rate.Permits > 0 && (rate.Burst < 1 || rate.Period < TimeSpan.FromMilliseconds(1))))
+        {
+            failures.Add("RateLimit:Permits must be 0 (off) or positive, with a positive Burst and Period.");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
