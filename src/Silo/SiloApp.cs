@@ -24,6 +24,7 @@ public static class SiloApp
         web.UseWebSockets();
         web.MapOpenWx();
         web.MapOpenQq();
+        web.MapAdminConsole();
         return (web, emulator);
     }
 }
