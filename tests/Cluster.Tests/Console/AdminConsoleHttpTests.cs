@@ -51,6 +51,36 @@ public sealed class AdminConsoleHttpTests(ConsoleFixture fixture) : IClassFixtur
         await account.StopAsync();
     }
 
+    [Fact]
+    public async Task The_console_shows_a_webhook_destination_without_its_query_or_signing_secret()
+    {
+        using var http = Client();
+        var start = await http.GetAsync(
+            $"openwx/start_client?client=hooked&token={ConsoleFixture.AdminToken}&post_api=" + Uri.EscapeDataString("http://127.0.0.1:9/hook?key=QUERYSECRET")
+            + "&post_secret=SIGNINGSECRET");
+        Assert.Equal(HttpStatusCode.OK, start.StatusCode);
+        var cookie = await LogInAsync(http);
+        try
+        {
+            foreach (var path in new[] { "admin/api/accounts", "admin/accounts/wx/hooked" })
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, path);
+                request.Headers.Add("Cookie", cookie);
+                using var reply = await http.SendAsync(request);
+                var text = await reply.Content.ReadAsStringAsync();
+                Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
+                Assert.Contains("http://127.0.0.1:9/hook", text, StringComparison.Ordinal);
+                Assert.DoesNotContain("QUERYSECRET", text, StringComparison.Ordinal);
+                Assert.DoesNotContain("SIGNINGSECRET", text, StringComparison.Ordinal);
+                Assert.DoesNotContain(ConsoleFixture.AdminToken, text, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            await fixture.Cluster.Cluster.Client.GetAccount(AccountKey.WeChatClient("hooked")).StopAsync();
+        }
+    }
+
     private string Origin => fixture.BaseUri.GetLeftPart(UriPartial.Authority);
 
     private HttpClient Client() =>
