@@ -32,6 +32,7 @@ public static class SiloApp
         web.UseWebSockets();
         web.MapOpenWx();
         web.MapOpenQq();
+        web.MapAdminConsole();
         web.MapObservability();
         StartupBanner.PrintWhenStarted(web, app, emulator);
         return (web, emulator);

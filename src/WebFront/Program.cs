@@ -22,6 +22,7 @@ public static class Program
         app.UseWebSockets();
         app.MapOpenWx();
         app.MapOpenQq();
+        app.MapAdminConsole();
         app.Run();
     }
 }

@@ -15,13 +15,16 @@ public sealed class ClusterFixture : IAsyncLifetime
     private readonly EmulatorOptions _emulatorOptions;
     private readonly Action<SyncOptions>? _sync;
     private readonly Action<ISiloBuilder>? _silo;
+    private readonly IDictionary<string, string?>? _webSettings;
 
     public ClusterFixture()
         : this(null, null)
     {
     }
 
-    internal ClusterFixture(EmulatorOptions? emulator, Action<SyncOptions>? sync, Action<ISiloBuilder>? silo = null)
+    /// <param name="webSettings">Configuration of the web front (e.g. <c>App:Api:AdminToken</c>).</param>
+    internal ClusterFixture(
+        EmulatorOptions? emulator, Action<SyncOptions>? sync, Action<ISiloBuilder>? silo = null, IDictionary<string, string?>? webSettings = null)
     {
         _emulatorOptions = emulator ?? new EmulatorOptions
         {
@@ -30,6 +33,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         };
         _sync = sync;
         _silo = silo;
+        _webSettings = webSettings;
     }
 
     public EmulatorHost Emulator { get; private set; } = null!;
@@ -51,7 +55,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
-        Web = await WebFrontHost.StartAsync(Cluster.Client, webPort);
+        Web = await WebFrontHost.StartAsync(Cluster.Client, webPort, settings: _webSettings);
     }
 
     public async Task DisposeAsync()

@@ -51,6 +51,7 @@ public sealed class WebFrontHost : IAsyncDisposable
         app.UseWebSockets();
         app.MapOpenWx();
         app.MapOpenQq();
+        app.MapAdminConsole();
         await app.StartAsync();
         return new WebFrontHost(app, new Uri($"http://127.0.0.1:{port}/"), aborted);
     }

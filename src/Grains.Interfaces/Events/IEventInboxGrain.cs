@@ -50,4 +50,11 @@ public interface IEventInboxGrain : IGrainWithStringKey
     /// <summary>Pending count, highest accepted sequence, dropped counts, waiting polls, cursor log size; reading changes nothing.</summary>
     [Alias("GetInfo"), ReadOnly, AlwaysInterleave]
     Task<InboxInfo> GetInfoAsync();
+
+    /// <summary>
+    /// The newest events this activation accepted (at most <paramref name="max"/>, newest first), for the admin
+    /// console: a small ring kept in memory only, so it starts empty after a silo move. Reading changes nothing.
+    /// </summary>
+    [Alias("GetRecent"), ReadOnly, AlwaysInterleave]
+    Task<IReadOnlyList<AccountEvent>> GetRecentAsync(int max);
 }

@@ -24,9 +24,13 @@ public sealed class EventInboxGrain(
     /// <summary>Upper bound of one cursor answer, whatever the caller asks.</summary>
     private const int MaxCursorBatch = 5_000;
 
+    /// <summary>Size of the in-memory ring of recent events the admin console shows.</summary>
+    public const int RecentCapacity = 50;
+
     private readonly SerialStateWriter _writer = new(state.WriteStateAsync);
     private readonly TaskChain _changes = new();
     private CursorLog? _log;
+    private readonly Queue<AccountEvent> _recent = new(RecentCapacity);
     private TaskCompletionSource? _arrived;
     private int _waitingPolls;
     // Set when a change or a write failed: memory may be ahead of storage (a sequence counted as accepted, an event
@@ -74,8 +78,12 @@ public sealed class EventInboxGrain(
     {
         var s = state.State;
         return Task.FromResult(new InboxInfo(
-            s.Pending.Count, s.LastSeq, s.Dropped, _waitingPolls, _log?.Retained ?? 0, s.Cursor?.Dropped ?? 0, s.Cursor?.Start));
+            s.Pending.Count, s.LastSeq, s.Dropped, _waitingPolls, _log?.Retained ?? 0, s.Cursor?.Dropped ?? 0, s.Cursor?.Start,
+            s.LastEventTime, s.MessagesIn, s.MessagesOut));
     }
+
+    public Task<IReadOnlyList<AccountEvent>> GetRecentAsync(int max) =>
+        Task.FromResult<IReadOnlyList<AccountEvent>>([.. _recent.Reverse().Take(Math.Clamp(max, 0, RecentCapacity))]);
 
     public Task AcceptAsync(IReadOnlyList<AccountEvent> events) => _changes.RunAsync(() => AcceptNowAsync(events));
 
@@ -92,6 +100,7 @@ public sealed class EventInboxGrain(
             }
             state.State.LastSeq = e.Seq;
             fresh.Add(e);
+            Count(e);
             if (CheckEventFilter.Accepts(e))
             {
                 pending.Add(e);
@@ -112,6 +121,25 @@ public sealed class EventInboxGrain(
         var waiter = _arrived;
         _arrived = null;
         waiter?.TrySetResult();
+    }
+
+    /// <summary>The admin console's view: the newest events (bounded ring), the last event time and the message counts.</summary>
+    private void Count(AccountEvent e)
+    {
+        state.State.LastEventTime = e.Time;
+        if (e.PostType == AccountEvent.ReceiveMessage)
+        {
+            state.State.MessagesIn++;
+        }
+        else if (e.PostType == AccountEvent.SendMessage)
+        {
+            state.State.MessagesOut++;
+        }
+        if (_recent.Count == RecentCapacity)
+        {
+            _recent.Dequeue();
+        }
+        _recent.Enqueue(e);
     }
 
     private async Task<CursorBatch> AcknowledgeAndReadAsync(long cursor, int count)

@@ -13,4 +13,11 @@ public sealed class InboxState
 
     /// <summary>The cursor log's index; null until the account's first cursor poll (no log is kept before).</summary>
     [Id(3)] public CursorLogState? Cursor { get; set; }
+
+    /// <summary>When the newest event was accepted, and messages received and sent over the inbox's life (admin console).</summary>
+    [Id(4)] public DateTimeOffset? LastEventTime { get; set; }
+
+    [Id(5)] public long MessagesIn { get; set; }
+
+    [Id(6)] public long MessagesOut { get; set; }
 }

@@ -25,7 +25,11 @@ public sealed class CursorInboxTests(ClusterFixture fixture)
         var batch = await inbox.PollCursorAsync(0, 100, TimeSpan.Zero);
         Assert.Equal([3L, 4L, 5L], batch.Events.Select(e => e.Seq));
         Assert.Equal(5, batch.LastSeq);
-        Assert.Equal(new InboxInfo(2, 5, 0, 0, 3, 0, 2), await inbox.GetInfoAsync());
+        var info = await inbox.GetInfoAsync();
+        Assert.NotNull(info.LastEventTime);
+        Assert.Equal(new InboxInfo(2, 5, 0, 0, 3, 0, 2, info.LastEventTime, MessagesIn: 2, MessagesOut: 0), info);
+        // The admin console's ring takes every accepted event too, newest first, whatever the modes.
+        Assert.Equal([5L, 4L, 3L, 2L, 1L], (await inbox.GetRecentAsync(50)).Select(e => e.Seq));
         Assert.Equal([2L, 5L], (await inbox.PeekAsync(TimeSpan.Zero)).Select(e => e.Seq));
     }
 

@@ -116,4 +116,13 @@ public sealed class FakeEventInboxGrain : IEventInboxGrain
             return Task.FromResult(new InboxInfo(_pending.Count, _lastSeq, 0, 0, _log.Count, 0, null));
         }
     }
+
+    /// <summary>The events added, newest first (the real grain keeps a bounded ring).</summary>
+    public Task<IReadOnlyList<AccountEvent>> GetRecentAsync(int max)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<AccountEvent>>([.. _log.AsEnumerable().Reverse().Take(max)]);
+        }
+    }
 }
