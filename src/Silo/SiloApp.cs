@@ -1,3 +1,4 @@
+using Orleans.Dashboard;
 using OpenWxCluster.Emulator;
 using OpenWxCluster.Silo.Hosting;
 using OpenWxCluster.WebFront;
@@ -7,6 +8,9 @@ namespace OpenWxCluster.Silo;
 /// <summary>Builds the silo process: Orleans silo + the co-hosted Mojo-compatible HTTP API.</summary>
 public static class SiloApp
 {
+    /// <summary>Below /admin: the console's session cookie goes there, and its guard covers every request.</summary>
+    public const string Dashboard = "/admin/dashboard";
+
     public static async Task<(WebApplication App, EmulatorHost? Emulator)> BuildAsync(string[] args)
     {
         // appsettings.json is read from the program's folder whatever the working directory (a silo started from the
@@ -20,7 +24,15 @@ public static class SiloApp
         var app = builder.Configuration.GetSection(AppOptions.Section).Get<AppOptions>() ?? new AppOptions();
         await DatabaseSetup.ApplyIfAskedAsync(app);
         var emulator = await UpstreamSetup.ConfigureAsync(builder, app);
-        builder.UseOrleans(silo => OrleansSetup.Configure(silo, app));
+        builder.UseOrleans(silo =>
+        {
+            OrleansSetup.Configure(silo, app);
+            if (app.Dashboard)
+            {
+                // Its grain profiler runs only while someone looks (GrainProfilerOptions.TraceAlways is off).
+                silo.AddDashboard();
+            }
+        });
         builder.Services.AddOpenWxApi(builder.Configuration);
         builder.AddObservability();
         if (app.Demo)
@@ -32,7 +44,12 @@ public static class SiloApp
         web.UseWebSockets();
         web.MapOpenWx();
         web.MapOpenQq();
+        web.UseAdminGuard(Dashboard);
         web.MapAdminConsole();
+        if (app.Dashboard)
+        {
+            web.MapOrleansDashboard(Dashboard);
+        }
         web.MapObservability();
         StartupBanner.PrintWhenStarted(web, app, emulator);
         return (web, emulator);

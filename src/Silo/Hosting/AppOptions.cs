@@ -32,6 +32,9 @@ public sealed class AppOptions
     /// <summary>Demo mode (<c>--demo</c>): in-process emulator whose simulated phone scans and chats.</summary>
     public bool Demo { get; set; }
 
+    /// <summary>The Orleans Dashboard at /admin/dashboard, behind the admin console's credential.</summary>
+    public bool Dashboard { get; set; } = true;
+
     public int SiloPort { get; set; } = 11111;
     public int GatewayPort { get; set; } = 30000;
     public string ClusterId { get; set; } = "openwx";

@@ -25,7 +25,7 @@ public static class StartupBanner
             $"  Openwx API (Mojo-Weixin)   {new Uri(front, "openwx/")}",
             $"  Openqq API (Mojo-Webqq)    {new Uri(front, "openqq/")}",
             $"  OneBot v11 reports         {new Uri(front, "onebot/")}<client>  (HTTP POST, or /ws for reverse WebSocket)",
-            $"  Admin console              {new Uri(front, "admin/")}",
+            $"  Admin console              {new Uri(front, "admin/")}{(app.Dashboard ? $"  (Orleans Dashboard: {new Uri(front, "admin/dashboard/")})" : "")}",
             $"  Metrics (Prometheus)       {new Uri(front, "metrics")}",
             $"  Health                     {new Uri(front, "healthz")}  {new Uri(front, "readyz")}",
             $"  Orleans silo / gateway     port {app.SiloPort} / {app.GatewayPort}",

@@ -22,6 +22,20 @@ internal static class AdminAccess
         return await next(context);
     }
 
+    /// <summary>
+    /// The same guard for endpoints the console does not map itself (the Orleans Dashboard): run before routing, so
+    /// static files and API calls alike are covered.
+    /// </summary>
+    public static async Task GuardAsync(HttpContext http, RequestDelegate next)
+    {
+        if (Refusal(http) is { } refusal)
+        {
+            await refusal.ExecuteAsync(http);
+            return;
+        }
+        await next(http);
+    }
+
     private static IResult? Refusal(HttpContext http)
     {
         var options = http.RequestServices.GetRequiredService<IOptions<OpenWxApiOptions>>().Value;

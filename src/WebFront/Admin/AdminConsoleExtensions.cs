@@ -6,6 +6,10 @@ namespace OpenWxCluster.WebFront;
 /// </summary>
 public static class AdminConsoleExtensions
 {
+    /// <summary>Puts every request under <paramref name="prefix"/> (below /admin, where the session cookie goes) behind the console's credential.</summary>
+    public static IApplicationBuilder UseAdminGuard(this IApplicationBuilder app, PathString prefix) =>
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(prefix, StringComparison.Ordinal), branch => branch.Use(AdminAccess.GuardAsync));
+
     public static IEndpointRouteBuilder MapAdminConsole(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);

@@ -1,0 +1,73 @@
+using System.Net;
+
+namespace OpenWxCluster.Process.Tests;
+
+/// <summary>
+/// The shipped silo serves the Orleans Dashboard at /admin/dashboard, behind the admin console's credential: its
+/// page and its data API redirect or refuse without the session cookie and answer with it.
+/// </summary>
+public sealed class DashboardTests : IDisposable
+{
+    private const string AdminToken = "dash-adm1n-t0ken";
+    private readonly string _logs = Path.Combine(Path.GetTempPath(), "openwx-dashboard-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly HostProcess _silo;
+
+    public DashboardTests()
+    {
+        Directory.CreateDirectory(_logs);
+        _silo = HostProcess.StartDemo("dashboard", _logs, null, "--App:Api:AdminToken=" + AdminToken);
+    }
+
+    public void Dispose() => _silo.Dispose();
+
+    [Fact]
+    public async Task The_dashboard_needs_the_admin_session()
+    {
+        await WaitUntilListeningAsync();
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = _silo.Http.BaseAddress };
+
+        using (var anonymous = await http.GetAsync("admin/dashboard/"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+            Assert.Equal("/admin/login", anonymous.Headers.Location?.OriginalString);
+        }
+        using (var forged = new HttpRequestMessage(HttpMethod.Get, "admin/dashboard/"))
+        {
+            forged.Headers.Add("Cookie", "openwx_admin=1999999999.AAAA");
+            Assert.Equal(HttpStatusCode.Redirect, (await http.SendAsync(forged)).StatusCode);
+        }
+
+        using var login = new HttpRequestMessage(HttpMethod.Post, "admin/login") { Content = new FormUrlEncodedContent([new("token", AdminToken)]) };
+        login.Headers.Add("Origin", _silo.Http.BaseAddress!.GetLeftPart(UriPartial.Authority));
+        using var loggedIn = await http.SendAsync(login);
+        var cookie = loggedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("openwx_admin=", StringComparison.Ordinal)).Split(';')[0];
+
+        using var page = new HttpRequestMessage(HttpMethod.Get, "admin/dashboard/");
+        page.Headers.Add("Cookie", cookie);
+        using var answered = await http.SendAsync(page);
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        Assert.Contains("Orleans", await answered.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Readiness without touching the guarded API (every Mojo route needs the admin token here).</summary>
+    private async Task WaitUntilListeningAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if ((await _silo.Http.GetAsync("readyz")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("the silo did not become ready:\n" + _silo.ReadLog());
+    }
+}
