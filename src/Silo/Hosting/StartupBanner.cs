@@ -27,7 +27,7 @@ public static class StartupBanner
             $"  OneBot v11 reports         {new Uri(front, "onebot/")}<client>  (HTTP POST, or /ws for reverse WebSocket)",
             $"  Metrics (Prometheus)       {new Uri(front, "metrics")}",
             $"  Health                     {new Uri(front, "healthz")}  {new Uri(front, "readyz")}",
-            $"  Orleans silo / gateway     port {app.SiloPort} / {app.GatewayPort}",
+            $"  Orleans silo / gateway     port {app.SiloPort} / {app.GatewayPort}  ({app.OrleansPortProtection})",
         };
         if (emulator is not null)
         {
