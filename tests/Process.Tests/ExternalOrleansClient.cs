@@ -21,7 +21,7 @@ public enum ClientIdentity
 }
 
 /// <summary>An Orleans client host outside the cluster's processes, pointed at one silo's gateway.</summary>
-public sealed class ExternalOrleansClient : IDisposable
+public sealed class ExternalOrleansClient : IAsyncDisposable
 {
     private readonly IHost _host;
 
@@ -63,12 +63,12 @@ public sealed class ExternalOrleansClient : IDisposable
         await _host.StartAsync(startup.Token);
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try
         {
-            _host.StopAsync(stopping.Token).GetAwaiter().GetResult();
+            await _host.StopAsync(stopping.Token);
         }
         catch (Exception e) when (e is OperationCanceledException or InvalidOperationException or Orleans.Runtime.OrleansException)
         {

@@ -19,7 +19,7 @@ public sealed class OrleansClientTests(ProcessClusterFixture fixture)
         var silo = fixture.AnyAlive;
         await new OpenWxHttpApi(silo.Http).LoginAsync(world, "oc", "oc_bot");
 
-        using var client = new ExternalOrleansClient(silo, fixture.Settings, ClientIdentity.Certificate, fixture.Settings.Certificates.Node);
+        await using var client = new ExternalOrleansClient(silo, fixture.Settings, ClientIdentity.Certificate, fixture.Settings.Certificates.Node);
         await client.StartAsync();
         var grains = client.Grains;
         var key = AccountKey.WeChatClient("oc");

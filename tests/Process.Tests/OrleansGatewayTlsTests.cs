@@ -24,7 +24,7 @@ public sealed class OrleansGatewayTlsTests(ProcessClusterFixture fixture)
         var api = new OpenWxHttpApi(silo.Http);
         await api.LoginAsync(world, client, client + "_bot");
 
-        using var intruder = kind switch
+        await using var intruder = kind switch
         {
             "plain" => new ExternalOrleansClient(silo, fixture.Settings, ClientIdentity.Plain),
             "nocert" => new ExternalOrleansClient(silo, fixture.Settings, ClientIdentity.NoCertificate),
