@@ -65,6 +65,7 @@ public sealed class HostProcess : IDisposable
             "--OpenWx:Sync:PumpInterval=00:00:00.100",
             // Far beyond every budget: accounts must come back through the recovery sweep, not the watchdog.
             "--OpenWx:Sync:WatchdogPeriod=00:10:00",
+            .. settings.Certificates.PfxArgs,
         ];
         return Launch(name, BuildOutput.Silo, args, logDirectory, http, silo, gateway);
     }
@@ -90,6 +91,7 @@ public sealed class HostProcess : IDisposable
             "--App:ConnectionString=" + settings.ConnectionString,
             "--App:ClusterId=" + settings.ClusterId,
             "--App:ServiceId=" + settings.ServiceId,
+            .. settings.Certificates.PemArgs,
         ];
         return Launch(name, BuildOutput.WebFront, args, logDirectory, http, siloPort: 0, gatewayPort: 0);
     }

@@ -36,7 +36,8 @@ public sealed class ProcessClusterFixture : IAsyncLifetime
             SyncCheckHold = TimeSpan.FromSeconds(5),
         });
         var clusterId = "proc-" + Guid.NewGuid().ToString("N")[..12];
-        Settings = new SiloSettings(pooled, Emulator.BaseUri.ToString().TrimEnd('/'), clusterId, "openwx-proc");
+        var certificates = TestCertificates.Create(Path.Combine(LogDirectory, "certs"), "openwx-proc-ca");
+        Settings = new SiloSettings(pooled, Emulator.BaseUri.ToString().TrimEnd('/'), clusterId, "openwx-proc", certificates);
         SiloA = HostProcess.StartSilo("silo-A", Settings, LogDirectory);
         SiloB = HostProcess.StartSilo("silo-B", Settings, LogDirectory);
         await Task.WhenAll(SiloA.WaitUntilReadyAsync(StartTimeout), SiloB.WaitUntilReadyAsync(StartTimeout));

@@ -70,6 +70,7 @@ public sealed class HostingTests
             ["App:Gateways"] = "127.0.0.1:30000, 127.0.0.1:30001",
             ["App:ClusterId"] = "c1",
             ["App:ServiceId"] = "s1",
+            ["App:Tls:Mode"] = "off",
         });
 
         var gateways = services.GetRequiredService<IOptions<StaticGatewayListProviderOptions>>().Value.Gateways;
@@ -94,11 +95,21 @@ public sealed class HostingTests
     [Fact]
     public void Orleans_client_uses_adonet_clustering_with_a_connection_string()
     {
-        var services = Client(new() { ["App:ConnectionString"] = "Host=127.0.0.1;Database=x" });
+        var services = Client(new() { ["App:ConnectionString"] = "Host=127.0.0.1;Database=x", ["App:Tls:Mode"] = "off" });
 
         var adoNet = services.GetRequiredService<IOptions<AdoNetClusteringClientOptions>>().Value;
         Assert.Equal("Npgsql", adoNet.Invariant);
         Assert.Equal("Host=127.0.0.1;Database=x", adoNet.ConnectionString);
+    }
+
+    [Theory]
+    [InlineData("App:Gateways", "127.0.0.1:30000")]
+    [InlineData("App:ConnectionString", "Host=127.0.0.1;Database=x")]
+    public void Orleans_client_of_a_multi_host_cluster_needs_its_certificate_unless_tls_is_off(string key, string value)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Client(new() { [key] = value }));
+
+        Assert.Contains("App:Tls:CertificatePath", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

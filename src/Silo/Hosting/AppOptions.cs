@@ -1,3 +1,5 @@
+using OpenWxCluster.WebFront;
+
 namespace OpenWxCluster.Silo.Hosting;
 
 /// <summary>
@@ -42,6 +44,13 @@ public sealed class AppOptions
 
     /// <summary>Address the silo advertises to the cluster.</summary>
     public string AdvertisedIp { get; set; } = "127.0.0.1";
+
+    /// <summary>Mutual TLS on <see cref="SiloPort"/> and <see cref="GatewayPort"/>, section <c>App:Tls</c>.</summary>
+    public OrleansTlsOptions Tls { get; set; } = new();
+
+    /// <summary>How the Orleans ports are protected, for the start-up banner.</summary>
+    public string OrleansPortProtection =>
+        Tls.IsOn(IsPostgres(Clustering)) ? "mutual TLS" : IsPostgres(Clustering) ? "NO TLS (App:Tls:Mode=off)" : "127.0.0.1 only, no TLS";
 
     public bool UsesPostgres => IsPostgres(Storage) || IsPostgres(Clustering) || IsPostgres(Reminders ?? Clustering);
 

@@ -4,6 +4,7 @@ using Orleans.Configuration;
 using OpenWxCluster.Grains.Hosting;
 using OpenWxCluster.Media;
 using OpenWxCluster.Persistence.Hosting;
+using OpenWxCluster.WebFront;
 
 namespace OpenWxCluster.Silo.Hosting;
 
@@ -26,8 +27,10 @@ public static class OrleansSetup
         }
         else
         {
+            // Listens on 127.0.0.1 only: the embedded single silo needs no TLS unless a certificate is configured.
             silo.UseLocalhostClustering(app.SiloPort, app.GatewayPort);
         }
+        UseTls(silo, app);
 
         if (AppOptions.IsPostgres(app.Storage))
         {
@@ -49,6 +52,16 @@ public static class OrleansSetup
             silo.UseInMemoryReminderService();
         }
         silo.AddOpenWxGrains();
+    }
+
+    /// <summary>Mutual TLS on the silo and gateway ports (see <see cref="OrleansTls"/>), on for PostgreSQL clustering unless disabled.</summary>
+    private static void UseTls(ISiloBuilder silo, AppOptions app)
+    {
+        var credentials = OrleansTls.Load(app.Tls, AppOptions.IsPostgres(app.Clustering));
+        if (credentials is not null)
+        {
+            silo.UseTls(credentials.Certificate, tls => OrleansTls.Apply(tls, credentials));
+        }
     }
 
     /// <summary>

@@ -28,7 +28,7 @@ public static class StartupBanner
             $"  Admin console              {new Uri(front, "admin/")}{(app.Dashboard ? $"  (Orleans Dashboard: {new Uri(front, "admin/dashboard/")})" : "")}",
             $"  Metrics (Prometheus)       {new Uri(front, "metrics")}",
             $"  Health                     {new Uri(front, "healthz")}  {new Uri(front, "readyz")}",
-            $"  Orleans silo / gateway     port {app.SiloPort} / {app.GatewayPort}",
+            $"  Orleans silo / gateway     port {app.SiloPort} / {app.GatewayPort}  ({app.OrleansPortProtection})",
         };
         if (emulator is not null)
         {

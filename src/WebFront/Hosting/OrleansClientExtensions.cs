@@ -35,6 +35,7 @@ public static class OrleansClientExtensions
         var serviceId = NonEmpty(config[ServiceIdKey]) ?? DefaultId;
         var gateways = NonEmpty(config[GatewaysKey]);
         var connectionString = NonEmpty(config[ConnectionStringKey]);
+        var tls = config.GetSection(OrleansTlsOptions.Section).Get<OrleansTlsOptions>() ?? new OrleansTlsOptions();
 
         builder.UseOrleansClient(client =>
         {
@@ -55,6 +56,8 @@ public static class OrleansClientExtensions
                 var port = config.GetValue(GatewayPortKey, DefaultGatewayPort);
                 client.UseLocalhostClustering(port, serviceId, clusterId);
             }
+            // Gateways found in PostgreSQL or listed are other hosts: TLS is on there unless disabled.
+            client.UseOpenWxTls(tls, multiHost: gateways is not null || connectionString is not null);
             client.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = clusterId;
