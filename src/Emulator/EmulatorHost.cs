@@ -55,6 +55,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         builder.Services.AddSingleton(world);
 
         var app = builder.Build();
+        app.UseControlToken(options.ControlToken);
         app.UseFaults(world);
         LoginEndpoints.Map(app);
         ContactEndpoints.Map(app);

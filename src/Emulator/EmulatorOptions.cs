@@ -17,6 +17,9 @@ public sealed record EmulatorOptions
     /// <summary>Runs the simulated phone (auto scan/confirm) and periodic friend chatter.</summary>
     public bool Demo { get; init; }
 
+    /// <summary>When set, <c>/control</c> needs <c>Authorization: Bearer &lt;token&gt;</c>.</summary>
+    public string? ControlToken { get; init; }
+
     public TimeSpan LoginPollHold { get; init; } = TimeSpan.FromSeconds(25);
     public TimeSpan SyncCheckHold { get; init; } = TimeSpan.FromSeconds(25);
     public TimeSpan QrLifetime { get; init; } = TimeSpan.FromMinutes(5);

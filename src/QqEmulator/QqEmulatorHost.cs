@@ -57,6 +57,7 @@ public sealed class QqEmulatorHost : IAsyncDisposable
         builder.Services.AddSingleton(sp => new QqWorld(sp.GetRequiredService<EventHub>(), options.MessageFormat));
 
         var app = builder.Build();
+        app.UseControlToken(options.ControlToken);
         app.UseWebSockets();
         QqControlEndpoints.Map(app);
         ForwardWsEndpoints.Map(app);

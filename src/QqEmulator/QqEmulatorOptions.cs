@@ -34,6 +34,9 @@ public sealed class QqEmulatorOptions
     /// <summary>Demo mode: the <see cref="Demo.QqDemo"/> world is seeded and its people chat every <see cref="DemoChatInterval"/>.</summary>
     public bool Demo { get; init; }
 
+    /// <summary>When set, <c>/control</c> needs <c>Authorization: Bearer &lt;token&gt;</c>.</summary>
+    public string? ControlToken { get; init; }
+
     public TimeSpan DemoChatInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>

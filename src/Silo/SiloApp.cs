@@ -37,6 +37,7 @@ public static class SiloApp
         builder.AddObservability();
         if (app.Demo)
         {
+            builder.Services.AddSingleton(app);
             builder.Services.AddHostedService<QqDemoService>();
         }
         var web = builder.Build();

@@ -47,6 +47,11 @@ public sealed class DemoRunTests : IDisposable
         Assert.Contains("wx/default: scan this QR code with WeChat", console);
         Assert.Contains("████ ▄▄▄▄▄ █", console); // a finder pattern's top row, drawn by QRCoder's half blocks
         Assert.DoesNotContain("Now listening on", console);
+
+        // The in-silo emulator's control API (it scans QRs, reads sent messages) is closed without its token.
+        var control = System.Text.RegularExpressions.Regex.Match(console, @"WeChat emulator control\s+(\S+)").Groups[1].Value;
+        using var probe = new HttpClient();
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await probe.GetAsync(control + "health")).StatusCode);
     }
 
     private static string? S(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? v.GetString() : null;

@@ -34,6 +34,12 @@ public sealed class AppOptions
     /// <summary>Demo mode (<c>--demo</c>): in-process emulator whose simulated phone scans and chats.</summary>
     public bool Demo { get; set; }
 
+    /// <summary>
+    /// Token of the control API of emulators started inside this silo (<c>Authorization: Bearer</c>); unset: a random
+    /// one per run, so nothing on the machine can drive them.
+    /// </summary>
+    public string EmulatorControlToken { get; set; } = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
     /// <summary>The Orleans Dashboard at /admin/dashboard, behind the admin console's credential.</summary>
     public bool Dashboard { get; set; } = true;
 

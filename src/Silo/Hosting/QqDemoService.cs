@@ -10,7 +10,7 @@ namespace OpenWxCluster.Silo.Hosting;
 /// the account <c>qq/demo</c> is started on it, so Openqq answers at once (<c>/openqq/check_event?client=demo</c>).
 /// </summary>
 public sealed partial class QqDemoService(
-    IServer server, IHostApplicationLifetime lifetime, IGrainFactory grains, ILogger<QqDemoService> logger) : IHostedService, IAsyncDisposable
+    IServer server, IHostApplicationLifetime lifetime, IGrainFactory grains, AppOptions app, ILogger<QqDemoService> logger) : IHostedService, IAsyncDisposable
 {
     public const string Client = "demo";
 
@@ -60,6 +60,7 @@ public sealed partial class QqDemoService(
                 PostUrls = [new Uri(front, "onebot/" + Client)],
                 HeartbeatInterval = TimeSpan.FromSeconds(5),
                 Demo = true,
+                ControlToken = app.EmulatorControlToken,
             }, stopping);
             var api = _emulator.BaseUri.ToString().TrimEnd('/');
             var parameters = new Dictionary<string, string> { ["onebot_url"] = api, ["onebot_event"] = "http_post" };

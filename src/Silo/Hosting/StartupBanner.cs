@@ -32,7 +32,7 @@ public static class StartupBanner
         };
         if (emulator is not null)
         {
-            lines.Add($"  WeChat emulator control    {new Uri(emulator.BaseUri, "control/")}{(app.Demo ? "  (demo: its phone scans every QR and friends chat)" : "")}");
+            lines.Add($"  WeChat emulator control    {new Uri(emulator.BaseUri, "control/")}  (Authorization: Bearer <App:EmulatorControlToken>){(app.Demo ? "; demo: its phone scans every QR and friends chat" : "")}");
         }
         if (app.Demo)
         {

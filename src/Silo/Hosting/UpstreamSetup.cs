@@ -22,7 +22,7 @@ public static class UpstreamSetup
         var baseUrl = app.EmulatorUrl;
         if (string.IsNullOrWhiteSpace(baseUrl))
         {
-            embedded = await EmulatorHost.StartAsync(new EmulatorOptions { Demo = app.Demo });
+            embedded = await EmulatorHost.StartAsync(new EmulatorOptions { Demo = app.Demo, ControlToken = app.EmulatorControlToken });
             baseUrl = embedded.BaseUri.ToString();
         }
         builder.Services.PostConfigure<WebWxOptions>(o => o.LoopbackBaseUrl = baseUrl.TrimEnd('/'));
