@@ -10,7 +10,7 @@ using Orleans;
 namespace OpenWxCluster.WebFront.Tests;
 
 /// <summary>
-/// The API as either hosting shape wires it (AddOpenWxApi + MapOpenWx + MapOpenQq, with the WebSockets middleware) on a TestServer, with
+/// The API as either hosting shape wires it (AddOpenWxApi + MapOpenWx + MapOpenQq + MapAdminConsole, with the WebSockets middleware) on a TestServer, with
 /// <see cref="FakeGrainFactory"/> as the <see cref="IGrainFactory"/> the handlers resolve.
 /// </summary>
 public sealed class ApiHost : IAsyncDisposable
@@ -81,6 +81,7 @@ public sealed class ApiHost : IAsyncDisposable
         app.UseWebSockets();
         app.MapOpenWx();
         app.MapOpenQq();
+        app.MapAdminConsole();
         await app.StartAsync();
         var address = kestrel ? new Uri(app.Urls.First()) : null;
         return new ApiHost(app, grains, handled, address);

@@ -17,6 +17,14 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("Stop")]
     Task<AccountStatus> StopAsync();
 
+    /// <summary>
+    /// Logs in again, for an account that is started (else nothing happens). WeChat, as Mojo-Weixin's relogin: logs
+    /// out upstream, drops the session and waits for a new QR to be scanned (<c>relogin</c> event when done).
+    /// QQ (Openqq relogin): reads the profile and contacts again through <c>loading</c>.
+    /// </summary>
+    [Alias("Relogin")]
+    Task<AccountStatus> ReloginAsync();
+
     [Alias("GetStatus"), ReadOnly, AlwaysInterleave]
     Task<AccountStatus> GetStatusAsync();
 

@@ -21,10 +21,6 @@ public interface IQqAccountGrain : IAccountGrain
     [Alias("AuthorizeSocket"), ReadOnly, AlwaysInterleave]
     Task<QqIntakeResult> AuthorizeSocketAsync(string? accessToken, string? selfId);
 
-    /// <summary>Reads the profile and contacts again (Openqq relogin); the account goes through <c>loading</c>.</summary>
-    [Alias("Relogin")]
-    Task<AccountStatus> ReloginAsync();
-
     /// <summary>Mutes members of a group for <paramref name="duration"/> (the upstream needs the account to be admin or owner).</summary>
     [Alias("Shutup")]
     Task<AdminResult> ShutupAsync(GroupLookup group, IReadOnlyList<string> memberIds, TimeSpan duration);

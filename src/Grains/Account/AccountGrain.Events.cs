@@ -30,6 +30,7 @@ public sealed partial class AccountGrain
         {
             case LoginEffect.StateChanged changed:
                 logger.StateChanged(Key, changed.From.ToWire(), changed.To.ToWire());
+                state.State.RunningSince = changed.To == ClientState.Running ? DateTimeOffset.UtcNow : null;
                 Emit(AccountEvent.EventPost, "state_change", [EventParam.Of(changed.From.ToWire()), EventParam.Of(changed.To.ToWire())]);
                 break;
             case LoginEffect.Emit emit:

@@ -115,6 +115,18 @@ public sealed partial class AccountGrain(
         return Status(startedNow: false);
     }
 
+    public async Task<AccountStatus> ReloginAsync()
+    {
+        if (_machine.State.IsStarted())
+        {
+            // As Mojo's relogin, the step in flight (a held synccheck) is abandoned: its answer is stale by epoch.
+            StopPump();
+            await ApplyAsync(new LoginTrigger.Relogin());
+            StartPump();
+        }
+        return Status(startedNow: false);
+    }
+
     public Task<AccountStatus> GetStatusAsync() => Task.FromResult(Status(startedNow: false));
 
     public Task<QrCodeImage?> GetQrCodeAsync() =>
@@ -146,7 +158,8 @@ public sealed partial class AccountGrain(
         _machine.Snapshot.QrCodeCount,
         RuntimeIdentity,
         startedNow,
-        _machine.Snapshot.OfflineCause);
+        _machine.Snapshot.OfflineCause,
+        state.State.RunningSince);
 
     private static LoginOptions LoginOptionsFrom(SyncOptions o) => new()
     {

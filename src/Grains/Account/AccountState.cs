@@ -22,6 +22,8 @@ public sealed class AccountState : Events.IOutboxState
     [Id(9)] public bool WebhookOn { get; set; }
     /// <summary>The latest uploads, oldest first (bounded), so sends by media_id know a file's name and size.</summary>
     [Id(10)] public List<UploadedMedia> Uploads { get; set; } = [];
+    /// <summary>When the account last reached running; null while it is not running (the console's uptime).</summary>
+    [Id(11)] public DateTimeOffset? RunningSince { get; set; }
     /// <summary>Idempotent send receipts and @all broadcasts in progress (Id 20: room for other fields before it).</summary>
     [Id(20)] public SendState Sends { get; set; } = new();
 }

@@ -115,6 +115,7 @@ public sealed partial class QqAccountGrain
         }
         S.PreviousState = from;
         S.State = to;
+        S.RunningSince = to == ClientState.Running ? time.GetUtcNow() : null;
         logger.StateChanged(Key, from.ToWire(), to.ToWire());
         Outbox.Add(AccountEvent.EventPost, "state_change", [EventParam.Of(from.ToWire()), EventParam.Of(to.ToWire())]);
     }

@@ -94,7 +94,8 @@ public sealed partial class QqAccountGrain(
         0,
         RuntimeIdentity,
         startedNow,
-        S.OfflineCause);
+        S.OfflineCause,
+        S.RunningSince);
 
     private async Task WakeWebhookAsync()
     {

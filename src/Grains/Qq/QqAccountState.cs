@@ -28,4 +28,6 @@ public sealed class QqAccountState : IOutboxState
     [Id(13)] public Dictionary<string, KeptReceipt> Receipts { get; set; } = new(StringComparer.Ordinal);
     /// <summary>Discuss groups learned from their messages, least recently active first (<see cref="QqDiscussBook"/>).</summary>
     [Id(14)] public List<GroupInfo> Discusses { get; set; } = [];
+    /// <summary>When the account last reached running; null while it is not running (the console's uptime).</summary>
+    [Id(15)] public DateTimeOffset? RunningSince { get; set; }
 }

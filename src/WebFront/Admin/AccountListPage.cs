@@ -67,10 +67,8 @@ internal static class AccountListPage
         {
             return "";
         }
-        var stop = $"<form method=\"post\" action=\"{AdminHtml.H(path)}/stop\"><button class=\"stop\" type=\"submit\">Stop</button></form>";
-        // Only QQ has a relogin (Openqq's route); a WeChat account logs in again by stop and start.
-        return a.Platform == AccountKey.QQ
-            ? stop + $"<form method=\"post\" action=\"{AdminHtml.H(path)}/relogin\"><button class=\"relogin\" type=\"submit\">Relogin</button></form>"
-            : stop;
+        // Relogin: QQ reads its profile and contacts again; WeChat logs out and shows a new QR (Mojo's relogin).
+        return $"<form method=\"post\" action=\"{AdminHtml.H(path)}/stop\"><button class=\"stop\" type=\"submit\">Stop</button></form>"
+            + $"<form method=\"post\" action=\"{AdminHtml.H(path)}/relogin\"><button class=\"relogin\" type=\"submit\">Relogin</button></form>";
     }
 }

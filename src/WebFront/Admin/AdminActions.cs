@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace OpenWxCluster.WebFront;
 
 /// <summary>
-/// The console's buttons: start, stop and (QQ) relogin through the very handlers of the Controller routes, so the
+/// The console's buttons: start, stop and relogin (QQ) through the very handlers of the Controller routes, so the
 /// parameters are checked once, in one place. Each answers with a redirect to the list carrying the route's status.
 /// </summary>
 internal static class AdminActions
@@ -36,10 +36,25 @@ internal static class AdminActions
             ? Results.NotFound()
             : Done(client, await ControllerEndpoints.StopAsync(platform, Client(client), grains, options, time, http));
 
-    public static async Task<IResult> ReloginAsync(string platform, string client, IGrainFactory grains, IOptions<OpenWxApiOptions> options) =>
-        platform != AccountKey.QQ || KeyOf(platform, client) is null
-            ? Results.NotFound()
-            : Done(client, await QqAdminEndpoints.ReloginAsync(Client(client), grains, options));
+    /// <summary>QQ through Openqq's relogin route; WeChat (no such route) straight to the grain: a new QR to scan.</summary>
+    public static async Task<IResult> ReloginAsync(string platform, string client, IGrainFactory grains, IOptions<OpenWxApiOptions> options)
+    {
+        if (KeyOf(platform, client) is not { } key)
+        {
+            return Results.NotFound();
+        }
+        if (platform == AccountKey.QQ)
+        {
+            return Done(client, await QqAdminEndpoints.ReloginAsync(Client(client), grains, options));
+        }
+        var account = grains.GetAccount(key);
+        if (!(await account.GetStatusAsync()).IsStarted)
+        {
+            return Done(client, MojoReply.Error(-1, "client not exists"));
+        }
+        await account.ReloginAsync();
+        return Done(client, MojoReply.Error(0, "success, waiting for a new QR scan"));
+    }
 
     /// <summary>The account key of a console path, or null for an unknown platform or a name no route accepts.</summary>
     public static string? KeyOf(string platform, string client) =>

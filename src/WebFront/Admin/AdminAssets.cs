@@ -82,7 +82,7 @@ internal static class AdminAssets
               const actions = cell(row, 'actions');
               if (a.state !== 'stop') {
                 actions.appendChild(button(path + '/stop', 'stop', 'Stop'));
-                if (a.platform === 'qq') actions.appendChild(button(path + '/relogin', 'relogin', 'Relogin'));
+                actions.appendChild(button(path + '/relogin', 'relogin', 'Relogin'));
               }
               rows.push(row);
             }

@@ -51,9 +51,9 @@ internal static class AdminJson
     public static string Outcome(WebhookAttempt attempt) =>
         attempt.Error is { } error ? (attempt.StatusCode > 0 ? $"{attempt.StatusCode} {error}" : error) : attempt.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Time since start while the account is started (the grain keeps no separate time of reaching running).</summary>
+    /// <summary>Time since the account last reached running; empty while it is not running (waiting for a scan, offline).</summary>
     public static string Uptime(AccountStatus status, DateTimeOffset now) =>
-        status.IsStarted && status.StartTime is { } start ? AdminHtml.Duration(now - start) : "";
+        status.RunningSince is { } since ? AdminHtml.Duration(now - since) : "";
 
     private static JsonObject Attempt(WebhookAttempt t) => new()
     {

@@ -16,7 +16,8 @@ internal static class AdminLogin
             : AdminHtml.Page("Admin console: log in", LoginForm(null));
     }
 
-    public static async Task<IResult> SubmitAsync(HttpContext http, IOptions<OpenWxApiOptions> options, TimeProvider time)
+    public static async Task<IResult> SubmitAsync(
+        HttpContext http, IOptions<OpenWxApiOptions> options, TimeProvider time, AdminLoginLimiter limiter)
     {
         AdminHtml.SecureHeaders(http.Response);
         // A login forged by another site would sign the operator in to the attacker's session; refused like any POST.
@@ -28,13 +29,23 @@ internal static class AdminLogin
         {
             return Results.Redirect("/admin/");
         }
+        // Guessing is slowed per address before the form is read; the right token is refused too while locked out,
+        // or the lockout would tell a guesser when it had found it.
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "";
+        if (limiter.IsLockedOut(address))
+        {
+            http.Response.Headers.RetryAfter = limiter.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return AdminHtml.Page("Admin console: log in", LoginForm("too many wrong logins from this address; try again later"), StatusCodes.Status429TooManyRequests);
+        }
         if (!http.Request.HasFormContentType || http.Request.ContentLength is null or > MaxFormBytes)
         {
+            limiter.Failed(address);
             return AdminHtml.Page("Admin console: log in", LoginForm("the login form was not understood"), StatusCodes.Status400BadRequest);
         }
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         if (!AdminSession.IsAdmin(form["token"].ToString(), options.Value))
         {
+            limiter.Failed(address);
             return AdminHtml.Page("Admin console: log in", LoginForm("wrong token"), StatusCodes.Status403Forbidden);
         }
         AdminSession.SetCookie(http, AdminSession.Issue(token, time.GetUtcNow()), AdminSession.Lifetime);

@@ -30,6 +30,7 @@ public static class OpenWxApiExtensions
         // media_data as base64 in a urlencoded form: 20 MB make about 28 million characters (the default is 4 MB).
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.ValueLengthLimit = (MediaLimits.MaxBytes + 2) / 3 * 4 + 1024);
         services.TryAddSingleton<ApiRateLimiter>();
+        services.TryAddSingleton<AdminLoginLimiter>();
         // The query limit answers with Mojo JSON only if Kestrel's own request-line limit (8 KiB) is not hit first.
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<OpenWxApiOptions>>((kestrel, api) =>
             kestrel.Limits.MaxRequestLineSize = Math.Max(kestrel.Limits.MaxRequestLineSize, api.Value.MaxQueryLength + 4_096));

@@ -51,6 +51,9 @@ public sealed class OpenWxApiOptions
     /// <summary>Requests per credential (or per remote address without one); see <see cref="ApiRateLimitOptions"/>.</summary>
     public ApiRateLimitOptions RateLimit { get; set; } = new();
 
+    /// <summary>Wrong admin-console logins allowed per remote address; see <see cref="AdminLoginLimitOptions"/>.</summary>
+    public AdminLoginLimitOptions AdminLogin { get; set; } = new();
+
     /// <summary>Cross-origin answers; none by default (Mojo sends <c>*</c> to every origin).</summary>
     public ApiCorsOptions Cors { get; set; } = new();
 

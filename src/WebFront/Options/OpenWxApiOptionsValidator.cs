@@ -37,6 +37,11 @@ internal sealed class OpenWxApiOptionsValidator : IValidateOptions<OpenWxApiOpti
         {
             failures.Add("RateLimit:Permits must be 0 (off) or positive, with a positive Burst and Period.");
         }
+        var login = options.AdminLogin;
+        if (login.Failures < 0 || (login.Failures > 0 && login.Window < TimeSpan.FromSeconds(1)))
+        {
+            failures.Add("AdminLogin:Failures must be 0 (off) or positive, with a Window of a second or more.");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

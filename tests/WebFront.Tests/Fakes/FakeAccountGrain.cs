@@ -58,6 +58,13 @@ public sealed partial class FakeAccountGrain(string key) : IWxAccountGrain
         return Task.FromResult(Status);
     }
 
+    public Task<AccountStatus> ReloginAsync()
+    {
+        Throw();
+        SetState(ClientState.Scaning);
+        return Task.FromResult(Status);
+    }
+
     public Task<AccountStatus> GetStatusAsync()
     {
         Throw();

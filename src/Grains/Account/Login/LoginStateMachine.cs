@@ -23,6 +23,7 @@ public sealed class LoginStateMachine(LoginOptions options, LoginSnapshot? snaps
         {
             case LoginTrigger.Start: OnStart(); break;
             case LoginTrigger.Stop: OnStop(); break;
+            case LoginTrigger.Relogin: OnRelogin(); break;
             case LoginTrigger.QrCodeFetched: OnQrCodeFetched(); break;
             case LoginTrigger.PollAnswered p: OnPoll(p.Code); break;
             case LoginTrigger.LoginRefused r: OnLoginRefused(r); break;
@@ -59,6 +60,16 @@ public sealed class LoginStateMachine(LoginOptions options, LoginSnapshot? snaps
         _effects.Add(new LoginEffect.ClearSession());
         MoveTo(ClientState.Stop, LoginAction.None);
         _effects.Add(new LoginEffect.Emit("stop", []));
+    }
+
+    /// <summary>Mojo's relogin() on request: out, session dropped, a fresh QR. Nothing for an account not started.</summary>
+    private void OnRelogin()
+    {
+        if (State is ClientState.Init or ClientState.Stop)
+        {
+            return;
+        }
+        Relogin();
     }
 
     private void OnQrCodeFetched()

@@ -9,6 +9,9 @@ public abstract record LoginTrigger
     /// <summary>stop_client.</summary>
     public sealed record Stop : LoginTrigger;
 
+    /// <summary>The operator asks for a new login (the console's relogin).</summary>
+    public sealed record Relogin : LoginTrigger;
+
     /// <summary>A new uuid and QR image are in hand.</summary>
     public sealed record QrCodeFetched : LoginTrigger;
 
