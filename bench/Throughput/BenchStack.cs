@@ -7,7 +7,7 @@ namespace OpenWxCluster.Bench.Throughput;
 /// <summary>
 /// Every process of the bench, each its own so its CPU is its own: the web WeChat emulator, the shipped silo (src/Silo's
 /// build output started from its folder, so with its appsettings.json, Server GC and co-hosted HTTP front) pointed at
-/// it, and the three bare Kestrel ceilings (this program in <c>serve</c> mode).
+/// it, the three bare Kestrel ceilings and the bare webhook receiver (this program in <c>serve</c> mode).
 /// </summary>
 internal sealed class BenchStack : IDisposable
 {
@@ -17,6 +17,9 @@ internal sealed class BenchStack : IDisposable
     public required Side Product { get; init; }
     public required Side CeilingA { get; init; }
     public required Side CeilingB { get; init; }
+
+    /// <summary>The bare post_api receiver of the webhook phase (see <see cref="WebhookReceiver"/>).</summary>
+    public required Side Receiver { get; init; }
     public required Uri EmulatorUri { get; init; }
     public required string SiloDll { get; init; }
     public required string EmulatorDll { get; init; }
@@ -39,8 +42,9 @@ internal sealed class BenchStack : IDisposable
             var (ceilingA, ceilingAUri) = StartCeiling(processes, self, "json", null, logDirectory);
             var (upstream, upstreamUri) = StartCeiling(processes, self, "upstream", null, logDirectory);
             var (relay, relayUri) = StartCeiling(processes, self, "relay", new Uri(upstreamUri, "webwxsendmsg"), logDirectory);
+            var (receiver, receiverUri) = StartCeiling(processes, self, "receiver", null, logDirectory);
             await silo.WaitHttpOkAsync(new Uri(siloUri, "openwx/check_client"), StartTimeout);
-            foreach (var (process, uri) in new[] { (ceilingA, ceilingAUri), (upstream, upstreamUri), (relay, relayUri) })
+            foreach (var (process, uri) in new[] { (ceilingA, ceilingAUri), (upstream, upstreamUri), (relay, relayUri), (receiver, new Uri(receiverUri, "count")) })
             {
                 await process.WaitHttpOkAsync(uri, StartTimeout);
             }
@@ -49,6 +53,7 @@ internal sealed class BenchStack : IDisposable
                 Product = new Side("product", siloUri, [("silo", silo), ("emulator", emulator)]),
                 CeilingA = new Side("ceiling A", ceilingAUri, [("ceiling", ceilingA)]),
                 CeilingB = new Side("ceiling B", relayUri, [("ceiling", relay), ("upstream", upstream)]),
+                Receiver = new Side("bare client", receiverUri, [("receiver", receiver)]),
                 EmulatorUri = emulatorUri,
                 SiloDll = siloDll,
                 EmulatorDll = emulatorDll,

@@ -24,7 +24,7 @@ internal sealed class BenchWorld(EmulatorControlClient control, ThroughputOption
     public static IReadOnlyList<string> TargetNames { get; } =
         [.. Enumerable.Range(1, TargetCount).Select(i => "target " + i.ToString(CultureInfo.InvariantCulture))];
 
-    private static string TargetWxid(int index) => $"thr_target_{index + 1}";
+    public static string TargetWxid(int index) => $"thr_target_{index + 1}";
 
     public async Task CreateAsync(CancellationToken ct)
     {
@@ -52,5 +52,16 @@ internal sealed class BenchWorld(EmulatorControlClient control, ThroughputOption
                     new CreateGroupRequest { GroupId = "grp_" + account.Client, Name = GroupName, Owner = account.Wxid, Members = targets, SavedToContacts = true },
                     token);
             });
+    }
+
+    /// <summary>The webhook phase's own accounts: friends of the targets, who send them the injected messages.</summary>
+    public async Task CreateWebhookAccountsAsync(IReadOnlyList<BenchAccount> accounts, CancellationToken ct)
+    {
+        var targets = Enumerable.Range(0, TargetCount).Select(TargetWxid).ToList();
+        await Parallel.ForEachAsync(
+            accounts,
+            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct },
+            async (account, token) =>
+                await control.CreateUserAsync(new CreateUserRequest { Wxid = account.Wxid, NickName = account.Client, Friends = targets }, token));
     }
 }

@@ -9,7 +9,8 @@ namespace OpenWxCluster.Bench.Throughput;
 /// <summary>
 /// The bare Kestrel ceilings, each its own process (<c>serve &lt;mode&gt; &lt;port&gt; [upstream]</c>) so its CPU is
 /// measured apart: <c>json</c> answers a small Mojo-like JSON (ceiling A, reads); <c>relay</c> makes one loopback
-/// POST to <c>upstream</c> before answering (ceiling B, sends); <c>upstream</c> is that bare upstream.
+/// POST to <c>upstream</c> before answering (ceiling B, sends); <c>upstream</c> is that bare upstream; <c>receiver</c>
+/// is the bare post_api receiver of the webhook phase (<see cref="WebhookReceiver"/>).
 /// Every path answers: wrk sends the product's own paths, so the requests are the same size.
 /// </summary>
 internal static class CeilingServer
@@ -29,7 +30,7 @@ internal static class CeilingServer
     {
         if (args.Length < 3 || !int.TryParse(args[2], out var port) || (args[1] == "relay" && args.Length < 4))
         {
-            await Console.Error.WriteLineAsync("usage: serve json|upstream <port> | serve relay <port> <upstream url>");
+            await Console.Error.WriteLineAsync("usage: serve json|upstream|receiver <port> | serve relay <port> <upstream url>");
             return 2;
         }
         var builder = WebApplication.CreateSlimBuilder();
@@ -55,6 +56,9 @@ internal static class CeilingServer
                     await response.Content.ReadAsByteArrayAsync(ct);
                     return Results.Bytes(Reply, "application/json");
                 });
+                break;
+            case "receiver":
+                WebhookReceiver.Map(app);
                 break;
             default:
                 await Console.Error.WriteLineAsync("unknown ceiling " + args[1]);

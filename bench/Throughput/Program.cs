@@ -50,7 +50,8 @@ public static class Program
         await world.CreateAsync(cancel.Token);
         Log($"logging in {world.Accounts.Count} accounts through start_client and the emulator's phone ({options.LoginParallel} in flight)");
         var clock = Stopwatch.StartNew();
-        await new ProductLogin(api, control).LoginAllAsync(world.Accounts, new Dictionary<string, string>(), options.LoginParallel, cancel.Token);
+        var login = new ProductLogin(api, control);
+        await login.LoginAllAsync(world.Accounts, new Dictionary<string, string>(), options.LoginParallel, cancel.Token);
         Log($"all {world.Accounts.Count} running after {clock.Elapsed.TotalSeconds:F1} s; silo RSS {stack.Product.Processes[0].Process.RssMiB():F0} MiB");
         await CheckFriendsAsync(api, world.Accounts[0], options.Friends, cancel.Token);
 
@@ -62,7 +63,16 @@ public static class Program
         Log($"silo RSS after the run {stack.Product.Processes[0].Process.RssMiB():F0} MiB");
         var header = $"Throughput bench, {machine}; {options.Rounds} rounds of {options.Seconds} s per phase, wrk -t {options.Threads} -c {options.Connections} "
             + $"--timeout {options.TimeoutSeconds}s; {options.AccountsMax} accounts logged in, read routes over {options.ReadAccounts} accounts with {options.Friends} friends.";
+        IReadOnlyList<WebhookSample> webhook = [];
+        if (options.Webhook == 1)
+        {
+            webhook = await new WebhookPhase(options, stack, world, control, login, wrk, logs).RunAsync(Console.Out, cancel.Token);
+        }
         ThroughputReport.Print(Console.Out, results, header);
+        if (webhook.Count > 0)
+        {
+            ThroughputReport.PrintWebhook(Console.Out, webhook, options.WebhookAccounts);
+        }
         return 0;
     }
 

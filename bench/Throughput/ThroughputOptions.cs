@@ -7,7 +7,11 @@ public sealed record ThroughputOptions
 {
     public const string Usage =
         "usage: [--connections N (64)] [--seconds S (10)] [--rounds N (3)] [--warmup-seconds S (2)] [--threads N (2)] " +
-        "[--timeout-seconds S (5)] [--accounts-max N (1000)] [--read-accounts N (50)] [--friends N (200)] [--login-parallel N (16)]";
+        "[--timeout-seconds S (5)] [--accounts-max N (1000)] [--read-accounts N (50)] [--friends N (200)] [--login-parallel N (16)] " +
+        "[--webhook 0|1 (0)] [--webhook-accounts N (50)] [--webhook-messages N (20000)]";
+
+    /// <summary>Below the emulator's 1,000 pending events per session, with room for the account's own traffic.</summary>
+    private const int MaxPendingPerAccount = 800;
 
     /// <summary>wrk's open connections (-c).</summary>
     public int Connections { get; init; } = 64;
@@ -39,6 +43,18 @@ public sealed record ThroughputOptions
     /// <summary>Logins in flight (start_client, QR scan, confirm, wait for running).</summary>
     public int LoginParallel { get; init; } = 16;
 
+    /// <summary>1: also the webhook phase (post_api delivery to a bare receiver beside a bare client posting to it).</summary>
+    public int Webhook { get; init; }
+
+    /// <summary>Accounts of the webhook phase, logged in with post_api (apart from the send and read accounts).</summary>
+    public int WebhookAccounts { get; init; } = 50;
+
+    /// <summary>
+    /// Messages injected per webhook round, spread over the accounts; capped so no account's emulator queue (1,000
+    /// pending events, oldest dropped) can overflow.
+    /// </summary>
+    public int WebhookMessages { get; init; } = 20_000;
+
     private static readonly Dictionary<string, (int Min, Func<ThroughputOptions, int, ThroughputOptions> Apply)> IntegerOptions = new()
     {
         ["--connections"] = (1, (o, n) => o with { Connections = n }),
@@ -51,12 +67,20 @@ public sealed record ThroughputOptions
         ["--read-accounts"] = (1, (o, n) => o with { ReadAccounts = n }),
         ["--friends"] = (BenchWorld.TargetCount, (o, n) => o with { Friends = n }),
         ["--login-parallel"] = (1, (o, n) => o with { LoginParallel = n }),
+        ["--webhook"] = (0, (o, n) => o with { Webhook = n }),
+        ["--webhook-accounts"] = (1, (o, n) => o with { WebhookAccounts = n }),
+        ["--webhook-messages"] = (1, (o, n) => o with { WebhookMessages = n }),
     };
 
     /// <summary>Null when an argument is unknown or out of range.</summary>
     public static ThroughputOptions? Parse(string[] args) =>
         IntegerArguments.Parse(args, new ThroughputOptions(), IntegerOptions) is { } options
-            ? options with { ReadAccounts = Math.Min(options.ReadAccounts, options.AccountsMax), Threads = Math.Min(options.Threads, options.Connections) }
+            ? options with
+            {
+                ReadAccounts = Math.Min(options.ReadAccounts, options.AccountsMax),
+                Threads = Math.Min(options.Threads, options.Connections),
+                WebhookMessages = Math.Min(options.WebhookMessages, options.WebhookAccounts * MaxPendingPerAccount),
+            }
             : null;
 
     /// <summary>The send scenarios' account counts: 1, 50 and the maximum, as far as the maximum allows.</summary>

@@ -26,6 +26,23 @@ internal static class ThroughputReport
             + "over all rounds. CPU per request = utime+stime of the process from the phase's start until it is quiet again (work left behind included) ÷ requests; emulator and upstream: the far end's share, apart from ours.");
     }
 
+    /// <summary>The webhook phase: post_api deliveries per second beside a bare client posting the same body.</summary>
+    public static void PrintWebhook(TextWriter output, IReadOnlyList<WebhookSample> samples, int accounts)
+    {
+        var ratios = samples.Select(s => s.Ratio).ToList();
+        output.WriteLine();
+        output.WriteLine("| webhook delivery | accounts | delivered/s (median) | bare client posts/s (median) | ratio min / median / max | lost | CPU µs/msg silo / emulator / receiver | CPU µs/post receiver (bare client) |");
+        output.WriteLine("|---|---:|---:|---:|---|---:|---|---|");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| post_api | {accounts} | {Median(samples.Select(s => s.DeliveredPerSecond)):F0} | {Median(samples.Select(s => s.Ceiling.RequestsPerSecond)):F0} "
+            + $"| {ratios.Min():P1} / {Median(ratios):P1} / {ratios.Max():P1} | {samples.Sum(s => s.Lost)} of {samples.Sum(s => s.Injected)} "
+            + $"| {Median(samples.Select(s => s.CpuPerMessageUs("silo"))):F0} / {Median(samples.Select(s => s.CpuPerMessageUs("emulator"))):F0} / {Median(samples.Select(s => s.CpuPerMessageUs("receiver"))):F0} "
+            + $"| {Median(samples.Select(s => s.Ceiling.CpuPerRequestUs("receiver"))):F0} |"));
+        output.WriteLine();
+        output.WriteLine("delivered/s = POSTs counted at the receiver from the first injection to the last delivery; the emulator's CPU includes "
+            + "taking the injections through its control API. lost = injected but not delivered before 5 s without a new POST.");
+    }
+
     private static string Row(Scenario scenario, List<PairSample> pairs)
     {
         var route = scenario.Name[..scenario.Name.LastIndexOf('-')];

@@ -16,20 +16,26 @@ internal sealed class WrkRunner(ThroughputOptions options, string scriptDirector
     private readonly Dictionary<string, string> _scripts = new(StringComparer.Ordinal);
 
     /// <summary>The wrk command line of a phase, as printed and as run.</summary>
-    public IReadOnlyList<string> Arguments(Scenario scenario, Side side, int seconds) =>
+    public IReadOnlyList<string> Arguments(Scenario scenario, Side side, int seconds) => Arguments(Script(scenario), side, seconds);
+
+    public Task<PhaseSample> RunAsync(Scenario scenario, Side side, int seconds, CancellationToken ct) =>
+        RunScriptAsync(Script(scenario), side, seconds, ct);
+
+    public IReadOnlyList<string> Arguments(string script, Side side, int seconds) =>
     [
         "-t", options.Threads.ToString(CultureInfo.InvariantCulture),
         "-c", options.Connections.ToString(CultureInfo.InvariantCulture),
         "-d", seconds.ToString(CultureInfo.InvariantCulture) + "s",
         "--timeout", options.TimeoutSeconds.ToString(CultureInfo.InvariantCulture) + "s",
-        "-s", Script(scenario),
+        "-s", script,
         side.BaseUri.ToString(),
     ];
 
-    public async Task<PhaseSample> RunAsync(Scenario scenario, Side side, int seconds, CancellationToken ct)
+    /// <summary>wrk with <paramref name="script"/> (one of <see cref="WrkScript"/>'s) against <paramref name="side"/>.</summary>
+    public async Task<PhaseSample> RunScriptAsync(string script, Side side, int seconds, CancellationToken ct)
     {
         var info = new ProcessStartInfo("wrk") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in Arguments(scenario, side, seconds))
+        foreach (var arg in Arguments(script, side, seconds))
         {
             info.ArgumentList.Add(arg);
         }
@@ -68,7 +74,7 @@ internal sealed class WrkRunner(ThroughputOptions options, string scriptDirector
     /// Waits (at most <see cref="SettleLimit"/>) until the side's processes go quiet, so the work a phase leaves
     /// behind (a sent message coming back through synccheck, queued events) is charged to it and not to the next phase.
     /// </summary>
-    private static async Task SettleAsync(Side side, CancellationToken ct)
+    public static async Task SettleAsync(Side side, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + SettleLimit;
         while (DateTime.UtcNow < deadline)

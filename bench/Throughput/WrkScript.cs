@@ -20,9 +20,33 @@ internal static class WrkScript
             script.Append("  \"").Append(path).AppendLine("\",");
         }
         script.AppendLine("}");
+        script.AppendLine("local n = #paths");
+        script.AppendLine("""
+            function request()
+              i = i + 1
+              return wrk.format(nil, paths[(i % n) + 1])
+            end
+            """);
+        return Save(directory, name, script, mustAnswerCode);
+    }
+
+    /// <summary>The same <paramref name="body"/> POSTed to <paramref name="path"/> again and again (the webhook ceiling).</summary>
+    public static string WritePost(string directory, string name, string path, string body)
+    {
+        var script = new StringBuilder();
+        script.AppendLine("wrk.method = \"POST\"");
+        script.Append("wrk.path = \"").Append(path).AppendLine("\"");
+        script.AppendLine("wrk.headers[\"Content-Type\"] = \"application/json\"");
+        // A long bracket whose level the body cannot close early.
+        var level = new string('=', 1 + Enumerable.Range(0, 8).First(l => !body.Contains("]" + new string('=', l + 1) + "]", StringComparison.Ordinal)));
+        script.Append("wrk.body = [").Append(level).Append('[').Append(body).Append(']').Append(level).AppendLine("]");
+        return Save(directory, name, script, mustAnswerCode: false);
+    }
+
+    private static string Save(string directory, string name, StringBuilder script, bool mustAnswerCode)
+    {
         script.AppendLine(mustAnswerCode ? "local must_answer_code = true" : "local must_answer_code = false");
         script.Append("""
-            local n = #paths
             local threads = {}
             function setup(thread)
               thread:set("offset", #threads * 7919)
@@ -31,10 +55,6 @@ internal static class WrkScript
             function init(args)
               i = offset
               bad = 0
-            end
-            function request()
-              i = i + 1
-              return wrk.format(nil, paths[(i % n) + 1])
             end
             function response(status, headers, body)
               if status >= 200 and status < 300 then
