@@ -30,7 +30,20 @@ public static class Program
             e.Cancel = true;
             cancel.Cancel();
         };
+        try
+        {
+            return await RunAsync(options, cancel.Token);
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException or HttpRequestException or EmulatorControlException or IOException or OperationCanceledException)
+        {
+            // Caught so the child processes are stopped on the way out.
+            await Console.Error.WriteLineAsync("bench failed: " + e.Message);
+            return 1;
+        }
+    }
 
+    private static async Task<int> RunAsync(ThroughputOptions options, CancellationToken ct)
+    {
         var machine = MachineInfo.Describe();
         Log("machine: " + machine);
         var logs = Directory.CreateTempSubdirectory("throughput-bench-").FullName;
@@ -47,26 +60,26 @@ public static class Program
         };
         var control = new EmulatorControlClient(controlHttp);
         var world = new BenchWorld(control, options);
-        await world.CreateAsync(cancel.Token);
+        await world.CreateAsync(ct);
         Log($"logging in {world.Accounts.Count} accounts through start_client and the emulator's phone ({options.LoginParallel} in flight)");
         var clock = Stopwatch.StartNew();
         var login = new ProductLogin(api, control);
-        await login.LoginAllAsync(world.Accounts, new Dictionary<string, string>(), options.LoginParallel, cancel.Token);
+        await login.LoginAllAsync(world.Accounts, new Dictionary<string, string>(), options.LoginParallel, ct);
         Log($"all {world.Accounts.Count} running after {clock.Elapsed.TotalSeconds:F1} s; silo RSS {stack.Product.Processes[0].Process.RssMiB():F0} MiB");
-        await CheckFriendsAsync(api, world.Accounts[0], options.Friends, cancel.Token);
+        await CheckFriendsAsync(api, world.Accounts[0], options.Friends, ct);
 
         var scenarios = ScenarioSet.Build(options, world.Accounts, stack);
         var wrk = new WrkRunner(options, logs);
         Log("load: wrk " + string.Join(' ', wrk.Arguments(scenarios[0], scenarios[0].Product, options.Seconds)) + " (script and URL per scenario and side)");
-        Log(await ErrorCountCheck.RunAsync(wrk, stack.Product, world.Accounts[0].Client, cancel.Token));
-        var results = await new RoundRunner(options, wrk, Console.Out).RunAsync(scenarios, cancel.Token);
+        Log(await ErrorCountCheck.RunAsync(wrk, stack.Product, world.Accounts[0].Client, ct));
+        var results = await new RoundRunner(options, wrk, Console.Out).RunAsync(scenarios, ct);
         Log($"silo RSS after the run {stack.Product.Processes[0].Process.RssMiB():F0} MiB");
         var header = $"Throughput bench, {machine}; {options.Rounds} rounds of {options.Seconds} s per phase, wrk -t {options.Threads} -c {options.Connections} "
             + $"--timeout {options.TimeoutSeconds}s; {options.AccountsMax} accounts logged in, read routes over {options.ReadAccounts} accounts with {options.Friends} friends.";
         IReadOnlyList<WebhookSample> webhook = [];
         if (options.Webhook == 1)
         {
-            webhook = await new WebhookPhase(options, stack, world, control, login, wrk, logs).RunAsync(Console.Out, cancel.Token);
+            webhook = await new WebhookPhase(options, stack, world, control, login, wrk, logs).RunAsync(Console.Out, ct);
         }
         ThroughputReport.Print(Console.Out, results, header);
         if (webhook.Count > 0)
