@@ -50,6 +50,20 @@ public static class ProcessCpu
         }
     }
 
+    /// <summary>Threads of the process, 0 once it is gone.</summary>
+    public static int Threads(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("Threads:", StringComparison.Ordinal));
+            return line is null ? 0 : int.Parse(line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
     private static double ReadClockTicks()
     {
         try

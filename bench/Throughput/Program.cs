@@ -81,10 +81,18 @@ public static class Program
         {
             webhook = await new WebhookPhase(options, stack, world, control, login, wrk, logs).RunAsync(Console.Out, ct);
         }
+        var longPolls = options.LongPolls > 0
+            ? await new LongPollPhase(options, stack, control).RunAsync(world.Accounts, Console.Out, ct)
+            : null;
         ThroughputReport.Print(Console.Out, results, header);
         if (webhook.Count > 0)
         {
             ThroughputReport.PrintWebhook(Console.Out, webhook, options.WebhookAccounts);
+        }
+        if (longPolls is not null)
+        {
+            Console.WriteLine();
+            Console.Write(longPolls);
         }
         return 0;
     }

@@ -8,7 +8,7 @@ public sealed record ThroughputOptions
     public const string Usage =
         "usage: [--connections N (64)] [--seconds S (10)] [--rounds N (3)] [--warmup-seconds S (2)] [--threads N (2)] " +
         "[--timeout-seconds S (5)] [--accounts-max N (1000)] [--read-accounts N (50)] [--friends N (200)] [--login-parallel N (16)] " +
-        "[--webhook 0|1 (0)] [--webhook-accounts N (50)] [--webhook-messages N (20000)]";
+        "[--webhook 0|1 (0)] [--webhook-accounts N (50)] [--webhook-messages N (20000)] [--longpolls N (0: off; 10000)] [--longpoll-wakes N (5)]";
 
     /// <summary>Below the emulator's 1,000 pending events per session, with room for the account's own traffic.</summary>
     private const int MaxPendingPerAccount = 800;
@@ -55,6 +55,12 @@ public sealed record ThroughputOptions
     /// </summary>
     public int WebhookMessages { get; init; } = 20_000;
 
+    /// <summary>Waiting check_event long-polls of the long-poll phase, over the logged-in accounts; 0 skips the phase.</summary>
+    public int LongPolls { get; init; }
+
+    /// <summary>Messages injected one at a time while the long-polls wait, each timed to its first delivery.</summary>
+    public int LongPollWakes { get; init; } = 5;
+
     private static readonly Dictionary<string, (int Min, Func<ThroughputOptions, int, ThroughputOptions> Apply)> IntegerOptions = new()
     {
         ["--connections"] = (1, (o, n) => o with { Connections = n }),
@@ -70,6 +76,8 @@ public sealed record ThroughputOptions
         ["--webhook"] = (0, (o, n) => o with { Webhook = n }),
         ["--webhook-accounts"] = (1, (o, n) => o with { WebhookAccounts = n }),
         ["--webhook-messages"] = (1, (o, n) => o with { WebhookMessages = n }),
+        ["--longpolls"] = (0, (o, n) => o with { LongPolls = n }),
+        ["--longpoll-wakes"] = (1, (o, n) => o with { LongPollWakes = n }),
     };
 
     /// <summary>Null when an argument is unknown or out of range.</summary>
