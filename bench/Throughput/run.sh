@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The throughput bench (issue 11): installs wrk when missing, builds the shipped silo, the emulator and the bench in
 # Release, then runs it. Arguments go to the bench, e.g. `bench/Throughput/run.sh --seconds 2 --rounds 1 --accounts-max 50`.
-# Defaults: 64 connections, 10 s per phase, 3 rounds, 1,000 accounts. Run it on a quiet machine: figures taken while
+# Defaults: 64 connections, 10 s per phase, 3 rounds, 1,000 accounts; optional phases: --webhook 1 (post_api delivery)
+# and --longpolls 10000 (waiting check_event polls). Run it on a quiet machine: figures taken while
 # other work runs are noise (each phase prints how busy the machine was).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
