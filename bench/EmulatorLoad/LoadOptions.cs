@@ -1,3 +1,5 @@
+using OpenWxCluster.Bench.Shared;
+
 namespace OpenWxCluster.Bench.EmulatorLoad;
 
 /// <summary>Command line: <c>--sessions 10000 --concurrency 64 --wakes 5 --emulator path/OpenWxCluster.Emulator.dll</c>.</summary>
@@ -26,29 +28,6 @@ internal sealed record LoadOptions
         return options;
     }
 
-    /// <summary>The emulator dll from the src/Emulator build output, found by walking up to the solution.</summary>
-    public string ResolveEmulatorDll()
-    {
-        if (EmulatorDll is not null)
-        {
-            return Path.GetFullPath(EmulatorDll);
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "OpenWxCluster.sln")))
-            {
-                foreach (var config in new[] { "Release", "Debug" })
-                {
-                    var dll = Path.Combine(dir.FullName, "src", "Emulator", "bin", config, "net10.0", "OpenWxCluster.Emulator.dll");
-                    if (File.Exists(dll))
-                    {
-                        return dll;
-                    }
-                }
-            }
-        }
-
-        throw new FileNotFoundException("OpenWxCluster.Emulator.dll not found: build src/Emulator or pass --emulator");
-    }
+    /// <summary>The emulator dll: <c>--emulator</c>, else the src/Emulator build output.</summary>
+    public string ResolveEmulatorDll() => EmulatorDll is not null ? Path.GetFullPath(EmulatorDll) : BuildOutputs.EmulatorDll();
 }

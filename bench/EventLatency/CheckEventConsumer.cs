@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OpenWxCluster.Bench.Shared;
 
 namespace OpenWxCluster.Bench.EventLatency;
 

@@ -6,7 +6,7 @@ namespace OpenWxCluster.Bench.EventLatency;
 /// <see cref="UpstreamCeiling"/> (bare clients of the emulator: the best possible).
 /// <para>
 /// A post_api webhook receiver belongs here as a third one: a bare Kestrel endpoint on loopback taking the product's
-/// POSTs, its accounts logged in by <see cref="ProductLogin"/> with the start parameter <c>post_api=&lt;its url&gt;</c>
+/// POSTs, its accounts logged in by <see cref="Shared.ProductLogin"/> with the start parameter <c>post_api=&lt;its url&gt;</c>
 /// (see <c>Program.ProductConsumersAsync</c>); it reports each receive_message content to the sink like
 /// <see cref="CheckEventConsumer"/> does.
 /// </para>

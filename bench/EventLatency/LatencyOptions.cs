@@ -1,3 +1,5 @@
+using OpenWxCluster.Bench.Shared;
+
 namespace OpenWxCluster.Bench.EventLatency;
 
 /// <summary>Command line of the latency bench.</summary>
@@ -43,23 +45,7 @@ public sealed record LatencyOptions
     };
 
     /// <summary>Null when an argument is unknown or out of range.</summary>
-    public static LatencyOptions? Parse(string[] args)
-    {
-        var options = new LatencyOptions();
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (!IntegerOptions.TryGetValue(args[i], out var option)
-                || i + 1 >= args.Length
-                || !int.TryParse(args[i + 1], out var n)
-                || n < option.Min)
-            {
-                return null;
-            }
-            options = option.Apply(options, n);
-            i++;
-        }
-        return options;
-    }
+    public static LatencyOptions? Parse(string[] args) => IntegerArguments.Parse(args, new LatencyOptions(), IntegerOptions);
 
     /// <summary>The two injection phases of every round.</summary>
     public IReadOnlyList<LoadPhase> Phases() =>

@@ -1,3 +1,4 @@
+using OpenWxCluster.Bench.Shared;
 using OpenWxCluster.Emulator;
 using OpenWxCluster.Emulator.Control;
 

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using OpenWxCluster.Bench.Shared;
 using OpenWxCluster.Emulator;
 using OpenWxCluster.TestKit;
 
@@ -10,11 +10,11 @@ namespace OpenWxCluster.Bench.Footprint;
 /// </summary>
 public sealed class BenchEmulator : IAsyncDisposable
 {
-    private readonly Process? _process;
+    private readonly BenchProcess? _process;
     private readonly EmulatorHost? _host;
     private bool _disposed;
 
-    private BenchEmulator(Uri baseUri, Process? process, EmulatorHost? host)
+    private BenchEmulator(Uri baseUri, BenchProcess? process, EmulatorHost? host)
     {
         BaseUri = baseUri;
         _process = process;
@@ -37,33 +37,13 @@ public sealed class BenchEmulator : IAsyncDisposable
         {
             throw new FileNotFoundException($"emulator not found at {dll} (build src/Emulator or pass --emulator-dll)", dll);
         }
-        var port = FreePort.Next();
-        var url = $"http://127.0.0.1:{port}";
-        var info = new ProcessStartInfo("dotnet")
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        info.ArgumentList.Add(dll);
-        info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add(url);
-        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the emulator process");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                Console.Error.WriteLine($"[emulator] {e.Data}");
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var emulator = new BenchEmulator(new Uri(url + "/"), process, null);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => emulator.KillChild();
+        var url = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+        var logs = Directory.CreateTempSubdirectory("footprint-bench-").FullName;
+        var process = BenchProcess.StartDll("emulator", dll, ["--urls", url.ToString().TrimEnd('/')], logs, line => Console.Error.WriteLine($"[emulator] {line}"));
+        var emulator = new BenchEmulator(url, process, null);
         try
         {
-            await emulator.WaitHealthyAsync(startTimeout);
+            await process.WaitHttpOkAsync(new Uri(url, "control/health"), startTimeout);
         }
         catch
         {
@@ -73,80 +53,9 @@ public sealed class BenchEmulator : IAsyncDisposable
         return emulator;
     }
 
-    /// <summary>Working set of the emulator child process; null when in-process.</summary>
-    public long? ProcessWorkingSet()
-    {
-        if (_process is null || _process.HasExited)
-        {
-            return null;
-        }
-        _process.Refresh();
-        return _process.WorkingSet64;
-    }
-
-    /// <summary>The emulator dll next to this repository's build output for the same configuration.</summary>
-    public static string DefaultDll()
-    {
-#if DEBUG
-        const string configuration = "Debug";
-#else
-        const string configuration = "Release";
-#endif
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OpenWxCluster.sln")))
-        {
-            dir = dir.Parent;
-        }
-        var root = dir?.FullName ?? Directory.GetCurrentDirectory();
-        return Path.Combine(root, "src", "Emulator", "bin", configuration, "net10.0", "OpenWxCluster.Emulator.dll");
-    }
-
-    private async Task WaitHealthyAsync(TimeSpan timeout)
-    {
-        using var http = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            if (_process is { HasExited: true })
-            {
-                throw new InvalidOperationException($"emulator exited with code {_process.ExitCode}");
-            }
-            try
-            {
-                using var response = await http.GetAsync(new Uri("control/health", UriKind.Relative));
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("emulator did not become healthy");
-            }
-            await Task.Delay(100);
-        }
-    }
-
-    private void KillChild()
-    {
-        try
-        {
-            if (_process is { HasExited: false })
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone or disposed.
-        }
-    }
+    /// <summary>Resident memory of the emulator child process; null when in-process or gone.</summary>
+    public long? ProcessWorkingSet() =>
+        _process is null || _process.HasExited ? null : (long)(_process.RssMiB() * 1024 * 1024);
 
     public async ValueTask DisposeAsync()
     {
@@ -159,11 +68,6 @@ public sealed class BenchEmulator : IAsyncDisposable
         {
             await _host.DisposeAsync();
         }
-        if (_process is not null)
-        {
-            KillChild();
-            await _process.WaitForExitAsync();
-            _process.Dispose();
-        }
+        _process?.Dispose();
     }
 }

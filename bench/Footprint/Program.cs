@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OpenWxCluster.Bench.Shared;
 using OpenWxCluster.Emulator.Control;
 
 namespace OpenWxCluster.Bench.Footprint;
@@ -21,7 +22,7 @@ public static class Program
         Log($"starting emulator ({(options.InProcessEmulator ? "in-process" : "child process")})");
         await using var emulator = options.InProcessEmulator
             ? await BenchEmulator.StartInProcessAsync()
-            : await BenchEmulator.StartProcessAsync(options.EmulatorDll ?? BenchEmulator.DefaultDll(), TimeSpan.FromSeconds(60));
+            : await BenchEmulator.StartProcessAsync(options.EmulatorDll ?? BuildOutputs.EmulatorDll(), TimeSpan.FromSeconds(60));
         Log($"emulator at {emulator.BaseUri}; starting silo");
         using var controlHttp = new HttpClient { BaseAddress = emulator.BaseUri, Timeout = TimeSpan.FromMinutes(2) };
         var control = new EmulatorControlClient(controlHttp);

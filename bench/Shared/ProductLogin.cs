@@ -1,7 +1,7 @@
 using System.Text.Json;
 using OpenWxCluster.Emulator.Control;
 
-namespace OpenWxCluster.Bench.EventLatency;
+namespace OpenWxCluster.Bench.Shared;
 
 /// <summary>
 /// Logs product accounts in the way an operator and a phone would: start_client (with extra start parameters, e.g. a

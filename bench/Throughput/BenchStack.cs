@@ -1,0 +1,124 @@
+using System.Text.Json;
+using OpenWxCluster.Bench.Shared;
+using OpenWxCluster.TestKit;
+
+namespace OpenWxCluster.Bench.Throughput;
+
+/// <summary>
+/// Every process of the bench, each its own so its CPU is its own: the web WeChat emulator, the shipped silo (src/Silo's
+/// build output started from its folder, so with its appsettings.json, Server GC and co-hosted HTTP front) pointed at
+/// it, the three bare Kestrel ceilings and the bare webhook receiver (this program in <c>serve</c> mode).
+/// </summary>
+internal sealed class BenchStack : IDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+    private readonly List<BenchProcess> _processes = [];
+
+    public required Side Product { get; init; }
+    public required Side CeilingA { get; init; }
+    public required Side CeilingB { get; init; }
+
+    /// <summary>The bare post_api receiver of the webhook phase (see <see cref="WebhookReceiver"/>).</summary>
+    public required Side Receiver { get; init; }
+    public required Uri EmulatorUri { get; init; }
+    public required string SiloDll { get; init; }
+    public required string EmulatorDll { get; init; }
+
+    public static async Task<BenchStack> StartAsync(string logDirectory)
+    {
+        var processes = new List<BenchProcess>();
+        try
+        {
+            var emulatorDll = BuildOutputs.EmulatorDll();
+            var emulatorUri = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+            var emulator = Track(processes, BenchProcess.StartDll("emulator", emulatorDll, ["--urls", emulatorUri.ToString().TrimEnd('/')], logDirectory));
+            await emulator.WaitHttpOkAsync(new Uri(emulatorUri, "control/health"), StartTimeout);
+
+            var siloDll = BuildOutputs.SiloDll();
+            var siloUri = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+            var silo = Track(processes, BenchProcess.StartDll("silo", siloDll, SiloArguments(siloUri, emulatorUri), logDirectory));
+
+            var self = typeof(CeilingServer).Assembly.Location;
+            var (ceilingA, ceilingAUri) = StartCeiling(processes, self, "json", null, logDirectory);
+            var (upstream, upstreamUri) = StartCeiling(processes, self, "upstream", null, logDirectory);
+            var (relay, relayUri) = StartCeiling(processes, self, "relay", new Uri(upstreamUri, "webwxsendmsg"), logDirectory);
+            var (receiver, receiverUri) = StartCeiling(processes, self, "receiver", null, logDirectory);
+            await silo.WaitHttpOkAsync(new Uri(siloUri, "openwx/check_client"), StartTimeout);
+            foreach (var (process, uri) in new[] { (ceilingA, ceilingAUri), (upstream, upstreamUri), (relay, relayUri), (receiver, new Uri(receiverUri, "count")) })
+            {
+                await process.WaitHttpOkAsync(uri, StartTimeout);
+            }
+            var stack = new BenchStack
+            {
+                Product = new Side("product", siloUri, [("silo", silo), ("emulator", emulator)]),
+                CeilingA = new Side("ceiling A", ceilingAUri, [("ceiling", ceilingA)]),
+                CeilingB = new Side("ceiling B", relayUri, [("ceiling", relay), ("upstream", upstream)]),
+                Receiver = new Side("bare client", receiverUri, [("receiver", receiver)]),
+                EmulatorUri = emulatorUri,
+                SiloDll = siloDll,
+                EmulatorDll = emulatorDll,
+            };
+            stack._processes.AddRange(processes);
+            return stack;
+        }
+        catch
+        {
+            processes.ForEach(p => p.Dispose());
+            throw;
+        }
+    }
+
+    /// <summary>The GC settings a program runs with, from its runtimeconfig.json (e.g. <c>System.GC.Server=True</c>).</summary>
+    public static string GcMode(string dll)
+    {
+        var config = Path.ChangeExtension(dll, ".runtimeconfig.json");
+        if (!File.Exists(config))
+        {
+            return "runtime defaults";
+        }
+        using var json = JsonDocument.Parse(File.ReadAllText(config));
+        var gc = json.RootElement.GetProperty("runtimeOptions").TryGetProperty("configProperties", out var properties)
+            ? properties.EnumerateObject().Where(p => p.Name.StartsWith("System.GC.", StringComparison.Ordinal)).Select(p => $"{p.Name}={p.Value}").ToList()
+            : [];
+        return gc.Count > 0 ? string.Join(", ", gc) : "workstation GC (runtime default)";
+    }
+
+    /// <summary>
+    /// The shipped silo's settings with only what a bench on one machine needs: its own ports, the emulator upstream,
+    /// and a rate limit far above any rate here (the shipped 200/s per caller would refuse wrk, a single caller;
+    /// the limiter still runs on every request, so its cost stays in the figures).
+    /// </summary>
+    private static string[] SiloArguments(Uri siloUri, Uri emulatorUri) =>
+    [
+        "--urls", siloUri.ToString().TrimEnd('/'),
+        "--App:Upstream=emulator",
+        "--App:EmulatorUrl=" + emulatorUri.ToString().TrimEnd('/'),
+        $"--App:SiloPort={FreePort.Next()}",
+        $"--App:GatewayPort={FreePort.Next()}",
+        $"--App:ClusterId=throughput-{Environment.ProcessId}",
+        "--App:Api:RateLimit:Permits=100000000",
+        "--App:Api:RateLimit:Burst=100000000",
+    ];
+
+    private static (BenchProcess Process, Uri Uri) StartCeiling(List<BenchProcess> processes, string self, string mode, Uri? upstream, string logDirectory)
+    {
+        var port = FreePort.Next();
+        string[] args = upstream is null ? ["serve", mode, port.ToString(System.Globalization.CultureInfo.InvariantCulture)] : ["serve", mode, port.ToString(System.Globalization.CultureInfo.InvariantCulture), upstream.ToString()];
+        return (Track(processes, BenchProcess.StartDll("ceiling-" + mode, self, args, logDirectory)), new Uri($"http://127.0.0.1:{port}/"));
+    }
+
+    private static BenchProcess Track(List<BenchProcess> processes, BenchProcess process)
+    {
+        processes.Add(process);
+        return process;
+    }
+
+    public void Dispose()
+    {
+        // The emulator goes first so the silo's hanging synccheck long-polls end at once.
+        foreach (var process in _processes)
+        {
+            process.Dispose();
+        }
+    }
+}
