@@ -15,7 +15,7 @@ public static class StateEnvelope
     public const int NonceSize = 12;
     public const int TagSize = 16;
 
-    /// <summary>0x89 then "OWS". A clear row that began with these bytes would fail authentication, never be misread.</summary>
+    /// <summary>0x89 then "OWS". A clear row that began with these bytes would be refused, never misread.</summary>
     private const uint Magic = 0x894F5753;
     private const int MagicSize = 4;
     private const int HeaderSize = MagicSize + 1 + StateKeyRing.IdSize;
