@@ -1,6 +1,7 @@
 using Orleans.TestingHost;
 using OpenWxCluster.Emulator;
 using OpenWxCluster.Persistence;
+using OpenWxCluster.Persistence.Encryption;
 using OpenWxCluster.Persistence.Hosting;
 using OpenWxCluster.TestKit;
 
@@ -8,7 +9,8 @@ namespace OpenWxCluster.Cluster.Tests;
 
 /// <summary>
 /// What the PostgreSQL cluster tests start from: a throwaway server with a fresh database and the schema, an
-/// emulator, and two-silo test clusters whose grain state and reminders live in that database.
+/// emulator, and two-silo test clusters whose grain state (sealed with <see cref="Keys"/>, as a production silo seals
+/// it) and reminders live in that database.
 /// </summary>
 internal sealed class PostgresWithEmulator : IAsyncDisposable
 {
@@ -22,6 +24,9 @@ internal sealed class PostgresWithEmulator : IAsyncDisposable
     public PostgresServer Postgres { get; }
     public string ConnectionString { get; }
     public EmulatorHost Emulator { get; }
+
+    /// <summary>The state key of every cluster of this database unless a test gives its own.</summary>
+    public StateKeyRing Keys { get; } = StateKeyRing.FromKeys(StateKeyRing.NewKey());
 
     public static async Task<PostgresWithEmulator> StartAsync(string databasePrefix, bool durableCommits = false)
     {
@@ -37,15 +42,19 @@ internal sealed class PostgresWithEmulator : IAsyncDisposable
     }
 
     /// <param name="apiUrl">The web front's address for poll_api redirects, when a test starts one.</param>
-    public async Task<InProcessTestCluster> StartClusterAsync(string serviceId, Action<ISiloBuilder>? configure = null, string? apiUrl = null)
+    /// <param name="keys">The state keys (default <see cref="Keys"/>).</param>
+    /// <param name="clearState">State written in clear, as before encryption.</param>
+    public async Task<InProcessTestCluster> StartClusterAsync(
+        string serviceId, Action<ISiloBuilder>? configure = null, string? apiUrl = null, StateKeyRing? keys = null, bool clearState = false)
     {
+        var ring = clearState ? null : keys ?? Keys;
         var cs = ConnectionString;
         var emulatorUrl = Emulator.BaseUri.ToString().TrimEnd('/');
         var builder = new InProcessTestClusterBuilder(2);
         builder.Options.ServiceId = serviceId;
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddPostgresGrainStorage(OrleansNames.Storage, cs);
+            silo.AddPostgresGrainStorage(OrleansNames.Storage, cs, ring);
             silo.UsePostgresReminders(cs);
             TestSilo.Configure(silo, emulatorUrl, memoryStorage: false, apiUrl: apiUrl);
             configure?.Invoke(silo);

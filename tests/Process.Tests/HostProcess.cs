@@ -66,6 +66,7 @@ public sealed class HostProcess : IDisposable
             // Far beyond every budget: accounts must come back through the recovery sweep, not the watchdog.
             "--OpenWx:Sync:WatchdogPeriod=00:10:00",
             .. settings.Certificates.PfxArgs,
+            .. settings.StateKeyArgs,
         ];
         return Launch(name, BuildOutput.Silo, args, logDirectory, http, silo, gateway);
     }
@@ -153,6 +154,14 @@ public sealed class HostProcess : IDisposable
             await Task.Delay(200);
         }
         throw new TimeoutException($"{Name} not ready within {timeout}:\n{ReadLog()}");
+    }
+
+    /// <summary>The exit code once the process has ended by itself (a start-up refusal), or a timeout.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        return _process.ExitCode;
     }
 
     /// <summary>SIGKILL: no graceful shutdown, the cluster has to detect the loss.</summary>

@@ -37,7 +37,10 @@ public sealed class ProcessClusterFixture : IAsyncLifetime
         });
         var clusterId = "proc-" + Guid.NewGuid().ToString("N")[..12];
         var certificates = TestCertificates.Create(Path.Combine(LogDirectory, "certs"), "openwx-proc-ca");
-        Settings = new SiloSettings(pooled, Emulator.BaseUri.ToString().TrimEnd('/'), clusterId, "openwx-proc", certificates);
+        // One state key file for every silo, as the README's two-silo commands make it.
+        var stateKey = Path.Combine(LogDirectory, "state.key");
+        await File.WriteAllTextAsync(stateKey, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) + "\n");
+        Settings = new SiloSettings(pooled, Emulator.BaseUri.ToString().TrimEnd('/'), clusterId, "openwx-proc", certificates, stateKey);
         SiloA = HostProcess.StartSilo("silo-A", Settings, LogDirectory);
         SiloB = HostProcess.StartSilo("silo-B", Settings, LogDirectory);
         await Task.WhenAll(SiloA.WaitUntilReadyAsync(StartTimeout), SiloB.WaitUntilReadyAsync(StartTimeout));

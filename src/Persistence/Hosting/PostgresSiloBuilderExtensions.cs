@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
+using OpenWxCluster.Persistence.Encryption;
 
 namespace OpenWxCluster.Persistence.Hosting;
 
@@ -14,9 +15,10 @@ public static class PostgresSiloBuilderExtensions
     /// <summary>
     /// Grain storage in <c>orleansstorage</c>. State is written with Orleans' binary serializer: it follows the
     /// <c>[Id]</c>s of the state types, so renaming a type or namespace does not break stored rows (pitfall P9 of the
-    /// default Newtonsoft format with <c>$type</c>).
+    /// default Newtonsoft format with <c>$type</c>). With <paramref name="keys"/> each state is sealed with AES-256-GCM
+    /// (<see cref="EncryptedGrainStorageSerializer"/>); rows written in clear before are still read.
     /// </summary>
-    public static ISiloBuilder AddPostgresGrainStorage(this ISiloBuilder silo, string name, string connectionString)
+    public static ISiloBuilder AddPostgresGrainStorage(this ISiloBuilder silo, string name, string connectionString, StateKeyRing? keys = null)
     {
         silo.AddAdoNetGrainStorage(name, o =>
         {
@@ -25,7 +27,10 @@ public static class PostgresSiloBuilderExtensions
         });
         silo.Services.AddOptions<AdoNetGrainStorageOptions>(name)
             .Configure<IServiceProvider>((o, sp) =>
-                o.GrainStorageSerializer = new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>()));
+            {
+                var binary = new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>());
+                o.GrainStorageSerializer = keys is null ? binary : new EncryptedGrainStorageSerializer(binary, keys);
+            });
         return silo;
     }
 

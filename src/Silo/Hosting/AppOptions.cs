@@ -22,6 +22,18 @@ public sealed class AppOptions
     /// <summary>Npgsql connection string for the postgres providers.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// A file with one base64 32-byte key per line (<c>openssl rand -base64 32</c>): the first seals grain state in
+    /// PostgreSQL, the others only read rows sealed before a rotation. The same file on every silo.
+    /// </summary>
+    public string? StateKeyFile { get; set; }
+
+    /// <summary>A base64 32-byte key (for environment variables); when set it seals writes, before the file's keys.</summary>
+    public string? StateKey { get; set; }
+
+    /// <summary><c>on</c> (a key is required with PostgreSQL storage) or <c>off</c> (secrets stored in clear: unsafe).</summary>
+    public string StateEncryption { get; set; } = "on";
+
     /// <summary>Apply the project's PostgreSQL schema at start (idempotent). Also <c>--init-db</c>.</summary>
     public bool InitDb { get; set; }
 

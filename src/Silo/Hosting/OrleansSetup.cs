@@ -34,7 +34,7 @@ public static class OrleansSetup
 
         if (AppOptions.IsPostgres(app.Storage))
         {
-            silo.AddPostgresGrainStorage(OrleansNames.Storage, Required(app));
+            silo.AddPostgresGrainStorage(OrleansNames.Storage, Required(app), StateKeys.Load(app));
             // Received media too, so any silo or web front serves a media another silo stored.
             silo.Services.Configure<MediaStoreOptions>(o => o.ConnectionString ??= app.ConnectionString);
         }

@@ -30,6 +30,10 @@ public static class StartupBanner
             $"  Health                     {new Uri(front, "healthz")}  {new Uri(front, "readyz")}",
             $"  Orleans silo / gateway     port {app.SiloPort} / {app.GatewayPort}  ({app.OrleansPortProtection})",
         };
+        if (AppOptions.IsPostgres(app.Storage))
+        {
+            lines.Add($"  Grain state at rest        {StateKeys.Describe(app)}");
+        }
         if (emulator is not null)
         {
             lines.Add($"  WeChat emulator control    {new Uri(emulator.BaseUri, "control/")}  (Authorization: Bearer <App:EmulatorControlToken>){(app.Demo ? "; demo: its phone scans every QR and friends chat" : "")}");
