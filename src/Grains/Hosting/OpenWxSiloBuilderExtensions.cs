@@ -45,7 +45,7 @@ public static class OpenWxSiloBuilderExtensions
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<AccountRecoveryService>());
         silo.AddMemoryStreams(OrleansNames.StreamProvider);
         // The memory stream provider keeps its pub-sub table in this store; it belongs with the streams.
-        silo.AddMemoryGrainStorage(OrleansNames.PubSubStore);
+        silo.AddBinaryMemoryGrainStorage(OrleansNames.PubSubStore);
         return silo;
     }
 }

@@ -40,7 +40,7 @@ public static class OrleansSetup
         }
         else
         {
-            silo.AddMemoryGrainStorage(OrleansNames.Storage);
+            silo.AddBinaryMemoryGrainStorage(OrleansNames.Storage);
         }
 
         if (AppOptions.IsPostgres(app.Reminders ?? app.Clustering))
