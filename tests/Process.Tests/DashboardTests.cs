@@ -23,7 +23,7 @@ public sealed class DashboardTests : IDisposable
     [Fact]
     public async Task The_dashboard_needs_the_admin_session()
     {
-        await WaitUntilListeningAsync();
+        await _silo.WaitUntilListeningAsync(TimeSpan.FromSeconds(90));
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = _silo.Http.BaseAddress };
 
         using (var anonymous = await http.GetAsync("admin/dashboard/"))
@@ -37,37 +37,12 @@ public sealed class DashboardTests : IDisposable
             Assert.Equal(HttpStatusCode.Redirect, (await http.SendAsync(forged)).StatusCode);
         }
 
-        using var login = new HttpRequestMessage(HttpMethod.Post, "admin/login") { Content = new FormUrlEncodedContent([new("token", AdminToken)]) };
-        login.Headers.Add("Origin", _silo.Http.BaseAddress!.GetLeftPart(UriPartial.Authority));
-        using var loggedIn = await http.SendAsync(login);
-        var cookie = loggedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("openwx_admin=", StringComparison.Ordinal)).Split(';')[0];
+        var cookie = await HostProcess.AdminCookieAsync(http, AdminToken);
 
         using var page = new HttpRequestMessage(HttpMethod.Get, "admin/dashboard/");
         page.Headers.Add("Cookie", cookie);
         using var answered = await http.SendAsync(page);
         Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
         Assert.Contains("Orleans", await answered.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
-    }
-
-    /// <summary>Readiness without touching the guarded API (every Mojo route needs the admin token here).</summary>
-    private async Task WaitUntilListeningAsync()
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                if ((await _silo.Http.GetAsync("readyz")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException("the silo did not become ready:\n" + _silo.ReadLog());
     }
 }
