@@ -4,7 +4,9 @@ namespace OpenWxCluster.WebFront;
 
 /// <summary>
 /// The answer shapes of the HTTP API, split by API. Fields Mojo always renders are required; the rest are declared
-/// with their type (objects stay open, as Mojo clients ignore unknown keys).
+/// with their type (objects stay open, as Mojo clients ignore unknown keys). They describe what the handlers render,
+/// which follows Mojo's code where the seed API documents differ (send replies carry <c>id</c>, not <c>msg_id</c>;
+/// shutup time is in minutes): Mojo's real behaviour wins, and strict mode checks the shapes against it.
 /// </summary>
 public static partial class MojoShapes
 {
