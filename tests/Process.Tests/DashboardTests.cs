@@ -4,7 +4,8 @@ namespace OpenWxCluster.Process.Tests;
 
 /// <summary>
 /// The shipped silo serves the Orleans Dashboard at /admin/dashboard, behind the admin console's credential: its
-/// page and its data API redirect or refuse without the session cookie and answer with it.
+/// page and its data API redirect or refuse without the session cookie and answer with it. The same for the API
+/// description (/admin/openapi/).
 /// </summary>
 public sealed class DashboardTests : IDisposable
 {
@@ -23,14 +24,7 @@ public sealed class DashboardTests : IDisposable
     [Fact]
     public async Task The_dashboard_needs_the_admin_session()
     {
-        await _silo.WaitUntilListeningAsync(TimeSpan.FromSeconds(90));
-        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = _silo.Http.BaseAddress };
-
-        using (var anonymous = await http.GetAsync("admin/dashboard/"))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
-            Assert.Equal("/admin/login", anonymous.Headers.Location?.OriginalString);
-        }
+        using var http = await AnonymousAsync("admin/dashboard/");
         using (var forged = new HttpRequestMessage(HttpMethod.Get, "admin/dashboard/"))
         {
             forged.Headers.Add("Cookie", "openwx_admin=1999999999.AAAA");
@@ -44,5 +38,32 @@ public sealed class DashboardTests : IDisposable
         using var answered = await http.SendAsync(page);
         Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
         Assert.Contains("Orleans", await answered.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task The_api_description_and_its_page_need_the_admin_session_too()
+    {
+        using var http = await AnonymousAsync("admin/openapi/v1.json");
+        var cookie = await HostProcess.AdminCookieAsync(http, AdminToken);
+
+        foreach (var (path, expected) in new[] { ("admin/openapi/v1.json", "\"/openqq/start_client\""), ("admin/openapi/", "scalar") })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Add("Cookie", cookie);
+            using var answered = await http.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+            Assert.Contains(expected, await answered.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    /// <summary>Once the silo listens: a client without cookies or redirects, sent to the login from <paramref name="path"/>.</summary>
+    private async Task<HttpClient> AnonymousAsync(string path)
+    {
+        await _silo.WaitUntilListeningAsync(TimeSpan.FromSeconds(90));
+        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = _silo.Http.BaseAddress };
+        using var anonymous = await http.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Equal("/admin/login", anonymous.Headers.Location?.OriginalString);
+        return http;
     }
 }
