@@ -24,6 +24,9 @@ public sealed class WebFrontHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>The host's services (its routing's <c>EndpointDataSource</c>: every mapped route).</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>Requests whose client went away while they were being handled (seen by the server).</summary>
     public int AbortedRequests => Volatile.Read(ref _aborted.Value);
 
@@ -34,6 +37,8 @@ public sealed class WebFrontHost : IAsyncDisposable
     {
         port ??= FreePort.Next();
         var builder = WebApplication.CreateSlimBuilder();
+        // Strict docs: every test's requests prove the routes read only declared parameters and answer declared shapes.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["App:Api:StrictDocs"] = "true" });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

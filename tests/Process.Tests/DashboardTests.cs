@@ -4,7 +4,8 @@ namespace OpenWxCluster.Process.Tests;
 
 /// <summary>
 /// The shipped silo serves the Orleans Dashboard at /admin/dashboard, behind the admin console's credential: its
-/// page and its data API redirect or refuse without the session cookie and answer with it.
+/// page and its data API redirect or refuse without the session cookie and answer with it. The same for the API
+/// description (/admin/openapi/).
 /// </summary>
 public sealed class DashboardTests : IDisposable
 {
@@ -23,24 +24,14 @@ public sealed class DashboardTests : IDisposable
     [Fact]
     public async Task The_dashboard_needs_the_admin_session()
     {
-        await WaitUntilListeningAsync();
-        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = _silo.Http.BaseAddress };
-
-        using (var anonymous = await http.GetAsync("admin/dashboard/"))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
-            Assert.Equal("/admin/login", anonymous.Headers.Location?.OriginalString);
-        }
+        using var http = await AnonymousAsync("admin/dashboard/");
         using (var forged = new HttpRequestMessage(HttpMethod.Get, "admin/dashboard/"))
         {
             forged.Headers.Add("Cookie", "openwx_admin=1999999999.AAAA");
             Assert.Equal(HttpStatusCode.Redirect, (await http.SendAsync(forged)).StatusCode);
         }
 
-        using var login = new HttpRequestMessage(HttpMethod.Post, "admin/login") { Content = new FormUrlEncodedContent([new("token", AdminToken)]) };
-        login.Headers.Add("Origin", _silo.Http.BaseAddress!.GetLeftPart(UriPartial.Authority));
-        using var loggedIn = await http.SendAsync(login);
-        var cookie = loggedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("openwx_admin=", StringComparison.Ordinal)).Split(';')[0];
+        var cookie = await HostProcess.AdminCookieAsync(http, AdminToken);
 
         using var page = new HttpRequestMessage(HttpMethod.Get, "admin/dashboard/");
         page.Headers.Add("Cookie", cookie);
@@ -49,25 +40,30 @@ public sealed class DashboardTests : IDisposable
         Assert.Contains("Orleans", await answered.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Readiness without touching the guarded API (every Mojo route needs the admin token here).</summary>
-    private async Task WaitUntilListeningAsync()
+    [Fact]
+    public async Task The_api_description_and_its_page_need_the_admin_session_too()
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
-        while (DateTime.UtcNow < deadline)
+        using var http = await AnonymousAsync("admin/openapi/v1.json");
+        var cookie = await HostProcess.AdminCookieAsync(http, AdminToken);
+
+        foreach (var (path, expected) in new[] { ("admin/openapi/v1.json", "\"/openqq/start_client\""), ("admin/openapi/", "scalar") })
         {
-            try
-            {
-                if ((await _silo.Http.GetAsync("readyz")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            await Task.Delay(200);
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Add("Cookie", cookie);
+            using var answered = await http.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+            Assert.Contains(expected, await answered.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         }
-        throw new TimeoutException("the silo did not become ready:\n" + _silo.ReadLog());
+    }
+
+    /// <summary>Once the silo listens: a client without cookies or redirects, sent to the login from <paramref name="path"/>.</summary>
+    private async Task<HttpClient> AnonymousAsync(string path)
+    {
+        await _silo.WaitUntilListeningAsync(TimeSpan.FromSeconds(90));
+        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = _silo.Http.BaseAddress };
+        using var anonymous = await http.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Equal("/admin/login", anonymous.Headers.Location?.OriginalString);
+        return http;
     }
 }

@@ -164,6 +164,37 @@ public sealed class HostProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Logs in to the admin console (same-origin POST) and returns the session cookie as a Cookie header value.</summary>
+    public static async Task<string> AdminCookieAsync(HttpClient http, string token)
+    {
+        using var login = new HttpRequestMessage(HttpMethod.Post, "admin/login") { Content = new FormUrlEncodedContent([new("token", token)]) };
+        login.Headers.Add("Origin", http.BaseAddress!.GetLeftPart(UriPartial.Authority));
+        using var loggedIn = await http.SendAsync(login);
+        return loggedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("openwx_admin=", StringComparison.Ordinal)).Split(';')[0];
+    }
+
+    /// <summary>Polls GET /readyz (a silo): ready without touching the API, which may need a token.</summary>
+    public async Task WaitUntilListeningAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if ((await Http.GetAsync("readyz")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"{Name} did not become ready:\n{ReadLog()}");
+    }
+
     /// <summary>SIGKILL: no graceful shutdown, the cluster has to detect the loss.</summary>
     public void Kill()
     {

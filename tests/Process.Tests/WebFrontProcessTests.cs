@@ -27,5 +27,10 @@ public sealed class WebFrontProcessTests(ProcessClusterFixture fixture)
         world.SendText("wf_pal", "wf_bot", "to the front");
         var received = await api.WaitForEventAsync("wf", e => e.TryGetProperty("content", out var c) && c.GetString() == "to the front");
         Assert.Equal("WfPal", received.GetProperty("sender_name").GetString());
+
+        // The API description is served by this hosting shape too (loopback, no admin credential configured).
+        var document = await front.Http.GetStringAsync("admin/openapi/v1.json");
+        Assert.Contains("\"/openwx/send_friend_message\"", document, StringComparison.Ordinal);
+        Assert.Contains("\"/openqq/send_sess_message\"", document, StringComparison.Ordinal);
     }
 }

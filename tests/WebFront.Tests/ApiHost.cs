@@ -60,6 +60,8 @@ public sealed class ApiHost : IAsyncDisposable
         {
             builder.Logging.AddProvider(logs);
         }
+        // Strict docs: the routes read only declared parameters and answer declared shapes (a test may switch it off).
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["App:Api:StrictDocs"] = "true" });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         var grains = new FakeGrainFactory();
         builder.Services.AddSingleton<IGrainFactory>(grains);

@@ -23,12 +23,19 @@ public static class AdminConsoleExtensions
         admin.AddEndpointFilter(AdminAccess.FilterAsync);
         admin.MapGet("/", AccountListPage.ShowAsync);
         admin.MapGet("/accounts/{platform}/{client}", AccountPage.ShowAsync);
-        admin.MapGet("/api/accounts", AdminApi.AccountsAsync);
-        admin.MapGet("/api/accounts/{platform}/{client}/qr", AdminApi.QrAsync);
-        admin.MapPost("/start/{platform}", AdminActions.StartAsync);
-        admin.MapPost("/accounts/{platform}/{client}/stop", AdminActions.StopAsync);
-        admin.MapPost("/accounts/{platform}/{client}/relogin", AdminActions.ReloginAsync);
+        admin.MapGet("/api/accounts", AdminApi.AccountsAsync)
+            .WithTags("admin").WithSummary("Every account with its state, traffic and webhook deliveries").Answers(MojoShapes.AdminAccounts);
+        admin.MapGet("/api/accounts/{platform}/{client}/qr", AdminApi.QrAsync)
+            .WithTags("admin").WithSummary("The login QR an account waits to have scanned (404: none)").AnswersFile("image/*");
+        admin.MapPost("/start/{platform}", AdminActions.StartAsync)
+            .WithTags("admin").WithSummary("The console's start form: start_client of the platform (wx, qq), then back to the list")
+            .AcceptsMore(MojoParams.ControllerClient).AnswersRedirect();
+        admin.MapPost("/accounts/{platform}/{client}/stop", AdminActions.StopAsync)
+            .WithTags("admin").WithSummary("Stop an account, then back to the list").AnswersRedirect();
+        admin.MapPost("/accounts/{platform}/{client}/relogin", AdminActions.ReloginAsync)
+            .WithTags("admin").WithSummary("Log a QQ account in again, then back to the list").AnswersRedirect();
         admin.MapPost("/logout", AdminLogin.Logout);
+        endpoints.MapApiDocs();
         return endpoints;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using static OpenWxCluster.WebFront.MojoParam;
 
 namespace OpenWxCluster.WebFront;
 
@@ -8,7 +9,9 @@ internal static class AvatarEndpoints
 {
     public static IEndpointRouteBuilder MapAvatarEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMojo("get_avatar", GetAvatarAsync);
+        endpoints.MapMojo("get_avatar", GetAvatarAsync)
+            .WithSummary("A friend's or member's avatar image")
+            .Accepts(Req("id", "friend or member id"), Opt("group_id", "the group of a member")).AnswersFile("image/*");
         return endpoints;
     }
 

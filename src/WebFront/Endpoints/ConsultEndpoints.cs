@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using static OpenWxCluster.WebFront.MojoParam;
 
 namespace OpenWxCluster.WebFront;
 
@@ -21,7 +22,9 @@ internal static class ConsultEndpoints
 
     public static IEndpointRouteBuilder MapConsultEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMojo("consult", ConsultAsync);
+        endpoints.MapMojo("consult", ConsultAsync)
+            .WithSummary("Send to a friend and wait for the friend's next message as the reply")
+            .Accepts([.. MojoParams.FriendLookup, .. MojoParams.Media, Opt("content", "the text"), Opt("timeout", "seconds to wait for the reply")]).Answers(MojoShapes.ConsultResult);
         return endpoints;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using static OpenWxCluster.WebFront.MojoParam;
 
 namespace OpenWxCluster.WebFront;
 
@@ -24,10 +25,18 @@ internal static class ControllerEndpoints
 
     public static IEndpointRouteBuilder MapControllerEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMojo("start_client", StartClientAsync);
-        endpoints.MapMojo("stop_client", StopClientAsync);
-        endpoints.MapMojo("check_client", CheckClientAsync);
-        endpoints.MapMojo("get_qrcode", GetQrCodeAsync);
+        endpoints.MapMojo("start_client", StartClientAsync)
+            .WithSummary("Start an account (Controller); further parameters are start options (post_api, poll_api, ...)")
+            .AcceptsMore(MojoParams.ControllerClient, Opt("post_api", "webhook URL for the events"), Opt("poll_api", "URL polled for API calls"), Opt("send_interval", "seconds between sends")).Answers(MojoShapes.ClientRecord);
+        endpoints.MapMojo("stop_client", StopClientAsync)
+            .WithSummary("Stop an account (with client=: Controller; without: the default account)")
+            .Accepts().Answers(MojoShapes.ClientRecord);
+        endpoints.MapMojo("check_client", CheckClientAsync)
+            .WithSummary("The state of one account (client=) or of every started account")
+            .Accepts().Answers(MojoShapes.ClientList);
+        endpoints.MapMojo("get_qrcode", GetQrCodeAsync)
+            .WithSummary("The login QR image while the account waits to be scanned")
+            .Accepts(MojoParams.ControllerClient).AnswersFile("image/*");
         return endpoints;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using static OpenWxCluster.WebFront.MojoParam;
 
 namespace OpenWxCluster.WebFront;
 
@@ -19,7 +20,9 @@ internal static class EventEndpoints
 
     public static IEndpointRouteBuilder MapEventEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMojo("check_event", CheckEventAsync);
+        endpoints.MapMojo("check_event", CheckEventAsync)
+            .WithSummary("Long-poll the received events (cursor=: replayable from the cursor log)")
+            .Accepts(Opt("cursor", "an event_id: answer the events after it")).Answers(MojoShapes.Events);
         return endpoints;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using static OpenWxCluster.WebFront.MojoParam;
 
 namespace OpenWxCluster.WebFront;
 
@@ -13,12 +14,22 @@ internal static class FriendAdminEndpoints
     public static IEndpointRouteBuilder MapFriendAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapMojo("set_markname", (MojoParameters p, [FromServices] IGrainFactory g, [FromServices] IOptions<OpenWxApiOptions> o) =>
-            SetMarknameAsync(p, g, o, allowMember: true));
+            SetMarknameAsync(p, g, o, allowMember: true))
+            .WithSummary("Set a friend's or group member's remark name")
+            .Accepts([.. MojoParams.FriendLookup, Opt("group_id", "the group of a member"), Req("new_markname", "the new remark name")]).Answers(MojoShapes.Status);
         endpoints.MapMojo("set_friend_markname", (MojoParameters p, [FromServices] IGrainFactory g, [FromServices] IOptions<OpenWxApiOptions> o) =>
-            SetMarknameAsync(p, g, o, allowMember: false));
-        endpoints.MapMojo("stick", StickAsync);
-        endpoints.MapMojo("make_friend", MakeFriendAsync);
-        endpoints.MapMojo("accept_friend_request", AcceptFriendRequestAsync);
+            SetMarknameAsync(p, g, o, allowMember: false))
+            .WithSummary("Set a friend's remark name")
+            .Accepts([.. MojoParams.FriendLookup, Opt("group_id", "ignored: friends only"), Req("new_markname", "the new remark name")]).Answers(MojoShapes.Status);
+        endpoints.MapMojo("stick", StickAsync)
+            .WithSummary("Stick (op=1) or unstick (op=0) a chat")
+            .Accepts(Req("id", "friend or group id"), Opt("op", "1 stick (default), 0 unstick")).Answers(MojoShapes.Status);
+        endpoints.MapMojo("make_friend", MakeFriendAsync)
+            .WithSummary("Send a friend request")
+            .Accepts(Req("id", "the contact id (e.g. a group member)"), Opt("verify", "the request text")).Answers(MojoShapes.Status);
+        endpoints.MapMojo("accept_friend_request", AcceptFriendRequestAsync)
+            .WithSummary("Accept a friend request (from the friend_request event)")
+            .Accepts(Req("id", "the requester id"), Req("ticket", "the event's ticket"), Opt("displayname", "the requester name")).Answers(MojoShapes.FriendRequestResult);
         return endpoints;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using static OpenWxCluster.WebFront.MojoParam;
 
 namespace OpenWxCluster.WebFront;
 
@@ -13,10 +14,18 @@ internal static class GroupAdminEndpoints
 {
     public static IEndpointRouteBuilder MapGroupAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMojo("create_group", CreateGroupAsync);
-        endpoints.MapMojo("invite_friend", InviteFriendAsync);
-        endpoints.MapMojo("kick_group_member", KickGroupMemberAsync);
-        endpoints.MapMojo("set_group_displayname", SetGroupDisplaynameAsync);
+        endpoints.MapMojo("create_group", CreateGroupAsync)
+            .WithSummary("Create a group with friends")
+            .Accepts(Req("friends", "comma-separated friend ids"), Opt("displayname", "the topic")).Answers(MojoShapes.CreateGroupResult);
+        endpoints.MapMojo("invite_friend", InviteFriendAsync)
+            .WithSummary("Invite friends into a group")
+            .Accepts([.. MojoParams.GroupLookup, Req("friends", "comma-separated friend ids")]).Answers(MojoShapes.Status);
+        endpoints.MapMojo("kick_group_member", KickGroupMemberAsync)
+            .WithSummary("Remove members from a group")
+            .Accepts([.. MojoParams.GroupLookup, Req("members", "comma-separated member ids")]).Answers(MojoShapes.Status);
+        endpoints.MapMojo("set_group_displayname", SetGroupDisplaynameAsync)
+            .WithSummary("Rename a group")
+            .Accepts([.. MojoParams.GroupLookup, Req("new_displayname", "the new name")]).Answers(MojoShapes.Status);
         return endpoints;
     }
 

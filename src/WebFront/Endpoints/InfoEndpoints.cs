@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using static OpenWxCluster.WebFront.MojoParam;
 
 namespace OpenWxCluster.WebFront;
 
@@ -8,11 +9,21 @@ internal static class InfoEndpoints
 {
     public static IEndpointRouteBuilder MapInfoEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMojo("get_user_info", GetUserInfoAsync);
-        endpoints.MapMojo("get_friend_info", GetFriendInfoAsync);
-        endpoints.MapMojo("get_group_info", GetGroupInfoAsync);
-        endpoints.MapMojo("get_group_basic_info", GetGroupBasicInfoAsync);
-        endpoints.MapMojo("get_client_info", GetClientInfoAsync);
+        endpoints.MapMojo("get_user_info", GetUserInfoAsync)
+            .WithSummary("The logged-in user")
+            .Accepts().Answers(MojoShapes.User);
+        endpoints.MapMojo("get_friend_info", GetFriendInfoAsync)
+            .WithSummary("All friends")
+            .Accepts().Answers(MojoShapes.Friends);
+        endpoints.MapMojo("get_group_info", GetGroupInfoAsync)
+            .WithSummary("All groups with their members")
+            .Accepts().Answers(MojoShapes.Groups);
+        endpoints.MapMojo("get_group_basic_info", GetGroupBasicInfoAsync)
+            .WithSummary("All groups without members")
+            .Accepts().Answers(MojoShapes.Groups);
+        endpoints.MapMojo("get_client_info", GetClientInfoAsync)
+            .WithSummary("The account's process info")
+            .Accepts().Answers(MojoShapes.ClientInfo);
         return endpoints;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using static OpenWxCluster.WebFront.MojoParam;
 
 namespace OpenWxCluster.WebFront;
 
@@ -12,7 +13,9 @@ internal static class MediaEndpoints
 {
     public static IEndpointRouteBuilder MapMediaEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMojo("get_media", GetMediaAsync);
+        endpoints.MapMojo("get_media", GetMediaAsync)
+            .WithSummary("A received message's media file")
+            .Accepts(Opt("id", "the message id"), Opt("media_id", "the event's media_id")).AnswersFile("application/octet-stream");
         return endpoints;
     }
 

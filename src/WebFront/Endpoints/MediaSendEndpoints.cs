@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using static OpenWxCluster.WebFront.MojoParam;
 
 namespace OpenWxCluster.WebFront;
 
@@ -15,7 +16,9 @@ internal static class MediaSendEndpoints
 {
     public static IEndpointRouteBuilder MapMediaSendEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMojo("upload_media", UploadMediaAsync);
+        endpoints.MapMojo("upload_media", UploadMediaAsync)
+            .WithSummary("Upload media for a later send (media_id)")
+            .Accepts(MojoParams.Media).Answers(MojoShapes.MediaUpload);
         return endpoints;
     }
 

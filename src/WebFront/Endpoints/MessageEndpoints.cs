@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using static OpenWxCluster.WebFront.MojoParam;
 
 namespace OpenWxCluster.WebFront;
 
@@ -13,8 +14,12 @@ internal static partial class MessageEndpoints
 {
     public static IEndpointRouteBuilder MapMessageEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMojo("send_friend_message", SendFriendMessageAsync);
-        endpoints.MapMojo("send_group_message", SendGroupMessageAsync);
+        endpoints.MapMojo("send_friend_message", SendFriendMessageAsync)
+            .WithSummary("Send text or media to a friend (id=@all: every friend)")
+            .Accepts([.. MojoParams.FriendLookup, .. MojoParams.SendOptions, .. MojoParams.Media]).AnswersSend(MojoShapes.SendResult);
+        endpoints.MapMojo("send_group_message", SendGroupMessageAsync)
+            .WithSummary("Send text or media to a group")
+            .Accepts([.. MojoParams.GroupLookup, .. MojoParams.SendOptions, .. MojoParams.Media]).AnswersSend(MojoShapes.SendResult);
         return endpoints;
     }
 

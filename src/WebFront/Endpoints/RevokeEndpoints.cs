@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using static OpenWxCluster.WebFront.MojoParam;
 
 namespace OpenWxCluster.WebFront;
 
@@ -9,7 +10,9 @@ internal static class RevokeEndpoints
 {
     public static IEndpointRouteBuilder MapRevokeEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMojo("revoke_message", RevokeMessageAsync);
+        endpoints.MapMojo("revoke_message", RevokeMessageAsync)
+            .WithSummary("Revoke a sent message")
+            .Accepts(Req("id", "the id a send answered")).Answers(MojoShapes.SendResult);
         return endpoints;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using static OpenWxCluster.WebFront.MojoParam;
 
 namespace OpenWxCluster.WebFront;
 
@@ -14,8 +15,12 @@ internal static class SearchEndpoints
 
     public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMojo("search_friend", SearchFriendAsync);
-        endpoints.MapMojo("search_group", SearchGroupAsync);
+        endpoints.MapMojo("search_friend", SearchFriendAsync)
+            .WithSummary("Friends whose attributes equal every given one (any Friend field)")
+            .AcceptsMore(MojoParams.FriendLookup).Answers(MojoShapes.Friends);
+        endpoints.MapMojo("search_group", SearchGroupAsync)
+            .WithSummary("Groups whose attributes equal every given one (id, uid, name, owner_uid, displayname)")
+            .AcceptsMore(MojoParams.GroupLookup).Answers(MojoShapes.Groups);
         return endpoints;
     }
 

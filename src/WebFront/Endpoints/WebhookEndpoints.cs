@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using static OpenWxCluster.WebFront.MojoParam;
 
 namespace OpenWxCluster.WebFront;
 
@@ -11,7 +12,9 @@ internal static class WebhookEndpoints
 {
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMojo("get_post_log", GetPostLogAsync);
+        endpoints.MapMojo("get_post_log", GetPostLogAsync)
+            .WithSummary("The account's webhook (post_api) deliveries")
+            .Accepts().Answers(MojoShapes.PostLog);
         return endpoints;
     }
 

@@ -41,6 +41,7 @@ public static class OpenWxApiExtensions
         services.TryAddSingleton<IWebhookFormat, MojoWebhookFormat>();
         // get_media and media_data read it; a co-hosting silo's grains write it (one registration serves both).
         services.AddOpenWxMediaStore();
+        services.AddApiDocs();
         // A co-hosting silo's poll_api makes redirected calls through it.
         services.TryAddSingleton<IApiLoopback>(sp => new ApiLoopback(
             sp.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>(), sp.GetRequiredService<IOptions<OpenWxApiOptions>>()));
@@ -56,9 +57,9 @@ public static class OpenWxApiExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         var root = endpoints.MapGroup("/openwx");
 
-        root.MapGroup("").WithMojoGuards(controllerRoute: true).MapControllerEndpoints();
+        root.MapGroup("").WithMojoGuards(controllerRoute: true).WithTags("controller").MapControllerEndpoints();
 
-        var single = root.MapGroup("").WithMojoGuards(controllerRoute: false);
+        var single = root.MapGroup("").WithMojoGuards(controllerRoute: false).WithTags("openwx");
         single.MapInfoEndpoints();
         single.MapSearchEndpoints();
         single.MapFriendAdminEndpoints();

@@ -27,6 +27,7 @@ public static partial class MojoJson
 
     public static async Task WriteAsync(HttpContext context, JsonNode? body, int statusCode = StatusCodes.Status200OK)
     {
+        MojoAnswers.CheckIfStrict(context, body);
         var response = context.Response;
         response.StatusCode = statusCode;
         var callback = JsonpCallback(context);

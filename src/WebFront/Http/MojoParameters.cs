@@ -9,7 +9,7 @@ namespace OpenWxCluster.WebFront;
 /// Names are case-sensitive like Mojo's. Bound once per request and kept in <see cref="HttpContext.Items"/> so the
 /// filter and the JSON writer (JSONP) see the same values.
 /// </summary>
-public sealed class MojoParameters
+public sealed partial class MojoParameters
 {
     /// <summary>Parameters that steer the API itself and are never lookup keys or start options.</summary>
     public static readonly IReadOnlySet<string> Reserved =
@@ -26,12 +26,13 @@ public sealed class MojoParameters
     /// <summary>The HTTP status that goes with <see cref="BodyError"/>: 400, or 413 for a body past the limit.</summary>
     public int BodyStatus { get; private set; } = StatusCodes.Status200OK;
 
-    public string? this[string name] => _values.GetValueOrDefault(name);
+    public string? this[string name] => Checked(name) ? _values.GetValueOrDefault(name) : null;
 
-    public bool Contains(string name) => _values.ContainsKey(name);
+    public bool Contains(string name) => Checked(name) && _values.ContainsKey(name);
 
     /// <summary>All parameters in first-seen order, with their last value.</summary>
-    public IEnumerable<KeyValuePair<string, string>> All => _order.Select(n => KeyValuePair.Create(n, _values[n]));
+    public IEnumerable<KeyValuePair<string, string>> All =>
+        CheckedAll() ? _order.Select(n => KeyValuePair.Create(n, _values[n])) : [];
 
     /// <summary>All parameters except <see cref="Reserved"/> ones.</summary>
     public IEnumerable<KeyValuePair<string, string>> Unreserved => All.Where(p => !Reserved.Contains(p.Key));
@@ -66,6 +67,7 @@ public sealed class MojoParameters
             return known;
         }
         var result = await ReadAsync(context.Request, maxBodyBytes, context.RequestAborted);
+        result.BeStrictIfAsked(context);
         context.Items[ItemKey] = result;
         return result;
     }

@@ -19,9 +19,9 @@ public static class OpenQqApiExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         var root = endpoints.MapGroup("/" + Api);
 
-        root.MapGroup("").WithMojoGuards(controllerRoute: true).MapQqControllerEndpoints();
+        root.MapGroup("").WithMojoGuards(controllerRoute: true).WithTags("controller").MapQqControllerEndpoints();
 
-        var single = root.MapGroup("").WithMojoGuards(controllerRoute: false);
+        var single = root.MapGroup("").WithMojoGuards(controllerRoute: false).WithTags(Api);
         single.MapQqInfoEndpoints();
         single.MapQqMessageEndpoints();
         single.MapQqAdminEndpoints();

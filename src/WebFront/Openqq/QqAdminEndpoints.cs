@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using static OpenWxCluster.WebFront.MojoParam;
 
 namespace OpenWxCluster.WebFront;
 
@@ -17,9 +18,15 @@ internal static class QqAdminEndpoints
 
     public static IEndpointRouteBuilder MapQqAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMojo("shutup_group_member", ShutupGroupMemberAsync, OpenQqApiExtensions.Api);
-        endpoints.MapMojo("kick_group_member", KickGroupMemberAsync, OpenQqApiExtensions.Api);
-        endpoints.MapMojo("relogin", ReloginAsync, OpenQqApiExtensions.Api);
+        endpoints.MapMojo("shutup_group_member", ShutupGroupMemberAsync, OpenQqApiExtensions.Api)
+            .WithSummary("Mute group members for time minutes")
+            .Accepts(Opt("group_id", "group id"), Opt("gid", "group id"), Opt("group_uid", "group number"), Opt("gnumber", "group number"), Opt("member_id", "comma-separated QQ numbers"), Opt("member_uid", "comma-separated QQ numbers"), Req("time", "minutes, 1 to 30 days")).Answers(MojoShapes.Status);
+        endpoints.MapMojo("kick_group_member", KickGroupMemberAsync, OpenQqApiExtensions.Api)
+            .WithSummary("Remove members from a QQ group")
+            .Accepts(Opt("group_id", "group id"), Opt("gid", "group id"), Opt("group_uid", "group number"), Opt("gnumber", "group number"), Opt("member_id", "comma-separated QQ numbers"), Opt("member_uid", "comma-separated QQ numbers")).Answers(MojoShapes.Status);
+        endpoints.MapMojo("relogin", ReloginAsync, OpenQqApiExtensions.Api)
+            .WithSummary("Log the account in again (reconnect to its OneBot implementation)")
+            .Accepts().Answers(MojoShapes.Relogin);
         return endpoints;
     }
 

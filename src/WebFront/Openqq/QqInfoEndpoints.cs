@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using static OpenWxCluster.WebFront.MojoParam;
 
 namespace OpenWxCluster.WebFront;
 
@@ -12,14 +13,30 @@ internal static class QqInfoEndpoints
 {
     public static IEndpointRouteBuilder MapQqInfoEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMojo("get_user_info", GetUserInfoAsync, OpenQqApiExtensions.Api);
-        endpoints.MapMojo("get_friend_info", GetFriendInfoAsync, OpenQqApiExtensions.Api);
-        endpoints.MapMojo("get_group_info", GetGroupInfoAsync, OpenQqApiExtensions.Api);
-        endpoints.MapMojo("get_group_basic_info", GetGroupBasicInfoAsync, OpenQqApiExtensions.Api);
-        endpoints.MapMojo("get_discuss_info", GetDiscussInfoAsync, OpenQqApiExtensions.Api);
-        endpoints.MapMojo("get_client_info", GetClientInfoAsync, OpenQqApiExtensions.Api);
-        endpoints.MapMojo("search_friend", SearchFriendAsync, OpenQqApiExtensions.Api);
-        endpoints.MapMojo("search_group", SearchGroupAsync, OpenQqApiExtensions.Api);
+        endpoints.MapMojo("get_user_info", GetUserInfoAsync, OpenQqApiExtensions.Api)
+            .WithSummary("The logged-in QQ user")
+            .Accepts().Answers(MojoShapes.QqUser);
+        endpoints.MapMojo("get_friend_info", GetFriendInfoAsync, OpenQqApiExtensions.Api)
+            .WithSummary("All QQ friends")
+            .Accepts().Answers(MojoShapes.QqFriends);
+        endpoints.MapMojo("get_group_info", GetGroupInfoAsync, OpenQqApiExtensions.Api)
+            .WithSummary("All QQ groups with their members")
+            .Accepts().Answers(MojoShapes.QqGroups);
+        endpoints.MapMojo("get_group_basic_info", GetGroupBasicInfoAsync, OpenQqApiExtensions.Api)
+            .WithSummary("All QQ groups without members")
+            .Accepts().Answers(MojoShapes.QqGroups);
+        endpoints.MapMojo("get_discuss_info", GetDiscussInfoAsync, OpenQqApiExtensions.Api)
+            .WithSummary("All discussion groups with their members")
+            .Accepts().Answers(MojoShape.ArrayOf(MojoShapes.QqDiscuss));
+        endpoints.MapMojo("get_client_info", GetClientInfoAsync, OpenQqApiExtensions.Api)
+            .WithSummary("The account's process info")
+            .Accepts().Answers(MojoShapes.ClientInfo);
+        endpoints.MapMojo("search_friend", SearchFriendAsync, OpenQqApiExtensions.Api)
+            .WithSummary("QQ friends whose attributes equal every given one")
+            .AcceptsMore(Opt("id", "friend id"), Opt("uid", "QQ number"), Opt("qq", "QQ number"), Opt("name", "nick"), Opt("markname", "remark name"), Opt("displayname", "display name")).Answers(MojoShapes.QqFriends);
+        endpoints.MapMojo("search_group", SearchGroupAsync, OpenQqApiExtensions.Api)
+            .WithSummary("QQ groups whose attributes equal every given one")
+            .AcceptsMore(Opt("id", "group id"), Opt("gid", "group id"), Opt("uid", "group number"), Opt("gnumber", "group number"), Opt("name", "group name"), Opt("displayname", "group display name")).Answers(MojoShapes.QqGroups);
         return endpoints;
     }
 

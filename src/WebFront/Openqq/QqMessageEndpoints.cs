@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using static OpenWxCluster.WebFront.MojoParam;
 
 namespace OpenWxCluster.WebFront;
 
@@ -12,11 +13,21 @@ internal static class QqMessageEndpoints
 {
     public static IEndpointRouteBuilder MapQqMessageEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMojo("send_friend_message", SendFriendMessageAsync, OpenQqApiExtensions.Api);
-        endpoints.MapMojo("send_message", SendFriendMessageAsync, OpenQqApiExtensions.Api);
-        endpoints.MapMojo("send_group_message", SendGroupMessageAsync, OpenQqApiExtensions.Api);
-        endpoints.MapMojo("send_sess_message", SendSessMessageAsync, OpenQqApiExtensions.Api);
-        endpoints.MapMojo("send_discuss_message", SendDiscussMessageAsync, OpenQqApiExtensions.Api);
+        endpoints.MapMojo("send_friend_message", SendFriendMessageAsync, OpenQqApiExtensions.Api)
+            .WithSummary("Send a message to a QQ friend")
+            .Accepts([Opt("id", "friend id"), Opt("uid", "QQ number"), Opt("qq", "QQ number"), Opt("name", "nick"), Opt("markname", "remark name"), Opt("displayname", "display name"), .. MojoParams.SendOptions]).AnswersSend(MojoShapes.SendResult);
+        endpoints.MapMojo("send_message", SendFriendMessageAsync, OpenQqApiExtensions.Api)
+            .WithSummary("Send a message to a QQ friend (alias of send_friend_message)")
+            .Accepts([Opt("id", "friend id"), Opt("uid", "QQ number"), Opt("qq", "QQ number"), Opt("name", "nick"), Opt("markname", "remark name"), Opt("displayname", "display name"), .. MojoParams.SendOptions]).AnswersSend(MojoShapes.SendResult);
+        endpoints.MapMojo("send_group_message", SendGroupMessageAsync, OpenQqApiExtensions.Api)
+            .WithSummary("Send a message to a QQ group")
+            .Accepts([Opt("id", "group id"), Opt("gid", "group id"), Opt("uid", "group number"), Opt("gnumber", "group number"), Opt("name", "group name"), Opt("displayname", "group display name"), .. MojoParams.SendOptions]).AnswersSend(MojoShapes.SendResult);
+        endpoints.MapMojo("send_sess_message", SendSessMessageAsync, OpenQqApiExtensions.Api)
+            .WithSummary("Send a temporary (session) message to a group or discussion member")
+            .Accepts([Opt("group_id", "group id"), Opt("gid", "group id"), Opt("group_uid", "group number"), Opt("gnumber", "group number"), Opt("discuss_id", "discussion id"), Opt("did", "discussion id"), Opt("id", "member id"), Opt("uid", "member QQ number"), Opt("qq", "member QQ number"), .. MojoParams.SendOptions]).AnswersSend(MojoShapes.SendResult);
+        endpoints.MapMojo("send_discuss_message", SendDiscussMessageAsync, OpenQqApiExtensions.Api)
+            .WithSummary("Send a message to a discussion group")
+            .Accepts([Opt("id", "discussion id"), Opt("did", "discussion id"), Opt("name", "discussion name"), .. MojoParams.SendOptions]).AnswersSend(MojoShapes.SendResult);
         return endpoints;
     }
 

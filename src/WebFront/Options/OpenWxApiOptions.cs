@@ -28,6 +28,12 @@ public sealed class OpenWxApiOptions
     public string? ApiToken { get; set; }
 
     /// <summary>
+    /// Development and tests: a route that reads a parameter it did not declare, or answers JSON its declared shape
+    /// does not allow, fails loudly (the OpenAPI document cannot drift from the handlers). Off in production.
+    /// </summary>
+    public bool StrictDocs { get; set; }
+
+    /// <summary>
     /// The operator's credential, for the Controller routes (start_client, stop_client, check_client, get_qrcode),
     /// relogin and get_post_log; it opens the messaging routes too. Null or empty: <see cref="ApiToken"/> serves.
     /// </summary>
