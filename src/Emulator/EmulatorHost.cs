@@ -6,6 +6,7 @@ using OpenWxCluster.Emulator.Control;
 using OpenWxCluster.Emulator.Demo;
 using OpenWxCluster.Emulator.Endpoints;
 using OpenWxCluster.Emulator.World;
+using OpenWxCluster.EmulatorShared;
 
 namespace OpenWxCluster.Emulator;
 

@@ -6,6 +6,7 @@ using OpenWxCluster.QqEmulator.Control;
 using OpenWxCluster.QqEmulator.Events;
 using OpenWxCluster.QqEmulator.OneBot;
 using OpenWxCluster.QqEmulator.World;
+using OpenWxCluster.EmulatorShared;
 
 namespace OpenWxCluster.QqEmulator;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
+using OpenWxCluster.TestKit;
 
 namespace OpenWxCluster.Emulator.Tests;
 
@@ -10,14 +10,12 @@ public sealed class ControlTokenTests
     public async Task Control_needs_the_token_and_the_protocol_does_not()
     {
         await using var host = await EmulatorHost.StartAsync(new EmulatorOptions { ControlToken = "ctl-t0ken" });
-        using var http = new HttpClient { BaseAddress = host.BaseUri };
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("control/health")).StatusCode);
-        using var wrong = new HttpRequestMessage(HttpMethod.Get, "control/health") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", "guess") } };
-        Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(wrong)).StatusCode);
-        using var right = new HttpRequestMessage(HttpMethod.Get, "control/health") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", "ctl-t0ken") } };
-        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(right)).StatusCode);
+        Assert.Equal(
+            (HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.OK),
+            await ControlTokenProbe.HealthAsync(host.BaseUri, "ctl-t0ken"));
         // The protocol routes are not behind it.
+        using var http = new HttpClient { BaseAddress = host.BaseUri };
         Assert.NotEqual(HttpStatusCode.Unauthorized, (await http.GetAsync("jslogin?appid=wx782c26e4c19acffb&fun=new")).StatusCode);
     }
 }

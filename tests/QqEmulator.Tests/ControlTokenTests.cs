@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
+using OpenWxCluster.TestKit;
 
 namespace OpenWxCluster.QqEmulator.Tests;
 
@@ -10,12 +10,9 @@ public sealed class ControlTokenTests
     public async Task Control_needs_the_token()
     {
         await using var host = await QqEmulatorHost.StartAsync(new QqEmulatorOptions { ControlToken = "ctl-t0ken" });
-        using var http = new HttpClient { BaseAddress = host.BaseUri };
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("control/health")).StatusCode);
-        using var wrong = new HttpRequestMessage(HttpMethod.Get, "control/health") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", "guess") } };
-        Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(wrong)).StatusCode);
-        using var right = new HttpRequestMessage(HttpMethod.Get, "control/health") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", "ctl-t0ken") } };
-        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(right)).StatusCode);
+        Assert.Equal(
+            (HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.OK),
+            await ControlTokenProbe.HealthAsync(host.BaseUri, "ctl-t0ken"));
     }
 }

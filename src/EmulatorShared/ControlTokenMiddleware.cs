@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace OpenWxCluster.Emulator.Endpoints;
+namespace OpenWxCluster.EmulatorShared;
 
 /// <summary>
-/// With <see cref="EmulatorOptions.ControlToken"/> set (the emulator inside a silo), <c>/control</c> answers only
-/// requests carrying it as <c>Authorization: Bearer</c>: it can scan QR codes and read every sent message.
+/// With a control token set (an emulator inside a silo), <c>/control</c> answers only requests carrying it as
+/// <c>Authorization: Bearer</c>: it can scan QR codes and read every sent message. One source compiled into both
+/// emulators (WeChat and QQ), which share no library.
 /// </summary>
 internal static class ControlTokenMiddleware
 {
