@@ -47,13 +47,10 @@ internal static class AdminActions
         {
             return Done(client, await QqAdminEndpoints.ReloginAsync(Client(client), grains, options));
         }
-        var account = grains.GetAccount(key);
-        if (!(await account.GetStatusAsync()).IsStarted)
-        {
-            return Done(client, MojoReply.Error(-1, "client not exists"));
-        }
-        await account.ReloginAsync();
-        return Done(client, MojoReply.Error(0, "success, waiting for a new QR scan"));
+        // The grain does nothing for an account that is not started and says so in the status it answers.
+        return (await grains.GetAccount(key).ReloginAsync()).IsStarted
+            ? Done(client, MojoReply.Error(0, "success, waiting for a new QR scan"))
+            : Done(client, MojoReply.Error(-1, AccountGate.ClientNotExists));
     }
 
     /// <summary>The account key of a console path, or null for an unknown platform or a name no route accepts.</summary>
