@@ -11,7 +11,7 @@ public static class AccountGrains
     {
         ArgumentNullException.ThrowIfNull(grains);
         return AccountKey.PlatformOf(key) == AccountKey.QQ
-            ? grains.GetGrain<IQqAccountGrain>(key)
-            : grains.GetGrain<IWxAccountGrain>(key);
+            ? grains.ForKey<IQqAccountGrain>(key)
+            : grains.ForKey<IWxAccountGrain>(key);
     }
 }

@@ -10,9 +10,9 @@ public sealed partial class AccountGrain
 {
     private string? _redirectUri;
 
-    private IFriendsGrain Friends => GrainFactory.GetGrain<IFriendsGrain>(Key);
+    private IFriendsGrain Friends => GrainFactory.ForKey<IFriendsGrain>(Key);
 
-    private IGroupsGrain Groups => GrainFactory.GetGrain<IGroupsGrain>(Key);
+    private IGroupsGrain Groups => GrainFactory.ForKey<IGroupsGrain>(Key);
 
     private async Task FetchQrCodeAsync(int epoch, CancellationToken cancellation)
     {

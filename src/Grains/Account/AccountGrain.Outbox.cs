@@ -14,7 +14,7 @@ public sealed partial class AccountGrain
             DeactivateOnIdle();
         });
 
-    private IWebhookGrain Webhook => GrainFactory.GetGrain<IWebhookGrain>(Key);
+    private IWebhookGrain Webhook => GrainFactory.ForKey<IWebhookGrain>(Key);
 
     private Task FlushEventsAsync() => Outbox.FlushAsync();
 

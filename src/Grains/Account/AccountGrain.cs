@@ -93,7 +93,7 @@ public sealed partial class AccountGrain(
         state.State.LastError = null;
         // Before the first event, so post_api sees the whole start (state_change, input_qrcode, login).
         state.State.WebhookOn = await Webhook.ConfigureAsync(options.Webhook);
-        await GrainFactory.GetGrain<IPollApiGrain>(Key).ConfigureAsync(options.Poll);
+        await GrainFactory.ForKey<IPollApiGrain>(Key).ConfigureAsync(options.Poll);
         await ApplyAsync(new LoginTrigger.Start());
         await GrainFactory.GetGrain<IAccountRegistryGrain>(IAccountRegistryGrain.ShardOf(Key)).AddAsync(Key);
         await this.RegisterOrUpdateReminder(WatchdogReminder, _options.WatchdogPeriod, _options.WatchdogPeriod);
@@ -105,7 +105,7 @@ public sealed partial class AccountGrain(
     {
         StopPump();
         await ApplyAsync(new LoginTrigger.Stop());
-        await GrainFactory.GetGrain<IPollApiGrain>(Key).StopAsync();
+        await GrainFactory.ForKey<IPollApiGrain>(Key).StopAsync();
         await GrainFactory.GetGrain<IAccountRegistryGrain>(IAccountRegistryGrain.ShardOf(Key)).RemoveAsync(Key);
         var reminder = await this.GetReminder(WatchdogReminder);
         if (reminder is not null)

@@ -12,10 +12,10 @@ public sealed partial class QqAccountGrain
     public async Task<AdminResult> KickAsync(GroupLookup group, IReadOnlyList<string> memberIds)
     {
         var result = await ForMembersAsync(group, memberIds, (g, m, ct) => Client.SetGroupKickAsync(g, m, false, ct));
-        if (result.IsSuccess && await GrainFactory.GetGrain<IGroupsGrain>(Key).FindAsync(group) is { } known)
+        if (result.IsSuccess && await GrainFactory.ForKey<IGroupsGrain>(Key).FindAsync(group) is { } known)
         {
             // The cache follows at once; the implementation's group_decrease notices then find nobody to remove.
-            await GrainFactory.GetGrain<IGroupsGrain>(Key).ApplyAsync(
+            await GrainFactory.ForKey<IGroupsGrain>(Key).ApplyAsync(
                 [known with { Members = [.. known.Members.Where(m => !memberIds.Contains(m.Id))] }], []);
         }
         return result;
@@ -32,7 +32,7 @@ public sealed partial class QqAccountGrain
         {
             return new AdminResult(AdminCodes.EmptyList, "member id empty");
         }
-        var group = await GrainFactory.GetGrain<IGroupsGrain>(Key).FindAsync(lookup);
+        var group = await GrainFactory.ForKey<IGroupsGrain>(Key).FindAsync(lookup);
         if (group is null)
         {
             return new AdminResult(AdminCodes.ObjectNotFound, "object not found");

@@ -150,7 +150,7 @@ public sealed partial class QqAccountGrain
 
     private async Task MemberChangedAsync(QqGroupMemberChangeEvent change)
     {
-        var groups = GrainFactory.GetGrain<IGroupsGrain>(Key);
+        var groups = GrainFactory.ForKey<IGroupsGrain>(Key);
         var groupId = QqContacts.Number(change.GroupId);
         var known = (await groups.GetByIdsAsync([groupId])).FirstOrDefault();
         var group = known ?? new GroupInfo { Id = groupId, Uid = groupId };
@@ -193,7 +193,7 @@ public sealed partial class QqAccountGrain
     private async Task FriendAddedAsync(QqFriendAddEvent add)
     {
         var id = QqContacts.Number(add.UserId);
-        var friends = GrainFactory.GetGrain<IFriendsGrain>(Key);
+        var friends = GrainFactory.ForKey<IFriendsGrain>(Key);
         if ((await friends.GetByIdsAsync([id])).Count > 0)
         {
             return;

@@ -55,8 +55,8 @@ public sealed partial class QqAccountGrain
         _lastSeen = time.GetUtcNow();
         _heartbeatInterval = null;
         // Before the first event, so post_api sees the whole start.
-        S.WebhookOn = await GrainFactory.GetGrain<IWebhookGrain>(Key).ConfigureAsync(options.Webhook);
-        await GrainFactory.GetGrain<IPollApiGrain>(Key).ConfigureAsync(options.Poll);
+        S.WebhookOn = await GrainFactory.ForKey<IWebhookGrain>(Key).ConfigureAsync(options.Webhook);
+        await GrainFactory.ForKey<IPollApiGrain>(Key).ConfigureAsync(options.Poll);
         ChangeState(ClientState.Loading);
         // Mojo-Webqq's login event: 0 = no QR scanned here (the implementation holds the QQ login).
         Outbox.Add(AccountEvent.EventPost, "login", [EventParam.Of(0)]);
@@ -78,7 +78,7 @@ public sealed partial class QqAccountGrain
             await Outbox.FlushAsync();
         }
         _client = null;
-        await GrainFactory.GetGrain<IPollApiGrain>(Key).StopAsync();
+        await GrainFactory.ForKey<IPollApiGrain>(Key).StopAsync();
         await GrainFactory.GetGrain<IAccountRegistryGrain>(IAccountRegistryGrain.ShardOf(Key)).RemoveAsync(Key);
         var reminder = await this.GetReminder(WatchdogReminder);
         if (reminder is not null)

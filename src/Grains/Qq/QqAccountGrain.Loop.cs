@@ -87,8 +87,8 @@ public sealed partial class QqAccountGrain
             loaded.Add(QqContacts.Group(group, members));
         }
         S.User = QqContacts.Self(login);
-        await GrainFactory.GetGrain<IFriendsGrain>(Key).ReplaceAsync([.. friends.Select(QqContacts.Friend)]);
-        await GrainFactory.GetGrain<IGroupsGrain>(Key).ReplaceAsync(loaded);
+        await GrainFactory.ForKey<IFriendsGrain>(Key).ReplaceAsync([.. friends.Select(QqContacts.Friend)]);
+        await GrainFactory.ForKey<IGroupsGrain>(Key).ReplaceAsync(loaded);
     }
 
     /// <summary>

@@ -23,7 +23,7 @@ public sealed partial class QqAccountGrain
         if (group.Members.Any(m => m.Id == member.Id))
         {
             group = group with { Members = [.. group.Members.Select(m => m.Id == member.Id ? changed : m)] };
-            await GrainFactory.GetGrain<IGroupsGrain>(Key).ApplyAsync([group], []);
+            await GrainFactory.ForKey<IGroupsGrain>(Key).ApplyAsync([group], []);
         }
         Outbox.Add(AccountEvent.EventPost, "group_member_property_change",
             QqNotices.MemberChange(changed, "card", old, card.CardNew, group));
@@ -61,7 +61,7 @@ public sealed partial class QqAccountGrain
     private async Task<ChatMessage> FriendRecallAsync(QqRecallEvent recall)
     {
         var id = QqContacts.Number(recall.UserId);
-        var friend = (await GrainFactory.GetGrain<IFriendsGrain>(Key).GetByIdsAsync([id])).FirstOrDefault()
+        var friend = (await GrainFactory.ForKey<IFriendsGrain>(Key).GetByIdsAsync([id])).FirstOrDefault()
             ?? new ContactInfo { Id = id, Uid = id, Account = id };
         return QqNotices.Recall(recall, friend, friend, Me(), group: null);
     }
@@ -72,7 +72,7 @@ public sealed partial class QqAccountGrain
     private async Task<(GroupInfo Group, ContactInfo Member)> MemberOfAsync(long groupId, long userId)
     {
         var id = QqContacts.Number(groupId);
-        var group = (await GrainFactory.GetGrain<IGroupsGrain>(Key).GetByIdsAsync([id])).FirstOrDefault()
+        var group = (await GrainFactory.ForKey<IGroupsGrain>(Key).GetByIdsAsync([id])).FirstOrDefault()
             ?? new GroupInfo { Id = id, Uid = id };
         var memberId = QqContacts.Number(userId);
         return (group, group.Members.FirstOrDefault(m => m.Id == memberId) ?? QqContacts.Member(userId));

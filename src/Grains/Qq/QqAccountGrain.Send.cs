@@ -27,7 +27,7 @@ public sealed partial class QqAccountGrain
         {
             return refused;
         }
-        var friend = await GrainFactory.GetGrain<IFriendsGrain>(Key).FindAsync(lookup);
+        var friend = await GrainFactory.ForKey<IFriendsGrain>(Key).FindAsync(lookup);
         return friend is null
             ? new SendReceipt(null, QqSendCodes.FriendNotFound, "friend not found")
             : await SendAsync(idempotencyKey, content, "friend_message", friend, null,
@@ -40,7 +40,7 @@ public sealed partial class QqAccountGrain
         {
             return refused;
         }
-        var group = await GrainFactory.GetGrain<IGroupsGrain>(Key).FindAsync(lookup);
+        var group = await GrainFactory.ForKey<IGroupsGrain>(Key).FindAsync(lookup);
         return group is null
             ? new SendReceipt(null, QqSendCodes.GroupNotFound, "group not found")
             : await SendToGroupAsync(idempotencyKey, content, group);
@@ -52,7 +52,7 @@ public sealed partial class QqAccountGrain
         {
             return refused;
         }
-        var group = await GrainFactory.GetGrain<IGroupsGrain>(Key).FindAsync(lookup);
+        var group = await GrainFactory.ForKey<IGroupsGrain>(Key).FindAsync(lookup);
         if (group is null)
         {
             return new SendReceipt(null, QqSendCodes.GroupNotFound, "group not found");

@@ -101,7 +101,7 @@ public sealed partial class QqAccountGrain(
     {
         try
         {
-            await GrainFactory.GetGrain<IWebhookGrain>(Key).EnsureDeliveringAsync();
+            await GrainFactory.ForKey<IWebhookGrain>(Key).EnsureDeliveringAsync();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

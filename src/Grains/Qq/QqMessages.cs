@@ -26,7 +26,7 @@ internal static class QqMessages
             return null; // a self-sent private message whose peer the event does not name
         }
         var peerId = QqContacts.Number(p.UserId);
-        var friend = (await grains.GetGrain<IFriendsGrain>(key).GetByIdsAsync([peerId])).FirstOrDefault()
+        var friend = (await grains.ForKey<IFriendsGrain>(key).GetByIdsAsync([peerId])).FirstOrDefault()
             ?? new ContactInfo { Id = peerId, Uid = peerId, Account = peerId, Name = fromSelf ? "" : p.Sender.Nickname };
         var me = self ?? new ContactInfo { Id = QqContacts.Number(p.SelfId), Uid = QqContacts.Number(p.SelfId) };
         var message = Base(p.MessageId, p.Time, MojoMessageText.ToMojoText(p.Message), p.SubType == "group" ? "sess_message" : "friend_message", fromSelf);
@@ -34,7 +34,7 @@ internal static class QqMessages
         {
             // A temporary session names its group, so a reply can go back the same way.
             var groupId = QqContacts.Number(p.TempGroupId);
-            var group = (await grains.GetGrain<IGroupsGrain>(key).GetByIdsAsync([groupId])).FirstOrDefault()
+            var group = (await grains.ForKey<IGroupsGrain>(key).GetByIdsAsync([groupId])).FirstOrDefault()
                 ?? new GroupInfo { Id = groupId, Uid = groupId };
             message = message with { GroupId = group.Id, GroupUid = group.Uid, Group = group.DisplayName, GroupName = group.Name };
         }
@@ -60,7 +60,7 @@ internal static class QqMessages
     private static async Task<ChatMessage> GroupAsync(QqGroupMessageEvent g, ContactInfo? self, IGrainFactory grains, string key)
     {
         var groupId = QqContacts.Number(g.GroupId);
-        var group = (await grains.GetGrain<IGroupsGrain>(key).GetByIdsAsync([groupId])).FirstOrDefault()
+        var group = (await grains.ForKey<IGroupsGrain>(key).GetByIdsAsync([groupId])).FirstOrDefault()
             ?? new GroupInfo { Id = groupId, Uid = groupId };
         var members = group.Members.ToDictionary(m => m.Id, StringComparer.Ordinal);
         var senderId = QqContacts.Number(g.UserId);

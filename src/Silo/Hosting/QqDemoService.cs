@@ -64,7 +64,7 @@ public sealed partial class QqDemoService(
             }, stopping);
             var api = _emulator.BaseUri.ToString().TrimEnd('/');
             var parameters = new Dictionary<string, string> { ["onebot_url"] = api, ["onebot_event"] = "http_post" };
-            var status = await grains.GetGrain<IQqAccountGrain>(AccountKey.For(AccountKey.QQ, Client))
+            var status = await grains.ForKey<IQqAccountGrain>(AccountKey.For(AccountKey.QQ, Client))
                 .StartAsync(new StartOptions(parameters, Qq: new QqUpstream(api, token, secret, QqTransport.HttpPost)));
             LogStarted(logger, api, status.State.ToWire());
         }

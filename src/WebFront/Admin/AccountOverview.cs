@@ -16,8 +16,8 @@ internal sealed record AccountOverview(string Key, AccountStatus Status, Webhook
     public static async Task<AccountOverview> ReadAsync(IGrainFactory grains, string key)
     {
         var status = grains.GetAccount(key).GetStatusAsync();
-        var webhook = grains.GetGrain<IWebhookGrain>(key).GetInfoAsync();
-        var inbox = grains.GetGrain<IEventInboxGrain>(key).GetInfoAsync();
+        var webhook = grains.ForKey<IWebhookGrain>(key).GetInfoAsync();
+        var inbox = grains.ForKey<IEventInboxGrain>(key).GetInfoAsync();
         return new AccountOverview(key, await status, await webhook, await inbox);
     }
 

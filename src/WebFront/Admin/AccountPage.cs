@@ -15,7 +15,7 @@ internal static class AccountPage
             return AdminHtml.Page("No such account", "<p><a href=\"/admin/\">All accounts</a></p>", StatusCodes.Status404NotFound);
         }
         var overview = await AccountOverview.ReadAsync(grains, key);
-        var events = await grains.GetGrain<IEventInboxGrain>(key).GetRecentAsync(RecentEvents);
+        var events = await grains.ForKey<IEventInboxGrain>(key).GetRecentAsync(RecentEvents);
         var s = overview.Status;
         var webhook = overview.Webhook;
         var body = new StringBuilder();

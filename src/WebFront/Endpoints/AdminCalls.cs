@@ -16,7 +16,7 @@ internal static class AdminCalls
         {
             return check.Error!;
         }
-        var result = await call(grains.GetGrain<IWxAccountGrain>(check.Key));
+        var result = await call(grains.ForKey<IWxAccountGrain>(check.Key));
         return MojoReply.Error(result.Code, result.Status);
     }
 

@@ -32,7 +32,7 @@ internal static class AvatarEndpoints
             return check.Error!;
         }
         var groupId = parameters["group_id"] is { Length: > 0 } g ? g : null;
-        var avatar = await grains.GetGrain<IWxAccountGrain>(check.Key).GetAvatarAsync(id, groupId);
+        var avatar = await grains.ForKey<IWxAccountGrain>(check.Key).GetAvatarAsync(id, groupId);
         switch (avatar.Code)
         {
             case AdminCodes.Success:

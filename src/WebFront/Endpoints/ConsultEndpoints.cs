@@ -71,7 +71,7 @@ internal static class ConsultEndpoints
             }
             media = read;
         }
-        var account = grains.GetGrain<IWxAccountGrain>(check.Key);
+        var account = grains.ForKey<IWxAccountGrain>(check.Key);
         var ticket = await account.ConsultAsync(lookup, parameters["content"], timeout, media);
         if (ticket.WaiterId is not { } waiter)
         {

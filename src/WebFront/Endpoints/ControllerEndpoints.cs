@@ -69,7 +69,7 @@ internal static class ControllerEndpoints
         invalid ??= filterError;
         var (webhook, poll, webhookError) = WebhookParameters.Parse(parameters);
         invalid ??= webhookError;
-        var destinations = grains.GetGrain<IWebhookGrain>(key);
+        var destinations = grains.ForKey<IWebhookGrain>(key);
         if (invalid is null && webhook is not null && await destinations.CheckAsync(webhook.Url) is { } postRefused)
         {
             invalid = "post_api " + postRefused;

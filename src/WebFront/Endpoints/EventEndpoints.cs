@@ -46,7 +46,7 @@ internal static class EventEndpoints
             return check.Error!;
         }
 
-        var inbox = grains.GetGrain<IEventInboxGrain>(check.Key);
+        var inbox = grains.ForKey<IEventInboxGrain>(check.Key);
         if (parameters["cursor"] is { } cursor)
         {
             return await CursorPollAsync(inbox, check.Key, cursor, settings, time, http);

@@ -110,7 +110,7 @@ internal static class FriendAdminEndpoints
         {
             return check.Error!;
         }
-        var result = await grains.GetGrain<IWxAccountGrain>(check.Key).AcceptFriendRequestAsync(id, ticket);
+        var result = await grains.ForKey<IWxAccountGrain>(check.Key).AcceptFriendRequestAsync(id, ticket);
         return MojoReply.Json(Accepted(result.Code, result.Status, parameters));
     }
 

@@ -44,7 +44,7 @@ internal static class GroupAdminEndpoints
             return check.Error!;
         }
         var topic = parameters["displayname"] is { Length: > 0 } name ? name : null;
-        var result = await grains.GetGrain<IWxAccountGrain>(check.Key).CreateGroupAsync(friends, topic);
+        var result = await grains.ForKey<IWxAccountGrain>(check.Key).CreateGroupAsync(friends, topic);
         return result.Code switch
         {
             AdminCodes.Success => MojoReply.Json(new JsonObject { ["code"] = 0, ["group_id"] = result.Id, ["status"] = result.Status }),

@@ -35,7 +35,7 @@ internal static class InfoEndpoints
         {
             return check.Error!;
         }
-        var user = await grains.GetGrain<IWxAccountGrain>(check.Key).GetUserAsync();
+        var user = await grains.ForKey<IWxAccountGrain>(check.Key).GetUserAsync();
         return user is null ? MojoReply.Error(-1, "user info not available") : MojoReply.Json(ContactJson.User(user));
     }
 
@@ -48,7 +48,7 @@ internal static class InfoEndpoints
         {
             return check.Error!;
         }
-        var friends = await grains.GetGrain<IFriendsGrain>(check.Key).GetAllAsync();
+        var friends = await grains.ForKey<IFriendsGrain>(check.Key).GetAllAsync();
         return MojoReply.Json(ContactJson.Friends(friends));
     }
 
@@ -80,7 +80,7 @@ internal static class InfoEndpoints
         {
             return check.Error!;
         }
-        var book = grains.GetGrain<IGroupsGrain>(check.Key);
+        var book = grains.ForKey<IGroupsGrain>(check.Key);
         var groups = withMembers ? await book.GetAllAsync() : await book.GetAllBasicAsync();
         return MojoReply.Json(GroupJson.Groups(groups, withMembers));
     }

@@ -40,7 +40,7 @@ internal static class MediaSendEndpoints
         {
             return UploadFailed(parameters, problem!);
         }
-        var result = await grains.GetGrain<IWxAccountGrain>(check.Key).UploadMediaAsync(upload);
+        var result = await grains.ForKey<IWxAccountGrain>(check.Key).UploadMediaAsync(upload);
         return result.Media is { } uploaded
             ? MojoReply.Json(UploadHash(uploaded, parameters["media_path"]))
             : UploadFailed(parameters, new MediaProblem(result.Status, UpstreamStatus(result.Code)));
@@ -56,7 +56,7 @@ internal static class MediaSendEndpoints
         {
             return SendFailed(problem!);
         }
-        var account = request.Grains.GetGrain<IWxAccountGrain>(key);
+        var account = request.Grains.ForKey<IWxAccountGrain>(key);
         var content = request.Parameters["content"];
         if (!MojoValues.IsFalsy(request.Parameters["async"]))
         {

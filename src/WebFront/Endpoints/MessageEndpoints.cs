@@ -40,7 +40,7 @@ internal static partial class MessageEndpoints
         return SendAsync(
             request,
             lookup.IsEmpty,
-            async key => await grains.GetGrain<IFriendsGrain>(key).FindAsync(lookup) is not null,
+            async key => await grains.ForKey<IFriendsGrain>(key).FindAsync(lookup) is not null,
             (account, content, idempotencyKey) => account.SendFriendTextAsync(lookup, content, idempotencyKey),
             (account, content, media, idempotencyKey) => account.SendFriendMediaAsync(lookup, content, media, idempotencyKey));
     }
@@ -57,7 +57,7 @@ internal static partial class MessageEndpoints
         return SendAsync(
             new SendRequest(parameters, grains, options.Value, loggers, http),
             lookup.IsEmpty,
-            async key => await grains.GetGrain<IGroupsGrain>(key).FindAsync(lookup) is not null,
+            async key => await grains.ForKey<IGroupsGrain>(key).FindAsync(lookup) is not null,
             (account, content, idempotencyKey) => account.SendGroupTextAsync(lookup, content, idempotencyKey),
             (account, content, media, idempotencyKey) => account.SendGroupMediaAsync(lookup, content, media, idempotencyKey));
     }
@@ -89,7 +89,7 @@ internal static partial class MessageEndpoints
             }
             media = read;
         }
-        var receipt = await request.Grains.GetGrain<IWxAccountGrain>(check.Key).BroadcastAsync(parameters["content"], media);
+        var receipt = await request.Grains.ForKey<IWxAccountGrain>(check.Key).BroadcastAsync(parameters["content"], media);
         return receipt.Code == SendCodes.Success
             ? MojoReply.Json(new JsonObject { ["id"] = 0, ["code"] = 0, ["status"] = receipt.Status })
             : Receipt(receipt);
@@ -138,7 +138,7 @@ internal static partial class MessageEndpoints
                 () => targetExists(check.Key),
                 t => Detach(t, check.Client, request.Loggers));
         }
-        var account = request.Grains.GetGrain<IWxAccountGrain>(check.Key);
+        var account = request.Grains.ForKey<IWxAccountGrain>(check.Key);
         var content = parameters["content"]!;
         if (IsAsync(parameters))
         {

@@ -33,7 +33,7 @@ internal static class RevokeEndpoints
         {
             return check.Error!;
         }
-        var result = await grains.GetGrain<IWxAccountGrain>(check.Key).RevokeMessageAsync(id);
+        var result = await grains.ForKey<IWxAccountGrain>(check.Key).RevokeMessageAsync(id);
         var body = new JsonObject { ["id"] = result.Id, ["code"] = result.Code, ["status"] = result.Status };
         return result.Code == AdminCodes.Invalid
             ? new MojoReply(body, StatusCodes.Status400BadRequest)

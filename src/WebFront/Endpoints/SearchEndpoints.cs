@@ -38,7 +38,7 @@ internal static class SearchEndpoints
             return check.Error!;
         }
 
-        var friendsGrain = grains.GetGrain<IFriendsGrain>(check.Key);
+        var friendsGrain = grains.ForKey<IFriendsGrain>(check.Key);
         IEnumerable<ContactInfo> found;
         if (keys.All(k => FriendLookupKeys.Contains(k.Key)))
         {
@@ -69,7 +69,7 @@ internal static class SearchEndpoints
             return check.Error!;
         }
 
-        var groupsGrain = grains.GetGrain<IGroupsGrain>(check.Key);
+        var groupsGrain = grains.ForKey<IGroupsGrain>(check.Key);
         IEnumerable<GroupInfo> found;
         if (keys.All(k => GroupLookupKeys.Contains(k.Key)))
         {

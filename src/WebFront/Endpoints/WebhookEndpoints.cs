@@ -26,7 +26,7 @@ internal static class WebhookEndpoints
         {
             return check.Error!;
         }
-        var info = await grains.GetGrain<IWebhookGrain>(check.Key).GetInfoAsync();
+        var info = await grains.ForKey<IWebhookGrain>(check.Key).GetInfoAsync();
         return MojoReply.Json(WebhookJson.Info(info));
     }
 }

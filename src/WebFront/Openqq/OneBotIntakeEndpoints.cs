@@ -35,7 +35,7 @@ internal static partial class OneBotIntakeEndpoints
         try
         {
             result = await IntakeRetry.IngestAsync(
-                grains.GetGrain<IQqAccountGrain>(AccountKey.For(AccountKey.QQ, client)), intake, http.RequestAborted);
+                grains.ForKey<IQqAccountGrain>(AccountKey.For(AccountKey.QQ, client)), intake, http.RequestAborted);
         }
         catch (Exception ex) when (!http.RequestAborted.IsCancellationRequested)
         {

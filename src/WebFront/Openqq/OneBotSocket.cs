@@ -16,7 +16,7 @@ internal static partial class OneBotSocket
         {
             return IntakeReplies.Reply(StatusCodes.Status400BadRequest, "invalid client name");
         }
-        var account = grains.GetGrain<IQqAccountGrain>(AccountKey.For(AccountKey.QQ, client));
+        var account = grains.ForKey<IQqAccountGrain>(AccountKey.For(AccountKey.QQ, client));
         var selfId = OneBotIntakeEndpoints.Header(http, OneBotIntakeEndpoints.SelfIdHeader);
         var logger = loggers.CreateLogger(typeof(OneBotSocket));
         QqIntakeResult authorized;

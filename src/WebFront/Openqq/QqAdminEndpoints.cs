@@ -60,7 +60,7 @@ internal static class QqAdminEndpoints
         {
             return check.Error!;
         }
-        await grains.GetGrain<IQqAccountGrain>(check.Key).ReloginAsync();
+        await grains.ForKey<IQqAccountGrain>(check.Key).ReloginAsync();
         return MojoReply.Json(new JsonObject
         {
             ["code"] = 0,
@@ -91,7 +91,7 @@ internal static class QqAdminEndpoints
         {
             return check.Error!;
         }
-        var result = await call(grains.GetGrain<IQqAccountGrain>(check.Key), group, ids);
+        var result = await call(grains.ForKey<IQqAccountGrain>(check.Key), group, ids);
         return MojoReply.Error(result.Code, result.Status);
     }
 }

@@ -56,7 +56,7 @@ internal static class QqInfoEndpoints
         MojoParameters parameters, [FromServices] IGrainFactory grains, [FromServices] IOptions<OpenWxApiOptions> options)
     {
         var check = await OpenAsync(grains, parameters, options, requireRunning: true);
-        return check.IsOk ? MojoReply.Json(QqJson.Friends(await grains.GetGrain<IFriendsGrain>(check.Key).GetAllAsync())) : check.Error!;
+        return check.IsOk ? MojoReply.Json(QqJson.Friends(await grains.ForKey<IFriendsGrain>(check.Key).GetAllAsync())) : check.Error!;
     }
 
     internal static Task<IResult> GetGroupInfoAsync(
@@ -76,7 +76,7 @@ internal static class QqInfoEndpoints
     {
         var check = await OpenAsync(grains, parameters, options, requireRunning: true);
         return check.IsOk
-            ? MojoReply.Json(QqDiscussJson.Discusses(await grains.GetGrain<IQqAccountGrain>(check.Key).GetDiscussesAsync()))
+            ? MojoReply.Json(QqDiscussJson.Discusses(await grains.ForKey<IQqAccountGrain>(check.Key).GetDiscussesAsync()))
             : check.Error!;
     }
 
@@ -98,7 +98,7 @@ internal static class QqInfoEndpoints
         MojoParameters parameters, [FromServices] IGrainFactory grains, [FromServices] IOptions<OpenWxApiOptions> options) =>
         SearchAsync(parameters, grains, options, QqLookups.FriendKeys, async key =>
         {
-            var found = await grains.GetGrain<IFriendsGrain>(key).SearchAsync(QqLookups.Friend(parameters));
+            var found = await grains.ForKey<IFriendsGrain>(key).SearchAsync(QqLookups.Friend(parameters));
             return QqJson.Friends(found);
         });
 
@@ -107,7 +107,7 @@ internal static class QqInfoEndpoints
         MojoParameters parameters, [FromServices] IGrainFactory grains, [FromServices] IOptions<OpenWxApiOptions> options) =>
         SearchAsync(parameters, grains, options, QqLookups.GroupKeys, async key =>
         {
-            var found = await grains.GetGrain<IGroupsGrain>(key).SearchAsync(QqLookups.Group(parameters));
+            var found = await grains.ForKey<IGroupsGrain>(key).SearchAsync(QqLookups.Group(parameters));
             // The account's own role needs its QQ number; no call for it when nothing matched.
             return found.Count == 0 ? [] : QqJson.Groups(found, (await grains.GetAccount(key).GetUserAsync())?.Uid);
         });
@@ -142,7 +142,7 @@ internal static class QqInfoEndpoints
         {
             return check.Error!;
         }
-        var book = grains.GetGrain<IGroupsGrain>(check.Key);
+        var book = grains.ForKey<IGroupsGrain>(check.Key);
         var self = (await grains.GetAccount(check.Key).GetUserAsync())?.Uid;
         if (!withMembers)
         {

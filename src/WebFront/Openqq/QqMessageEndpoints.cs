@@ -39,7 +39,7 @@ internal static class QqMessageEndpoints
         return SendAsync(
             new SendRequest(parameters, grains, options.Value, loggers, http),
             lookup.IsEmpty ? QqSendReply.FriendMissing() : null,
-            async key => await grains.GetGrain<IFriendsGrain>(key).FindAsync(lookup) is not null,
+            async key => await grains.ForKey<IFriendsGrain>(key).FindAsync(lookup) is not null,
             QqSendReply.FriendMissing,
             (account, content, idempotencyKey) => account.SendFriendTextAsync(lookup, content, idempotencyKey));
     }
@@ -52,7 +52,7 @@ internal static class QqMessageEndpoints
         return SendAsync(
             new SendRequest(parameters, grains, options.Value, loggers, http),
             lookup.IsEmpty ? QqSendReply.GroupMissing() : null,
-            async key => await grains.GetGrain<IGroupsGrain>(key).FindAsync(lookup) is not null,
+            async key => await grains.ForKey<IGroupsGrain>(key).FindAsync(lookup) is not null,
             QqSendReply.GroupMissing,
             (account, content, idempotencyKey) => account.SendGroupTextAsync(lookup, content, idempotencyKey));
     }
@@ -88,7 +88,7 @@ internal static class QqMessageEndpoints
         return SendAsync(
             request,
             member is null ? memberMissing : null,
-            async key => (await grains.GetGrain<IGroupsGrain>(key).FindAsync(group))?.Members.Any(m => m.Id == member || m.Uid == member) == true,
+            async key => (await grains.ForKey<IGroupsGrain>(key).FindAsync(group))?.Members.Any(m => m.Id == member || m.Uid == member) == true,
             () => memberMissing,
             (account, content, idempotencyKey) => account.SendSessTextAsync(group, member!, content, idempotencyKey));
     }
@@ -113,7 +113,7 @@ internal static class QqMessageEndpoints
     }
 
     private static async Task<GroupInfo?> FindDiscussAsync(IGrainFactory grains, string key, GroupLookup lookup) =>
-        (await grains.GetGrain<IQqAccountGrain>(key).GetDiscussesAsync()).FirstOrDefault(lookup.Matches);
+        (await grains.ForKey<IQqAccountGrain>(key).GetDiscussesAsync()).FirstOrDefault(lookup.Matches);
 
     /// <param name="refusal">The not-found answer when the parameters name no target (given after the content check).</param>
     private static async Task<IResult> SendAsync(
@@ -143,7 +143,7 @@ internal static class QqMessageEndpoints
         {
             return check.Error!;
         }
-        var account = request.Grains.GetGrain<IQqAccountGrain>(check.Key);
+        var account = request.Grains.ForKey<IQqAccountGrain>(check.Key);
         var content = parameters["content"]!;
         if (MessageEndpoints.IsAsync(parameters))
         {
