@@ -53,6 +53,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             TestSilo.Configure(silo, url, sync: _sync, apiUrl: $"http://127.0.0.1:{webPort}/");
             _silo?.Invoke(silo);
         });
+        // Other Orleans clients may read the accounts' event streams (OpenWx:Inbox:Stream).
+        builder.ConfigureClient(client => client.AddMemoryStreams(OrleansNames.StreamProvider));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
         Web = await WebFrontHost.StartAsync(Cluster.Client, webPort, settings: _webSettings);

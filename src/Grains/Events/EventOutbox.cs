@@ -1,24 +1,27 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Streams;
 using OpenWxCluster.Grains.Common;
 using OpenWxCluster.Grains.Diagnostics;
 using OpenWxCluster.Grains.Logging;
+using OpenWxCluster.Grains.Options;
 
 namespace OpenWxCluster.Grains.Events;
 
 /// <summary>
 /// An account's outbox, shared by the platforms' account grains: events are saved in the same state write as what
 /// produced them (a SyncKey, an acknowledged OneBot event), then delivered in order to the check_event inbox and the
-/// post_api delivery grain by idempotent calls (each drops sequence numbers it has) and published to the account's
-/// stream for other subscribers. A delivered event leaves the outbox; an undelivered one is retried by the owner's
-/// timer, so a silo loss between the write and the delivery replays it instead of losing it. Flushes are chained:
-/// an interleaving grain must never deliver or trim the outbox twice at the same time.
+/// post_api delivery grain by idempotent calls (each drops sequence numbers it has) and, when
+/// <c>OpenWx:Inbox:Stream</c> is on, published to the account's stream for other subscribers. A delivered event
+/// leaves the outbox; an undelivered one is retried by the owner's timer, so a silo loss between the write and the
+/// delivery replays it instead of losing it. Flushes are chained: an interleaving grain must never deliver or trim
+/// the outbox twice at the same time.
 /// </summary>
 public sealed class EventOutbox(
     string key,
     IGrainFactory grains,
-    Func<IAsyncStream<AccountEvent>> stream,
+    Func<IAsyncStream<AccountEvent>>? stream,
     Func<IOutboxState> state,
     SerialStateWriter writer,
     int capacity,
@@ -29,7 +32,10 @@ public sealed class EventOutbox(
 {
     private readonly TaskChain _flushes = new();
 
-    /// <summary>The outbox of the account <paramref name="grain"/> is (its key), publishing to the account's stream.</summary>
+    /// <summary>
+    /// The outbox of the account <paramref name="grain"/> is (its key), publishing to the account's stream if
+    /// <see cref="EventInboxOptions.Stream"/> is on.
+    /// </summary>
     public static EventOutbox ForAccount(
         Grain grain,
         IGrainFactory grains,
@@ -40,16 +46,20 @@ public sealed class EventOutbox(
         Action onWriteFailed)
     {
         var key = grain.GetPrimaryKeyString();
+        var services = grain.GrainContext.ActivationServices;
+        var publish = services.GetRequiredService<IOptions<EventInboxOptions>>().Value.Stream;
         return new EventOutbox(
             key,
             grains,
-            () => grain.GetStreamProvider(OrleansNames.StreamProvider).GetStream<AccountEvent>(StreamId.Create(OrleansNames.AccountEvents, key)),
+            publish
+                ? () => grain.GetStreamProvider(OrleansNames.StreamProvider).GetStream<AccountEvent>(StreamId.Create(OrleansNames.AccountEvents, key))
+                : null,
             state,
             writer,
             capacity,
             logger,
-            grain.GrainContext.ActivationServices.GetRequiredService<OpenWxMetrics>(),
-            grain.GrainContext.ActivationServices.GetRequiredService<ConsoleEcho>(),
+            services.GetRequiredService<OpenWxMetrics>(),
+            services.GetRequiredService<ConsoleEcho>(),
             onWriteFailed);
     }
 
@@ -106,10 +116,10 @@ public sealed class EventOutbox(
         var batch = pending.ToList();
         try
         {
-            await grains.GetGrain<IEventInboxGrain>(key).AcceptAsync(batch);
+            await grains.ForKey<IEventInboxGrain>(key).AcceptAsync(batch);
             if (s.WebhookOn)
             {
-                await grains.GetGrain<IWebhookGrain>(key).AcceptAsync(batch);
+                await grains.ForKey<IWebhookGrain>(key).AcceptAsync(batch);
             }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -121,18 +131,21 @@ public sealed class EventOutbox(
         pending.RemoveAll(e => e.Seq <= delivered);
         metrics.Delivered(batch);
         echo.Delivered(batch);
-        foreach (var e in batch)
+        if (stream is not null)
         {
-            await PublishQuietlyAsync(e);
+            await PublishQuietlyAsync(stream(), batch);
         }
     }
 
     /// <summary>The stream is a live feed for other subscribers; the inbox does not depend on it.</summary>
-    private async Task PublishQuietlyAsync(AccountEvent e)
+    private async Task PublishQuietlyAsync(IAsyncStream<AccountEvent> to, List<AccountEvent> batch)
     {
         try
         {
-            await stream().OnNextAsync(e);
+            foreach (var e in batch)
+            {
+                await to.OnNextAsync(e);
+            }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
