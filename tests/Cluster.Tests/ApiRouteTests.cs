@@ -39,12 +39,19 @@ public sealed class ApiRouteTests(ClusterFixture fixture)
         var notRunning = await _api.GetAsync("get_friend_info", ("client", "routes_ctl"));
         Assert.Equal(-2, notRunning.GetProperty("code").GetInt32());
         Assert.Equal("scaning", notRunning.GetProperty("state").GetString());
+        // A text send is one call into the account grain, which refuses it itself with the same answer.
+        var sendWhileScaning = await _api.GetAsync("send_friend_message", ("client", "routes_ctl"), ("id", "x"), ("content", "hi"));
+        Assert.Equal(-2, sendWhileScaning.GetProperty("code").GetInt32());
+        Assert.Equal("scaning", sendWhileScaning.GetProperty("state").GetString());
 
         var stopped = await _api.GetAsync("stop_client", ("client", "routes_ctl"));
         Assert.Equal(0, stopped.GetProperty("code").GetInt32());
         Assert.Equal("success", stopped.GetProperty("status").GetString());
         var gone = await _api.GetAsync("check_client", ("client", "routes_ctl"));
         Assert.Equal("client not exists", gone.GetProperty("status").GetString());
+        var sendWhenGone = await _api.GetAsync("send_group_message", ("client", "routes_ctl"), ("id", "x"), ("content", "hi"));
+        Assert.Equal(1, sendWhenGone.GetProperty("code").GetInt32());
+        Assert.Equal("client not exists", sendWhenGone.GetProperty("status").GetString());
         var stopAgain = await _api.GetAsync("stop_client", ("client", "routes_ctl"));
         Assert.Equal(1, stopAgain.GetProperty("code").GetInt32());
     }

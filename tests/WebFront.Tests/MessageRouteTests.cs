@@ -78,6 +78,19 @@ public sealed class MessageRouteTests
     }
 
     [Fact]
+    public async Task A_text_send_is_one_call_into_the_account_grain()
+    {
+        await using var host = await ApiHost.StartAsync();
+        var account = host.Grains.Running("default", friends: [TestData.Xiaohui]);
+
+        var json = await host.GetJsonAsync($"/openwx/send_friend_message?id={Uri.EscapeDataString(TestData.Xiaohui.Id)}&content=hi");
+
+        Assert.Equal(0, (int?)json!["code"]);
+        Assert.Equal(0, account.StatusCalls);
+        Assert.Single(account.Sent);
+    }
+
+    [Fact]
     public async Task Send_while_not_running_is_code_minus_2()
     {
         await using var host = await ApiHost.StartAsync();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Orleans.Runtime;
 
 namespace OpenWxCluster.Contracts;
@@ -5,7 +6,7 @@ namespace OpenWxCluster.Contracts;
 /// <summary>
 /// <c>GetGrain&lt;T&gt;(string)</c> without its per-call reflection. Orleans resolves the grain interface type from
 /// the interface's attributes on every <c>GetGrain</c> call (5–7 % of a send's CPU in the throughput bench's profile);
-/// here that happens once per interface and each later call only builds a grain id.
+/// here that happens once per interface and kind of grain factory, and each later call only builds a grain id.
 /// </summary>
 public static class KeyedGrains
 {
@@ -14,20 +15,22 @@ public static class KeyedGrains
         where T : IGrainWithStringKey
     {
         ArgumentNullException.ThrowIfNull(grains);
-        if (Resolved<T>.Types is not { } types)
+        var factory = grains.GetType();
+        if (Resolved<T>.ByFactory.TryGetValue(factory, out var types))
         {
-            // The first call asks Orleans and keeps what it resolved; grain and interface types are fixed by the
-            // assemblies, so they hold for every grain factory of the process.
-            var reference = (GrainReference)(object)grains.GetGrain<T>(key);
-            Resolved<T>.Types = new ResolvedTypes(reference.GrainId.Type, reference.InterfaceType);
-            return (T)(object)reference;
+            return types is null ? grains.GetGrain<T>(key) : (T)grains.GetGrain(GrainId.Create(types.Grain, key), types.Interface);
         }
-        return (T)grains.GetGrain(GrainId.Create(types.Grain, key), types.Interface);
+        // The first call asks Orleans and keeps what it resolved: grain and interface types are fixed by the
+        // assemblies. A factory that hands out something else than grain references (a test double) is asked
+        // every time.
+        var grain = grains.GetGrain<T>(key);
+        Resolved<T>.ByFactory[factory] = grain is GrainReference reference ? new ResolvedTypes(reference.GrainId.Type, reference.InterfaceType) : null;
+        return grain;
     }
 
     private static class Resolved<T>
     {
-        public static ResolvedTypes? Types { get; set; }
+        public static readonly ConcurrentDictionary<Type, ResolvedTypes?> ByFactory = new();
     }
 
     private sealed record ResolvedTypes(GrainType Grain, GrainInterfaceType Interface);

@@ -93,7 +93,7 @@ public sealed partial class AccountGrain
     {
         if (_machine.State != ClientState.Running || _session is null)
         {
-            return new SendReceipt(null, SendCodes.NotRunning, StatusTexts.NotRunning(_machine.State));
+            return new SendReceipt(null, SendCodes.NotRunning, StatusTexts.NotRunning(_machine.State), _machine.State);
         }
         return string.IsNullOrEmpty(content) ? new SendReceipt(null, SendCodes.Failure, StatusTexts.ContentMissing) : null;
     }

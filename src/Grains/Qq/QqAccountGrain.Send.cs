@@ -95,7 +95,7 @@ public sealed partial class QqAccountGrain
 
     private SendReceipt? NotRunning() => S.State == ClientState.Running
         ? null
-        : new SendReceipt(null, SendCodes.NotRunning, StatusTexts.NotRunning(S.State));
+        : new SendReceipt(null, SendCodes.NotRunning, StatusTexts.NotRunning(S.State), S.State);
 
     private Task<SendReceipt> SendAsync(
         string? key,

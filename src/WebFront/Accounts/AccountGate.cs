@@ -34,18 +34,27 @@ public static class AccountGate
     {
         var key = AccountKey.For(platform, client);
         var status = await grains.GetAccount(key).GetStatusAsync();
-        if (!status.IsStarted)
+        if (!status.IsStarted || (requireRunning && status.State != ClientState.Running))
         {
-            return AccountCheck.Fail(client, MojoReply.Error(1, ClientNotExists));
-        }
-        if (requireRunning && status.State != ClientState.Running)
-        {
-            var state = status.State.ToWire();
-            var reply = MojoReply.Error(SendCodes.NotRunning, StatusTexts.NotRunning(status.State));
-            ((System.Text.Json.Nodes.JsonObject)reply.Body!)["state"] = state;
-            return new AccountCheck(client, key, status, reply);
+            return new AccountCheck(client, key, status, Refusal(status.State));
         }
         return new AccountCheck(client, key, status, null);
+    }
+
+    /// <summary>
+    /// The answer for an account in <paramref name="state"/> that does not serve the request: never started (or
+    /// stopped) is <c>{"code":1,"status":"client not exists"}</c>; any other state but running is code -2 with the
+    /// state.
+    /// </summary>
+    public static MojoReply Refusal(ClientState state)
+    {
+        if (!state.IsStarted())
+        {
+            return MojoReply.Error(1, ClientNotExists);
+        }
+        var reply = MojoReply.Error(SendCodes.NotRunning, StatusTexts.NotRunning(state));
+        ((System.Text.Json.Nodes.JsonObject)reply.Body!)["state"] = state.ToWire();
+        return reply;
     }
 
     /// <summary><see cref="ResolveClient"/> then <see cref="CheckAsync"/>.</summary>

@@ -122,12 +122,22 @@ internal static partial class MessageEndpoints
         {
             return NotFound();
         }
+        if (!hasMedia && !IsAsync(parameters))
+        {
+            // The common case is one call into the account grain: it refuses a send itself when it is not running.
+            var (client, clientError) = AccountGate.ResolveClient(parameters, request.Options.DefaultClient);
+            if (client is null)
+            {
+                return clientError!;
+            }
+            var receipt = await send(request.Grains.ForKey<IWxAccountGrain>(AccountKey.For(AccountKey.WeChat, client)), parameters["content"]!, idempotencyKey);
+            return Reply(receipt);
+        }
         var check = await AccountGate.OpenAsync(request.Grains, parameters, request.Options.DefaultClient, requireRunning: true);
         if (!check.IsOk)
         {
             return check.Error!;
         }
-
         if (hasMedia)
         {
             return await MediaSendEndpoints.SendAsync(
@@ -138,19 +148,17 @@ internal static partial class MessageEndpoints
                 () => targetExists(check.Key),
                 t => Detach(t, check.Client, request.Loggers));
         }
-        var account = request.Grains.ForKey<IWxAccountGrain>(check.Key);
-        var content = parameters["content"]!;
-        if (IsAsync(parameters))
+        if (!await targetExists(check.Key))
         {
-            if (!await targetExists(check.Key))
-            {
-                return NotFound();
-            }
-            Detach(send(account, content, idempotencyKey), check.Client, request.Loggers);
-            return Queued();
+            return NotFound();
         }
-        return Receipt(await send(account, content, idempotencyKey));
+        Detach(send(request.Grains.ForKey<IWxAccountGrain>(check.Key), parameters["content"]!, idempotencyKey), check.Client, request.Loggers);
+        return Queued();
     }
+
+    /// <summary>The reply to a send: the receipt, or the account gate's answer when the account refused it as not running.</summary>
+    internal static MojoReply Reply(SendReceipt receipt) =>
+        receipt.RefusedIn is { } state ? AccountGate.Refusal(state) : Receipt(receipt);
 
     /// <summary>
     /// Mojo renders nothing at all when there is neither content nor media; that hangs clients, so the request is

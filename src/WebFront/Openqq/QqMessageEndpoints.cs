@@ -137,23 +137,26 @@ internal static class QqMessageEndpoints
         {
             return refusal;
         }
+        if (!MessageEndpoints.IsAsync(parameters))
+        {
+            // One call into the account grain, which refuses a send itself when it is not running.
+            var (client, clientError) = AccountGate.ResolveClient(parameters, request.Options.DefaultClient);
+            return client is null
+                ? clientError!
+                : QqSendReply.Receipt(await send(request.Grains.ForKey<IQqAccountGrain>(AccountKey.For(AccountKey.QQ, client)), parameters["content"]!, idempotencyKey));
+        }
         var check = await AccountGate.OpenAsync(
             request.Grains, parameters, request.Options.DefaultClient, requireRunning: true, AccountKey.QQ);
         if (!check.IsOk)
         {
             return check.Error!;
         }
-        var account = request.Grains.ForKey<IQqAccountGrain>(check.Key);
-        var content = parameters["content"]!;
-        if (MessageEndpoints.IsAsync(parameters))
+        if (!await targetExists(check.Key))
         {
-            if (!await targetExists(check.Key))
-            {
-                return notFound();
-            }
-            MessageEndpoints.Detach(send(account, content, idempotencyKey), check.Client, request.Loggers);
-            return MessageEndpoints.Queued();
+            return notFound();
         }
-        return QqSendReply.Receipt(await send(account, content, idempotencyKey));
+        var account = request.Grains.ForKey<IQqAccountGrain>(check.Key);
+        MessageEndpoints.Detach(send(account, parameters["content"]!, idempotencyKey), check.Client, request.Loggers);
+        return MessageEndpoints.Queued();
     }
 }

@@ -17,6 +17,10 @@ public static class QqSendReply
 
     public static MojoReply Receipt(SendReceipt receipt)
     {
+        if (receipt.RefusedIn is { } state)
+        {
+            return AccountGate.Refusal(state); // the account is not running: as the gate would have answered
+        }
         if (receipt.Code is >= FriendNotFound and <= SessTargetNotFound)
         {
             return NotFound(receipt.Code, receipt.Status);

@@ -65,8 +65,14 @@ public sealed partial class FakeAccountGrain(string key) : IWxAccountGrain
         return Task.FromResult(Status);
     }
 
+    /// <summary>GetStatusAsync calls received (a text send must not need one).</summary>
+    public int StatusCalls => _statusCalls;
+
+    private int _statusCalls;
+
     public Task<AccountStatus> GetStatusAsync()
     {
+        Interlocked.Increment(ref _statusCalls);
         Throw();
         return Task.FromResult(Status);
     }
@@ -79,6 +85,10 @@ public sealed partial class FakeAccountGrain(string key) : IWxAccountGrain
 
     public async Task<SendReceipt> SendFriendTextAsync(FriendLookup lookup, string content, string? idempotencyKey = null)
     {
+        if (Refusal() is { } refused)
+        {
+            return refused;
+        }
         IdempotencyKeys.Enqueue(idempotencyKey);
         var friend = await Friends.FindAsync(lookup);
         if (friend is null)
@@ -95,6 +105,10 @@ public sealed partial class FakeAccountGrain(string key) : IWxAccountGrain
 
     public async Task<SendReceipt> SendGroupTextAsync(GroupLookup lookup, string content, string? idempotencyKey = null)
     {
+        if (Refusal() is { } refused)
+        {
+            return refused;
+        }
         IdempotencyKeys.Enqueue(idempotencyKey);
         var group = await Groups.FindAsync(lookup);
         if (group is null)
@@ -194,4 +208,9 @@ public sealed partial class FakeAccountGrain(string key) : IWxAccountGrain
         _sentAny.TrySetResult();
         return new MediaSendReceipt($"43:{to}", 0, "success", media.MediaId ?? "@crypt_fake:6");
     }
+
+    /// <summary>As the real grain: a send while not running is refused with the state it was refused in.</summary>
+    private SendReceipt? Refusal() => Status.State == ClientState.Running
+        ? null
+        : new SendReceipt(null, SendCodes.NotRunning, StatusTexts.NotRunning(Status.State), Status.State);
 }

@@ -89,6 +89,10 @@ public sealed class FakeQqAccountGrain(string key) : IQqAccountGrain
 
     public async Task<SendReceipt> SendFriendTextAsync(FriendLookup lookup, string content, string? idempotencyKey = null)
     {
+        if (Refusal() is { } refused)
+        {
+            return refused;
+        }
         IdempotencyKeys.Enqueue(idempotencyKey);
         var friend = await Friends.FindAsync(lookup);
         return friend is null ? new SendReceipt(null, 100, "friend not found") : Send($"friend {friend.Uid} {content}");
@@ -96,6 +100,10 @@ public sealed class FakeQqAccountGrain(string key) : IQqAccountGrain
 
     public async Task<SendReceipt> SendGroupTextAsync(GroupLookup lookup, string content, string? idempotencyKey = null)
     {
+        if (Refusal() is { } refused)
+        {
+            return refused;
+        }
         IdempotencyKeys.Enqueue(idempotencyKey);
         var group = await Groups.FindAsync(lookup);
         return group is null ? new SendReceipt(null, 101, "group not found") : Send($"group {group.Uid} {content}");
@@ -103,6 +111,10 @@ public sealed class FakeQqAccountGrain(string key) : IQqAccountGrain
 
     public async Task<SendReceipt> SendSessTextAsync(GroupLookup group, string memberId, string content, string? idempotencyKey = null)
     {
+        if (Refusal() is { } refused)
+        {
+            return refused;
+        }
         var found = await Groups.FindAsync(group);
         if (found is null)
         {
@@ -117,6 +129,10 @@ public sealed class FakeQqAccountGrain(string key) : IQqAccountGrain
 
     public Task<SendReceipt> SendDiscussTextAsync(GroupLookup discuss, string content, string? idempotencyKey = null)
     {
+        if (Refusal() is { } refused)
+        {
+            return Task.FromResult(refused);
+        }
         IdempotencyKeys.Enqueue(idempotencyKey);
         var found = Discusses.FirstOrDefault(discuss.Matches);
         return Task.FromResult(found is null ? new SendReceipt(null, 102, "discuss not found") : Send($"discuss {found.Id} {content}"));
@@ -124,6 +140,10 @@ public sealed class FakeQqAccountGrain(string key) : IQqAccountGrain
 
     public Task<SendReceipt> SendDiscussSessTextAsync(GroupLookup discuss, string memberId, string content, string? idempotencyKey = null)
     {
+        if (Refusal() is { } refused)
+        {
+            return Task.FromResult(refused);
+        }
         var found = Discusses.FirstOrDefault(discuss.Matches);
         return Task.FromResult(found?.Members.Any(m => m.Uid == memberId) == true
             ? Send($"discuss sess {found.Id} {memberId} {content}")
@@ -183,4 +203,9 @@ public sealed class FakeQqAccountGrain(string key) : IQqAccountGrain
         Sent.Enqueue(what);
         return SendAnswer ?? new SendReceipt("2147483001", SendCodes.Success, "success");
     }
+
+    /// <summary>As the real grain: a send while not running is refused with the state it was refused in.</summary>
+    private SendReceipt? Refusal() => Status.State == ClientState.Running
+        ? null
+        : new SendReceipt(null, SendCodes.NotRunning, StatusTexts.NotRunning(Status.State), Status.State);
 }
