@@ -18,6 +18,7 @@ namespace OpenWxCluster.Grains.Events;
 public sealed class EventInboxGrain(
     [PersistentState("inbox", OrleansNames.Storage)] IPersistentState<InboxState> state,
     IOptions<EventInboxOptions> options,
+    Orleans.Serialization.Serializer<AccountEvent> serializer,
     ILogger<EventInboxGrain> logger)
     : Grain, IEventInboxGrain
 {
@@ -30,6 +31,7 @@ public sealed class EventInboxGrain(
     private readonly SerialStateWriter _writer = new(state.WriteStateAsync);
     private readonly TaskChain _changes = new();
     private CursorLog? _log;
+    private EncodedEvents _pending = null!;
     private readonly Queue<AccountEvent> _recent = new(RecentCapacity);
     private TaskCompletionSource? _arrived;
     private int _waitingPolls;
@@ -43,15 +45,15 @@ public sealed class EventInboxGrain(
     public async Task<IReadOnlyList<AccountEvent>> PeekAsync(TimeSpan maxWait)
     {
         ThrowIfFailed();
-        await WaitAsync(() => state.State.Pending.Count > 0, maxWait);
+        await WaitAsync(() => _pending.Count > 0, maxWait);
         ThrowIfFailed();
-        return [.. state.State.Pending];
+        return [.. _pending.Events];
     }
 
     public async Task AcknowledgeAsync(long upToSeq)
     {
         ThrowIfFailed();
-        if (state.State.Pending.RemoveAll(e => e.Seq <= upToSeq) > 0)
+        if (_pending.RemoveUpTo(upToSeq) > 0)
         {
             await _writer.WriteAsync();
         }
@@ -78,7 +80,7 @@ public sealed class EventInboxGrain(
     {
         var s = state.State;
         return Task.FromResult(new InboxInfo(
-            s.Pending.Count, s.LastSeq, s.Dropped, _waitingPolls, _log?.Retained ?? 0, s.Cursor?.Dropped ?? 0, s.Cursor?.Start,
+            _pending.Count, s.LastSeq, s.Dropped, _waitingPolls, _log?.Retained ?? 0, s.Cursor?.Dropped ?? 0, s.Cursor?.Start,
             s.LastEventTime, s.MessagesIn, s.MessagesOut));
     }
 
@@ -90,7 +92,7 @@ public sealed class EventInboxGrain(
     private async Task AcceptNowAsync(IReadOnlyList<AccountEvent> events)
     {
         ThrowIfFailed();
-        var pending = state.State.Pending;
+        var pending = _pending;
         var fresh = new List<AccountEvent>();
         foreach (var e in events)
         {
@@ -113,7 +115,7 @@ public sealed class EventInboxGrain(
         var overflow = pending.Count - Math.Max(1, options.Value.Capacity);
         if (overflow > 0)
         {
-            pending.RemoveRange(0, overflow);
+            pending.RemoveOldest(overflow);
             state.State.Dropped += overflow;
         }
         // Every event goes to the cursor log, not only what Mojo's filter queues: the cursor mode is ours.
@@ -163,6 +165,14 @@ public sealed class EventInboxGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        var s = state.State;
+        _pending = new EncodedEvents(serializer, s.PendingEncoded);
+        if (s.Pending.Count > 0)
+        {
+            // A state saved before the encoded list: its events move over with the next write.
+            s.Pending.ForEach(_pending.Add);
+            s.Pending.Clear();
+        }
         if (state.State.Cursor is { } cursor)
         {
             _log = NewLog(cursor);

@@ -3,6 +3,7 @@ namespace OpenWxCluster.Grains.Events;
 [GenerateSerializer, Alias("openwx.InboxState")]
 public sealed class InboxState
 {
+    /// <summary>Mojo's pending list as written before version 2 (decoded events); moved to <see cref="PendingEncoded"/> on load.</summary>
     [Id(0)] public List<AccountEvent> Pending { get; set; } = [];
 
     /// <summary>Highest event sequence accepted, so a replayed event is not queued twice.</summary>
@@ -20,4 +21,7 @@ public sealed class InboxState
     [Id(5)] public long MessagesIn { get; set; }
 
     [Id(6)] public long MessagesOut { get; set; }
+
+    /// <summary>Mojo's pending list, oldest first: each event's bytes, encoded once (see <see cref="EncodedEvents"/>).</summary>
+    [Id(7)] public List<byte[]> PendingEncoded { get; set; } = [];
 }
