@@ -98,7 +98,7 @@ public sealed partial class AccountGrain
         return string.IsNullOrEmpty(content) ? new SendReceipt(null, SendCodes.Failure, StatusTexts.ContentMissing) : null;
     }
 
-    /// <summary>Queues a text send in the lane; its event is saved with the send (and the idempotency receipt).</summary>
+    /// <summary>Queues a text send in the lane; its event is delivered (and saved with the idempotency receipt, if any).</summary>
     private Task<SendReceipt> SendTextAsync(
         string to, string content, ContactInfo? receiver, GroupInfo? group, string? clientMsgId = null, string? idempotencyKey = null,
         bool broadcast = false) =>
@@ -114,7 +114,9 @@ public sealed partial class AccountGrain
                 {
                     KeepReceipt(idempotencyKey, receipt);
                 }
-            });
+            },
+            // A kept receipt and a broadcast's progress must be saved with the event; a plain send has only its event.
+            saveFirst: idempotencyKey is not null || broadcast);
 
     /// <summary>
     /// The one path that sends a message upstream (text or media): Mojo's ClientMsgId, transport retries with the

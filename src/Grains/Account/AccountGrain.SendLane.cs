@@ -18,17 +18,20 @@ public sealed partial class AccountGrain
 
     /// <summary>
     /// Runs one upstream send in the lane: <paramref name="onSent"/> records its event (and receipt) before the state
-    /// write, so both are saved together. A full lane answers code -7 at once.
+    /// write, so both are saved together. With <paramref name="saveFirst"/> false (nothing but the event to keep),
+    /// the event is delivered first and the state written only if it must be
+    /// (<see cref="Events.EventOutbox.FlushDeliveringFirstAsync"/>). A full lane answers code -7 at once.
     /// </summary>
     private Task<SendReceipt> EnqueueSendAsync(
         string to,
         string? clientMsgId,
         bool broadcast,
         Func<Protocol.WxSession, string, Task<Protocol.WxSendResult>> send,
-        Action<Protocol.WxSendResult, SendReceipt> onSent)
+        Action<Protocol.WxSendResult, SendReceipt> onSent,
+        bool saveFirst = true)
     {
         var id = clientMsgId ?? NewClientMsgId();
-        return Lane.TryRun(() => SendNowAsync(to, id, send, onSent), SendGap(broadcast))
+        return Lane.TryRun(() => SendNowAsync(to, id, send, onSent, saveFirst), SendGap(broadcast))
             ?? Task.FromResult(new SendReceipt(null, SendCodes.QueueFull, $"send queue full ({_sendOptions.QueueCapacity} waiting), try again later"));
     }
 
@@ -36,13 +39,14 @@ public sealed partial class AccountGrain
         string to,
         string clientMsgId,
         Func<Protocol.WxSession, string, Task<Protocol.WxSendResult>> send,
-        Action<Protocol.WxSendResult, SendReceipt> onSent)
+        Action<Protocol.WxSendResult, SendReceipt> onSent,
+        bool saveFirst)
     {
         var (receipt, sent) = await SendUpstreamAsync(send, clientMsgId);
         if (sent is not null)
         {
             onSent(sent, receipt);
-            await FlushEventsAsync();
+            await (saveFirst ? FlushEventsAsync() : Outbox.FlushDeliveringFirstAsync());
         }
         else if (receipt.Code == SendCodes.RiskControl)
         {

@@ -24,6 +24,8 @@ public sealed class AccountState : Events.IOutboxState
     [Id(10)] public List<UploadedMedia> Uploads { get; set; } = [];
     /// <summary>When the account last reached running; null while it is not running (the console's uptime).</summary>
     [Id(11)] public DateTimeOffset? RunningSince { get; set; }
+    /// <summary>See <see cref="Events.IOutboxState.SeqReserved"/>.</summary>
+    [Id(12)] public long SeqReserved { get; set; }
     /// <summary>Idempotent send receipts and @all broadcasts in progress (Id 20: room for other fields before it).</summary>
     [Id(20)] public SendState Sends { get; set; } = new();
 }

@@ -30,7 +30,11 @@ public sealed class EventOutbox(
     ConsoleEcho echo,
     Action onWriteFailed)
 {
+    /// <summary>How far ahead of the next sequence number a state write reserves numbers (see <see cref="IOutboxState.SeqReserved"/>).</summary>
+    public const long SeqReserveBlock = 1_000;
+
     private readonly TaskChain _flushes = new();
+    private bool _resumed;
 
     /// <summary>
     /// The outbox of the account <paramref name="grain"/> is (its key), publishing to the account's stream if
@@ -67,6 +71,12 @@ public sealed class EventOutbox(
     public void Add(string postType, string? eventName, IReadOnlyList<EventParam> parameters, ChatMessage? message = null)
     {
         var s = state();
+        if (!_resumed)
+        {
+            // Numbers up to the saved reservation may have gone out unsaved before this activation: skip them.
+            _resumed = true;
+            s.NextEventSeq = Math.Max(s.NextEventSeq, s.SeqReserved);
+        }
         s.Outbox.Add(new AccountEvent
         {
             AccountKey = key,
@@ -83,12 +93,31 @@ public sealed class EventOutbox(
     /// <summary>Persists the state (outbox and whatever produced it together), then delivers the outbox.</summary>
     public Task FlushAsync() => _flushes.RunAsync(FlushNowAsync);
 
+    /// <summary>
+    /// For events that need nothing else saved with them (a sent message): delivers them first, and writes the state
+    /// only if that fails, if a post_api destination must get them too (two destinations need the saved outbox between
+    /// them), or if their sequence numbers are past the reservation. The check_event inbox saves what it accepts, so a
+    /// send answered after its event was delivered has it stored once; what is at risk before that moment is the same
+    /// as with a write first (the upstream has taken the message, nothing is saved yet). Saves one state write per
+    /// send (9 % of a send's silo CPU).
+    /// </summary>
+    public Task FlushDeliveringFirstAsync() => _flushes.RunAsync(async () =>
+    {
+        var s = state();
+        if (s.WebhookOn || s.Outbox.Count == 0 || s.NextEventSeq > s.SeqReserved || s.Outbox.Count > capacity || !await DeliverAsync())
+        {
+            await FlushNowAsync();
+        }
+    });
+
     /// <summary>Delivers what is already saved, in turn with the flushes.</summary>
     public Task RetryDeliveryAsync() => _flushes.RunAsync(DeliverAsync);
 
     private async Task FlushNowAsync()
     {
         Trim();
+        var s = state();
+        s.SeqReserved = s.NextEventSeq + SeqReserveBlock;
         try
         {
             await writer.WriteAsync();
@@ -104,14 +133,14 @@ public sealed class EventOutbox(
         await DeliverAsync();
     }
 
-    /// <summary>Delivers saved events; on failure they stay for the next attempt.</summary>
-    private async Task DeliverAsync()
+    /// <summary>Delivers the outbox; on failure the events stay for the next attempt. False when it failed.</summary>
+    private async Task<bool> DeliverAsync()
     {
         var s = state();
         var pending = s.Outbox;
         if (pending.Count == 0)
         {
-            return;
+            return true;
         }
         var batch = pending.ToList();
         try
@@ -125,7 +154,7 @@ public sealed class EventOutbox(
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             logger.DeliveryFailed(key, batch.Count, e.GetType().Name);
-            return;
+            return false;
         }
         var delivered = batch[^1].Seq;
         pending.RemoveAll(e => e.Seq <= delivered);
@@ -135,6 +164,7 @@ public sealed class EventOutbox(
         {
             await PublishQuietlyAsync(stream(), batch);
         }
+        return true;
     }
 
     /// <summary>The stream is a live feed for other subscribers; the inbox does not depend on it.</summary>

@@ -9,6 +9,13 @@ public interface IOutboxState
     /// <summary>Sequence number of the next event (per account, never reused).</summary>
     long NextEventSeq { get; set; }
 
+    /// <summary>
+    /// Sequence numbers below this one may be handed out without a state write (see
+    /// <see cref="EventOutbox.FlushDeliveringFirstAsync"/>); an activation resumes from here, so an event delivered
+    /// but never saved in the account's state can never have its number used again.
+    /// </summary>
+    long SeqReserved { get; set; }
+
     /// <summary>Events dropped from a full outbox over the account's life.</summary>
     long OutboxDropped { get; set; }
 

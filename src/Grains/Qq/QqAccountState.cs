@@ -30,4 +30,6 @@ public sealed class QqAccountState : IOutboxState
     [Id(14)] public List<GroupInfo> Discusses { get; set; } = [];
     /// <summary>When the account last reached running; null while it is not running (the console's uptime).</summary>
     [Id(15)] public DateTimeOffset? RunningSince { get; set; }
+    /// <summary>See <see cref="Events.IOutboxState.SeqReserved"/>.</summary>
+    [Id(16)] public long SeqReserved { get; set; }
 }
