@@ -13,7 +13,7 @@ namespace OpenWxCluster.WebFront;
 public sealed record MojoAnswers(MojoShape Shape, bool SendError = false, string? FileType = null, bool Redirect = false)
 {
     /// <summary>Strict mode: a JSON reply its route's declared shape does not allow fails the request loudly.</summary>
-    internal static void CheckIfStrict(HttpContext context, JsonNode? body)
+    internal static void CheckIfStrict(HttpContext context, Func<JsonNode?> reply)
     {
         // A bare context (unit tests of the binding) has no services: not strict.
         if (context.RequestServices?.GetService<IOptions<OpenWxApiOptions>>()?.Value.StrictDocs != true
@@ -23,6 +23,7 @@ public sealed record MojoAnswers(MojoShape Shape, bool SendError = false, string
             // Not a documented Mojo route (the admin console, the OneBot intake).
             return;
         }
+        var body = reply();
         var declared = endpoint.Metadata.GetMetadata<MojoAnswers>();
         var mismatch = declared is null ? "no MojoAnswers metadata"
             : declared.FileType is not null ? (MojoShapeCheck.IsError(body) ? null : "a JSON reply other than the error object from a file route")

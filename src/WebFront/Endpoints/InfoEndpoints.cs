@@ -49,7 +49,7 @@ internal static class InfoEndpoints
             return check.Error!;
         }
         var friends = await grains.ForKey<IFriendsGrain>(check.Key).GetAllAsync();
-        return MojoReply.Json(ContactJson.Friends(friends));
+        return ContactJson.FriendsReply(friends);
     }
 
     internal static Task<IResult> GetGroupInfoAsync(

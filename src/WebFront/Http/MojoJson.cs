@@ -25,9 +25,42 @@ public static partial class MojoJson
     /// <summary>The reply text without JSONP (used by tests and logs).</summary>
     public static string Serialize(JsonNode? node) => node?.ToJsonString(SerializerOptions) ?? "null";
 
-    public static async Task WriteAsync(HttpContext context, JsonNode? body, int statusCode = StatusCodes.Status200OK)
+    public static Task WriteAsync(HttpContext context, JsonNode? body, int statusCode = StatusCodes.Status200OK)
     {
-        MojoAnswers.CheckIfStrict(context, body);
+        MojoAnswers.CheckIfStrict(context, () => body);
+        return WriteBodyAsync(context, json =>
+        {
+            if (body is null)
+            {
+                json.WriteNullValue();
+            }
+            else
+            {
+                body.WriteTo(json);
+            }
+        }, statusCode);
+    }
+
+    /// <summary>A reply written straight to the response by <paramref name="write"/>, without a tree in between.</summary>
+    public static Task WriteAsync(HttpContext context, Action<Utf8JsonWriter> write, int statusCode = StatusCodes.Status200OK)
+    {
+        MojoAnswers.CheckIfStrict(context, () => ToNode(write));
+        return WriteBodyAsync(context, write, statusCode);
+    }
+
+    /// <summary>What <paramref name="write"/> writes, as a tree (the strict docs check, tests).</summary>
+    public static JsonNode? ToNode(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            write(json);
+        }
+        return JsonNode.Parse(buffer.WrittenSpan);
+    }
+
+    private static async Task WriteBodyAsync(HttpContext context, Action<Utf8JsonWriter> write, int statusCode)
+    {
         var response = context.Response;
         response.StatusCode = statusCode;
         var callback = JsonpCallback(context);
@@ -44,14 +77,7 @@ public static partial class MojoJson
         }
         await using (var json = new Utf8JsonWriter(writer, WriterOptions))
         {
-            if (body is null)
-            {
-                json.WriteNullValue();
-            }
-            else
-            {
-                body.WriteTo(json);
-            }
+            write(json);
         }
         if (callback is not null)
         {

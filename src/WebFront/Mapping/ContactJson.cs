@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace OpenWxCluster.WebFront;
@@ -9,21 +10,10 @@ namespace OpenWxCluster.WebFront;
 public static class ContactJson
 {
     /// <summary>A friend: <c>id, uid, name, account, province, city, signature, sex, display, markname, category, displayname</c>.</summary>
-    public static JsonObject Friend(ContactInfo friend)
-    {
-        var json = Common(friend);
-        json.Add("category", friend.Category);
-        json.Add("displayname", friend.DisplayName);
-        return json;
-    }
+    public static JsonObject Friend(ContactInfo friend) => Tree(json => WriteFriend(json, friend));
 
     /// <summary>The logged-in user; Mojo's user object has no <c>category</c>.</summary>
-    public static JsonObject User(ContactInfo user)
-    {
-        var json = Common(user);
-        json.Add("displayname", user.DisplayName);
-        return json;
-    }
+    public static JsonObject User(ContactInfo user) => Tree(json => WriteUser(json, user));
 
     /// <summary>
     /// A group member; no <c>category</c>. The grains already put the NickName in markname and the group card in
@@ -31,20 +21,45 @@ public static class ContactJson
     /// </summary>
     public static JsonObject Member(ContactInfo member) => User(member);
 
+    /// <summary>get_friend_info's list, written straight to the response.</summary>
+    public static MojoStreamedReply FriendsReply(IEnumerable<ContactInfo> friends) => new(json =>
+    {
+        json.WriteStartArray();
+        foreach (var friend in friends)
+        {
+            WriteFriend(json, friend);
+        }
+        json.WriteEndArray();
+    });
+
     public static JsonArray Friends(IEnumerable<ContactInfo> friends) => [.. friends.Select(f => (JsonNode)Friend(f))];
 
-    private static JsonObject Common(ContactInfo c) => new()
+    /// <summary>The one definition of a friend's JSON; the trees above are read back from it.</summary>
+    public static void WriteFriend(Utf8JsonWriter json, ContactInfo friend) => WriteContact(json, friend, withCategory: true);
+
+    public static void WriteUser(Utf8JsonWriter json, ContactInfo user) => WriteContact(json, user, withCategory: false);
+
+    private static void WriteContact(Utf8JsonWriter json, ContactInfo c, bool withCategory)
     {
-        ["id"] = c.Id,
-        ["uid"] = c.Uid,
-        ["name"] = c.Name,
-        ["account"] = c.Account,
-        ["province"] = c.Province,
-        ["city"] = c.City,
-        ["signature"] = c.Signature,
+        json.WriteStartObject();
+        json.WriteString("id", c.Id);
+        json.WriteString("uid", c.Uid);
+        json.WriteString("name", c.Name);
+        json.WriteString("account", c.Account);
+        json.WriteString("province", c.Province);
+        json.WriteString("city", c.City);
+        json.WriteString("signature", c.Signature);
         // "", "male" or "female" as Mojo's code sets it; the API document's "none" is outdated (the reference wins).
-        ["sex"] = c.Sex,
-        ["display"] = c.Display,
-        ["markname"] = c.Markname,
-    };
+        json.WriteString("sex", c.Sex);
+        json.WriteString("display", c.Display);
+        json.WriteString("markname", c.Markname);
+        if (withCategory)
+        {
+            json.WriteString("category", c.Category);
+        }
+        json.WriteString("displayname", c.DisplayName);
+        json.WriteEndObject();
+    }
+
+    private static JsonObject Tree(Action<Utf8JsonWriter> write) => (JsonObject)MojoJson.ToNode(write)!;
 }

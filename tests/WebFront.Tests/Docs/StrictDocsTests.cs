@@ -34,6 +34,10 @@ public sealed class StrictDocsTests
         Assert.Equal(HttpStatusCode.InternalServerError, (await http.GetAsync("wrong_shape")).StatusCode);
         Assert.Contains(logs.Lines, l => l.Contains("$.code: String where integer is declared", StringComparison.Ordinal));
         Assert.Equal("""{"code":-1,"status":"no"}""", await TextAsync(http, "error_reply"));
+        // A reply written straight to the response is checked too.
+        Assert.Equal(HttpStatusCode.InternalServerError, (await http.GetAsync("wrong_streamed")).StatusCode);
+        Assert.Contains(logs.Lines, l => l.Contains("wrong_streamed", StringComparison.Ordinal) && l.Contains("StrictDocs: route", StringComparison.Ordinal));
+        Assert.Equal("""{"code":0,"status":"ok"}""", await TextAsync(http, "streamed"));
     }
 
     [Fact]
@@ -41,7 +45,7 @@ public sealed class StrictDocsTests
     {
         await using var app = await StartAsync(strict: false, logs: null);
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
-        foreach (var route in new[] { "undeclared?a=1&b=2", "enumerates?a=1", "wrong_shape" })
+        foreach (var route in new[] { "undeclared?a=1&b=2", "enumerates?a=1", "wrong_shape", "wrong_streamed" })
         {
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(route)).StatusCode);
         }
@@ -76,10 +80,27 @@ public sealed class StrictDocsTests
         app.MapGet("/open", (MojoParameters p) => Status(0, string.Join(",", p.Unreserved.Select(x => x.Key)))).AcceptsMore(a).Answers(MojoShapes.Status);
         app.MapGet("/wrong_shape", (MojoParameters p) => MojoReply.Json(new JsonObject { ["code"] = "0", ["status"] = "ok" }))
             .Accepts().Answers(MojoShapes.Status);
+        app.MapGet("/wrong_streamed", (MojoParameters p) => Streamed("0")).Accepts().Answers(MojoShapes.Status);
+        app.MapGet("/streamed", (MojoParameters p) => Streamed(0)).Accepts().Answers(MojoShapes.Status);
         app.MapGet("/error_reply", (MojoParameters p) => MojoReply.Error(-1, "no")).Accepts().Answers(MojoShapes.Friends);
         await app.StartAsync();
         return app;
     }
+
+    private static MojoStreamedReply Streamed<T>(T code) => new(json =>
+    {
+        json.WriteStartObject();
+        if (code is string text)
+        {
+            json.WriteString("code", text);
+        }
+        else
+        {
+            json.WriteNumber("code", Convert.ToInt32(code, System.Globalization.CultureInfo.InvariantCulture));
+        }
+        json.WriteString("status", "ok");
+        json.WriteEndObject();
+    });
 
     private static MojoReply Status(int code, string status) => MojoReply.Json(new JsonObject { ["code"] = code, ["status"] = status });
 }
