@@ -20,4 +20,15 @@ public static class MemoryStorageExtensions
             .Configure<IServiceProvider>((o, sp) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>()));
         return silo;
     }
+
+    /// <summary>
+    /// <see cref="LocalGrainStorage"/> as <paramref name="name"/>: for one silo alone (the embedded default); silos
+    /// of a cluster need a storage they share.
+    /// </summary>
+    public static ISiloBuilder AddLocalGrainStorage(this ISiloBuilder silo, string name)
+    {
+        silo.Services.AddKeyedSingleton<IGrainStorage>(
+            name, (sp, _) => new LocalGrainStorage(new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>())));
+        return silo;
+    }
 }

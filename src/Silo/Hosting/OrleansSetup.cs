@@ -38,9 +38,14 @@ public static class OrleansSetup
             // Received media too, so any silo or web front serves a media another silo stored.
             silo.Services.Configure<MediaStoreOptions>(o => o.ConnectionString ??= app.ConnectionString);
         }
+        else if (AppOptions.IsPostgres(app.Clustering))
+        {
+            // Silos of a cluster share Orleans' memory provider (its storage grains).
+            silo.AddBinaryMemoryGrainStorage(OrleansNames.Storage);
+        }
         else
         {
-            silo.AddBinaryMemoryGrainStorage(OrleansNames.Storage);
+            silo.AddLocalGrainStorage(OrleansNames.Storage);
         }
 
         if (AppOptions.IsPostgres(app.Reminders ?? app.Clustering))
