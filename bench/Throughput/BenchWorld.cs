@@ -54,8 +54,8 @@ internal sealed class BenchWorld(EmulatorControlClient control, ThroughputOption
             });
     }
 
-    /// <summary>The webhook phase's own accounts: friends of the targets, who send them the injected messages.</summary>
-    public async Task CreateWebhookAccountsAsync(IReadOnlyList<BenchAccount> accounts, CancellationToken ct)
+    /// <summary>Accounts with only the targets as friends (the webhook phase: they send them the injected messages; the running-accounts phase).</summary>
+    public async Task CreateTargetFriendsAsync(IReadOnlyList<BenchAccount> accounts, CancellationToken ct)
     {
         var targets = Enumerable.Range(0, TargetCount).Select(TargetWxid).ToList();
         await Parallel.ForEachAsync(

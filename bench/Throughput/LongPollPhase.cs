@@ -31,7 +31,7 @@ internal sealed class LongPollPhase(ThroughputOptions options, BenchStack stack,
             BaseAddress = stack.Product.BaseUri,
             Timeout = TimeSpan.FromMinutes(2),
         };
-        var before = await SnapshotAsync(api, silo, ct);
+        var before = await SiloSnapshot.TakeAsync(api, silo, ct);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var pollers = Enumerable.Range(0, options.LongPolls).Select(i => PollAsync(api, accounts[i % accounts.Count].Client, stop.Token)).ToList();
         var clock = Stopwatch.StartNew();
@@ -44,7 +44,7 @@ internal sealed class LongPollPhase(ThroughputOptions options, BenchStack stack,
         var cpu0 = silo.CpuTime();
         await Task.Delay(Quiet, ct);
         var idleShare = (silo.CpuTime() - cpu0) / Quiet;
-        var after = await SnapshotAsync(api, silo, ct);
+        var after = await SiloSnapshot.TakeAsync(api, silo, ct);
 
         var wakes = new List<double>();
         for (var w = 0; w < options.LongPollWakes; w++)
@@ -74,7 +74,7 @@ internal sealed class LongPollPhase(ThroughputOptions options, BenchStack stack,
         table.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {options.LongPolls} over {Math.Min(accounts.Count, options.LongPolls)} accounts | {held} "
             + $"| {before.RssMiB:F0} / {after.RssMiB:F0} ({(after.RssMiB - before.RssMiB) * perWaiter:F1}) "
-            + $"| {Heap(before)} / {Heap(after)} ({(before.HeapMiB is { } h0 && after.HeapMiB is { } h1 ? ((h1 - h0) * perWaiter).ToString("F1", CultureInfo.InvariantCulture) : "n/a")}) "
+            + $"| {before.Heap} / {after.Heap} ({(before.HeapMiB is { } h0 && after.HeapMiB is { } h1 ? ((h1 - h0) * perWaiter).ToString("F1", CultureInfo.InvariantCulture) : "n/a")}) "
             + $"| {before.Threads} / {after.Threads} | {idleShare:P1} of a core "
             + $"| {(sorted.Count > 0 ? $"{sorted[0]:F1} / {sorted[sorted.Count / 2]:F1} / {sorted[^1]:F1}" : "none")} ({sorted.Count} of {options.LongPollWakes}) |"));
         table.WriteLine();
@@ -113,28 +113,6 @@ internal sealed class LongPollPhase(ThroughputOptions options, BenchStack stack,
             }
         }
     }
-
-    private static async Task<(double RssMiB, double? HeapMiB, int Threads)> SnapshotAsync(HttpClient api, BenchProcess silo, CancellationToken ct)
-    {
-        double? heap = null;
-        try
-        {
-            var metrics = await api.GetStringAsync("metrics", ct);
-            var sizes = metrics.Split('\n')
-                .Where(l => l.StartsWith("dotnet_gc_last_collection_heap_size_bytes{", StringComparison.Ordinal))
-                .Select(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture))
-                .ToList();
-            heap = sizes.Count > 0 ? sizes.Sum() / 1048576 : null;
-        }
-        catch (HttpRequestException)
-        {
-            // /metrics not served: the heap stays unknown
-        }
-        return (silo.RssMiB(), heap, ProcessCpu.Threads(silo.Pid));
-    }
-
-    private static string Heap((double RssMiB, double? HeapMiB, int Threads) s) =>
-        s.HeapMiB is { } h ? h.ToString("F1", CultureInfo.InvariantCulture) : "n/a";
 
     private static void Log(TextWriter output, string message) => output.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");
 }

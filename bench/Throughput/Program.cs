@@ -84,15 +84,18 @@ public static class Program
         var longPolls = options.LongPolls > 0
             ? await new LongPollPhase(options, stack, control).RunAsync(world.Accounts, Console.Out, ct)
             : null;
+        var running = options.Running > 0
+            ? await new RunningAccountsPhase(options, stack, world, login).RunAsync(world.Accounts.Count + (options.Webhook == 1 ? options.WebhookAccounts : 0), Console.Out, ct)
+            : null;
         ThroughputReport.Print(Console.Out, results, header);
         if (webhook.Count > 0)
         {
             ThroughputReport.PrintWebhook(Console.Out, webhook, options.WebhookAccounts);
         }
-        if (longPolls is not null)
+        foreach (var table in new[] { longPolls, running }.OfType<string>())
         {
             Console.WriteLine();
-            Console.Write(longPolls);
+            Console.Write(table);
         }
         return 0;
     }

@@ -8,7 +8,8 @@ public sealed record ThroughputOptions
     public const string Usage =
         "usage: [--connections N (64)] [--seconds S (10)] [--rounds N (3)] [--warmup-seconds S (2)] [--threads N (2)] " +
         "[--timeout-seconds S (5)] [--accounts-max N (1000)] [--read-accounts N (50)] [--friends N (200)] [--login-parallel N (16)] " +
-        "[--webhook 0|1 (0)] [--webhook-accounts N (50)] [--webhook-messages N (20000)] [--longpolls N (0: off; 10000)] [--longpoll-wakes N (5)]";
+        "[--webhook 0|1 (0)] [--webhook-accounts N (50)] [--webhook-messages N (20000)] [--longpolls N (0: off; 10000)] [--longpoll-wakes N (5)] " +
+        "[--running N (0: off; 10000)]";
 
     /// <summary>Below the emulator's 1,000 pending events per session, with room for the account's own traffic.</summary>
     private const int MaxPendingPerAccount = 800;
@@ -61,6 +62,9 @@ public sealed record ThroughputOptions
     /// <summary>Messages injected one at a time while the long-polls wait, each timed to its first delivery.</summary>
     public int LongPollWakes { get; init; } = 5;
 
+    /// <summary>Accounts logged in at the end beside the others, to measure running accounts per silo; 0 skips the phase.</summary>
+    public int Running { get; init; }
+
     private static readonly Dictionary<string, (int Min, Func<ThroughputOptions, int, ThroughputOptions> Apply)> IntegerOptions = new()
     {
         ["--connections"] = (1, (o, n) => o with { Connections = n }),
@@ -78,6 +82,7 @@ public sealed record ThroughputOptions
         ["--webhook-messages"] = (1, (o, n) => o with { WebhookMessages = n }),
         ["--longpolls"] = (0, (o, n) => o with { LongPolls = n }),
         ["--longpoll-wakes"] = (1, (o, n) => o with { LongPollWakes = n }),
+        ["--running"] = (0, (o, n) => o with { Running = n }),
     };
 
     /// <summary>Null when an argument is unknown or out of range.</summary>

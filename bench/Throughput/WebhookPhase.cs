@@ -21,7 +21,7 @@ internal sealed class WebhookPhase(
     public async Task<IReadOnlyList<WebhookSample>> RunAsync(TextWriter output, CancellationToken ct)
     {
         var accounts = Enumerable.Range(1, options.WebhookAccounts).Select(i => new BenchAccount($"thw{i:D5}", $"thw_{i:D5}")).ToList();
-        await world.CreateWebhookAccountsAsync(accounts, ct);
+        await world.CreateTargetFriendsAsync(accounts, ct);
         var hook = new Uri(stack.Receiver.BaseUri, "hook").ToString();
         await login.LoginAllAsync(accounts, new Dictionary<string, string> { ["post_api"] = hook, ["post_event"] = "0" }, options.LoginParallel, ct);
         using var receiver = new HttpClient { BaseAddress = stack.Receiver.BaseUri, Timeout = TimeSpan.FromSeconds(30) };
