@@ -42,10 +42,12 @@ internal sealed class SendLane(int capacity, OpenWxMetrics metrics, string accou
         }
         try
         {
-            var wait = _nextStart - DateTimeOffset.UtcNow;
-            if (wait > TimeSpan.Zero)
+            // Whole milliseconds rounded up, and checked again: Task.Delay truncates to milliseconds and a timer may
+            // fire a little early, and the gap is a promise to the upstream (a send sooner than the gap after the
+            // previous one ended was measured once the sends themselves became fast).
+            while (_nextStart - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait);
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)));
             }
             return await send();
         }
