@@ -36,7 +36,7 @@ internal static class InfoEndpoints
             return check.Error!;
         }
         var user = await grains.ForKey<IWxAccountGrain>(check.Key).GetUserAsync();
-        return user is null ? MojoReply.Error(-1, "user info not available") : MojoReply.Json(ContactJson.User(user));
+        return user is null ? MojoReply.Error(-1, "user info not available") : new MojoStreamedReply(json => ContactJson.WriteUser(json, user));
     }
 
     /// <summary>All friends in one call to the account's friends grain.</summary>

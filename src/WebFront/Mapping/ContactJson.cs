@@ -34,30 +34,32 @@ public static class ContactJson
 
     public static JsonArray Friends(IEnumerable<ContactInfo> friends) => [.. friends.Select(f => (JsonNode)Friend(f))];
 
-    /// <summary>The one definition of a friend's JSON; the trees above are read back from it.</summary>
-    public static void WriteFriend(Utf8JsonWriter json, ContactInfo friend) => WriteContact(json, friend, withCategory: true);
+    /// <summary>A friend's JSON (encoded once per contact object, <see cref="EncodedFriends"/>); the trees above are read back from it.</summary>
+    public static void WriteFriend(Utf8JsonWriter json, ContactInfo friend) =>
+        json.WriteRawValue(EncodedFriends.Of(friend), skipInputValidation: true);
 
     public static void WriteUser(Utf8JsonWriter json, ContactInfo user) => WriteContact(json, user, withCategory: false);
 
-    private static void WriteContact(Utf8JsonWriter json, ContactInfo c, bool withCategory)
+    /// <summary>The one definition of a contact's JSON.</summary>
+    internal static void WriteContact(Utf8JsonWriter json, ContactInfo c, bool withCategory)
     {
         json.WriteStartObject();
-        json.WriteString("id", c.Id);
-        json.WriteString("uid", c.Uid);
-        json.WriteString("name", c.Name);
-        json.WriteString("account", c.Account);
-        json.WriteString("province", c.Province);
-        json.WriteString("city", c.City);
-        json.WriteString("signature", c.Signature);
+        json.WriteString(ContactJsonNames.Id, c.Id);
+        json.WriteString(ContactJsonNames.Uid, c.Uid);
+        json.WriteString(ContactJsonNames.Name, c.Name);
+        json.WriteString(ContactJsonNames.Account, c.Account);
+        json.WriteString(ContactJsonNames.Province, c.Province);
+        json.WriteString(ContactJsonNames.City, c.City);
+        json.WriteString(ContactJsonNames.Signature, c.Signature);
         // "", "male" or "female" as Mojo's code sets it; the API document's "none" is outdated (the reference wins).
-        json.WriteString("sex", c.Sex);
-        json.WriteString("display", c.Display);
-        json.WriteString("markname", c.Markname);
+        json.WriteString(ContactJsonNames.Sex, c.Sex);
+        json.WriteString(ContactJsonNames.Display, c.Display);
+        json.WriteString(ContactJsonNames.Markname, c.Markname);
         if (withCategory)
         {
-            json.WriteString("category", c.Category);
+            json.WriteString(ContactJsonNames.Category, c.Category);
         }
-        json.WriteString("displayname", c.DisplayName);
+        json.WriteString(ContactJsonNames.DisplayName, c.DisplayName);
         json.WriteEndObject();
     }
 

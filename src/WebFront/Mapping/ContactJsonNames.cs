@@ -1,0 +1,20 @@
+using System.Text.Json;
+
+namespace OpenWxCluster.WebFront;
+
+/// <summary>A contact's property names, escaped once instead of on every write.</summary>
+internal static class ContactJsonNames
+{
+    public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+    public static readonly JsonEncodedText Uid = JsonEncodedText.Encode("uid");
+    public static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
+    public static readonly JsonEncodedText Account = JsonEncodedText.Encode("account");
+    public static readonly JsonEncodedText Province = JsonEncodedText.Encode("province");
+    public static readonly JsonEncodedText City = JsonEncodedText.Encode("city");
+    public static readonly JsonEncodedText Signature = JsonEncodedText.Encode("signature");
+    public static readonly JsonEncodedText Sex = JsonEncodedText.Encode("sex");
+    public static readonly JsonEncodedText Display = JsonEncodedText.Encode("display");
+    public static readonly JsonEncodedText Markname = JsonEncodedText.Encode("markname");
+    public static readonly JsonEncodedText Category = JsonEncodedText.Encode("category");
+    public static readonly JsonEncodedText DisplayName = JsonEncodedText.Encode("displayname");
+}

@@ -1,0 +1,29 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace OpenWxCluster.WebFront;
+
+/// <summary>
+/// Each friend's JSON, encoded once per contact object. Contacts are immutable and an in-silo grain call hands back
+/// the friends grain's own objects, so get_friend_info copies cached bytes instead of escaping and transcoding twelve
+/// strings per friend on every request (that was over half of the route's CPU). A changed friend is a new object and
+/// is encoded anew; an entry goes with its contact (a weak table), so the cache never outlives the friends grain's state.
+/// </summary>
+public static class EncodedFriends
+{
+    private static readonly ConditionalWeakTable<ContactInfo, byte[]> Cache = new();
+    private static readonly ConditionalWeakTable<ContactInfo, byte[]>.CreateValueCallback EncodeCallback = Encode;
+
+    public static byte[] Of(ContactInfo friend) => Cache.GetValue(friend, EncodeCallback);
+
+    private static byte[] Encode(ContactInfo friend)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer, MojoJson.WriterOptions))
+        {
+            ContactJson.WriteContact(json, friend, withCategory: true);
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+}

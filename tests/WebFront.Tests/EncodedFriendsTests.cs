@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+
+namespace OpenWxCluster.WebFront.Tests;
+
+public sealed class EncodedFriendsTests
+{
+    [Fact]
+    public void A_friend_is_encoded_once_per_contact_object()
+    {
+        var friend = TestData.Xiaohui with { };
+
+        Assert.Same(EncodedFriends.Of(friend), EncodedFriends.Of(friend));
+    }
+
+    [Fact]
+    public void A_changed_friend_is_a_new_object_and_renders_its_new_values()
+    {
+        var before = TestData.Xiaohui with { };
+        var after = before with { Markname = "新备注" };
+        Assert.Equal(before.Id, after.Id);
+
+        var old = Render(before);
+        var renamed = Render(after);
+
+        Assert.Equal(before.Markname, (string?)old[0]!["markname"]);
+        Assert.Equal("新备注", (string?)renamed[0]!["markname"]);
+    }
+
+    [Fact]
+    public void The_cached_friends_form_one_array_with_each_friend_whole()
+    {
+        var second = TestData.Xiaohui with { Id = "@second", Name = "第二" };
+
+        var list = Render(TestData.Xiaohui, second, TestData.Xiaohui);
+
+        Assert.Equal(3, list.Count);
+        Assert.Equal(["@00227d73fa6b8326f69bca419db7a05c", "@second", "@00227d73fa6b8326f69bca419db7a05c"], list.Select(f => (string?)f!["id"]));
+        Assert.Equal("第二", (string?)list[1]!["name"]);
+        Assert.Equal(12, list[1]!.AsObject().Count);
+    }
+
+    private static JsonArray Render(params ContactInfo[] friends) => ContactJson.FriendsReply(friends).ToNode()!.AsArray();
+}
