@@ -41,17 +41,27 @@ public sealed partial class AccountGrain
         Emit(AccountEvent.EventPost, "update_user", [EventParam.Of(user)]);
     }
 
+    public Task ContactsChangedAsync()
+    {
+        _contacts?.Forget();
+        return Task.CompletedTask;
+    }
+
     private async Task ApplyContactChangesAsync(IReadOnlyList<ContactInfo> friends, IReadOnlyList<GroupInfo> groups, IReadOnlyList<string> deleted)
     {
         var deletedGroups = deleted.Where(IsGroupId).ToList();
         var deletedFriends = deleted.Except(deletedGroups).ToList();
         if (friends.Count + deletedFriends.Count > 0)
         {
-            EmitFriendEvents(friends, await Friends.ApplyAsync(friends, deletedFriends));
+            var changes = await Friends.ApplyAsync(friends, deletedFriends);
+            Contacts.Forget();
+            EmitFriendEvents(friends, changes);
         }
         if (groups.Count + deletedGroups.Count > 0)
         {
-            EmitGroupEvents(groups, await Groups.ApplyAsync(groups, deletedGroups));
+            var changes = await Groups.ApplyAsync(groups, deletedGroups);
+            Contacts.Forget();
+            EmitGroupEvents(groups, changes);
         }
     }
 

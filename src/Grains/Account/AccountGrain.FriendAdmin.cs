@@ -34,10 +34,12 @@ public sealed partial class AccountGrain
         // upstream's ModContact echo, which the interleaving pump may apply while this call still waits, must find
         // it there and post no friend_property_change. A refusal puts the old remark back.
         await Friends.ApplyAsync([friend with { Markname = newMarkname }], []);
+        Contacts.Forget();
         var result = await UpstreamAsync("set_markname", s => adminDriver.SetRemarkNameAsync(s, friend.Id, newMarkname));
         if (!result.IsSuccess)
         {
             await Friends.ApplyAsync([friend], []);
+            Contacts.Forget();
         }
         return result;
     }

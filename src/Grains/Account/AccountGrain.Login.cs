@@ -14,6 +14,8 @@ public sealed partial class AccountGrain
 
     private IGroupsGrain Groups => GrainFactory.ForKey<IGroupsGrain>(Key);
 
+    private ContactCache Contacts => _contacts ??= new ContactCache(Friends, Groups);
+
     private async Task FetchQrCodeAsync(int epoch, CancellationToken cancellation)
     {
         var uuid = await driver.GetUuidAsync(cancellation);
@@ -84,6 +86,7 @@ public sealed partial class AccountGrain
             }
             await Friends.ReplaceAsync(friends);
             await Groups.ReplaceAsync([.. groups.Select(ContactMapper.ToGroup)]);
+            Contacts.Forget();
             _redirectUri = null;
             _uuid = null;
             state.State.Session = SessionState.From(session);

@@ -12,7 +12,7 @@ public sealed partial class AccountGrain
         {
             return refusal;
         }
-        var friend = await Friends.FindAsync(lookup);
+        var friend = await Contacts.FindFriendAsync(lookup);
         return friend is null
             ? new SendReceipt(null, SendCodes.ObjectNotFound, "object not found")
             : await IdempotentAsync(idempotencyKey, clientMsgId => SendTextAsync(friend.Id, content, friend, group: null, clientMsgId, idempotencyKey), Kept);
@@ -24,7 +24,7 @@ public sealed partial class AccountGrain
         {
             return refusal;
         }
-        var group = await Groups.FindAsync(lookup);
+        var group = await Contacts.FindGroupAsync(lookup);
         return group is null
             ? new SendReceipt(null, SendCodes.ObjectNotFound, "object not found")
             : await IdempotentAsync(idempotencyKey, clientMsgId => SendTextAsync(group.Id, content, receiver: null, group, clientMsgId, idempotencyKey), Kept);
@@ -40,11 +40,11 @@ public sealed partial class AccountGrain
         GroupInfo? group = null;
         if (request.ToGroup)
         {
-            group = (await Groups.GetByIdsAsync([request.TargetId])).FirstOrDefault();
+            group = (await Contacts.GroupsByIdsAsync([request.TargetId])).FirstOrDefault();
         }
         else
         {
-            friend = (await Friends.GetByIdsAsync([request.TargetId])).FirstOrDefault();
+            friend = (await Contacts.FriendsByIdsAsync([request.TargetId])).FirstOrDefault();
         }
         var to = group?.Id ?? friend?.Id;
         if (to is null)

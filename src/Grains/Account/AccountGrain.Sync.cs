@@ -123,7 +123,7 @@ public sealed partial class AccountGrain
         var people = messages.SelectMany(m => new[] { m.SenderId, m.ReceiverId }).OfType<string>().Distinct().ToList();
         var groups = messages.Select(m => m.GroupId).OfType<string>().Distinct().ToList();
         return new ContactLookup(
-            await Friends.GetByIdsAsync(people),
-            groups.Count == 0 ? [] : await Groups.GetByIdsAsync(groups));
+            await Contacts.FriendsByIdsAsync(people),
+            groups.Count == 0 ? [] : await Contacts.GroupsByIdsAsync(groups));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenWxCluster.Grains.Account.Login;
 using OpenWxCluster.Grains.Common;
+using OpenWxCluster.Grains.Contacts;
 using OpenWxCluster.Grains.Diagnostics;
 using OpenWxCluster.Grains.Logging;
 using OpenWxCluster.Grains.Options;
@@ -25,7 +26,7 @@ public sealed partial class AccountGrain(
     OpenWxMetrics metrics,
     ConsoleEcho echo,
     ILogger<AccountGrain> logger)
-    : Grain, IWxAccountGrain, IRemindable
+    : Grain, IWxAccountGrain, IContactCacheOwner, IRemindable
 {
     private const string WatchdogReminder = "openwx-watchdog";
 
@@ -36,6 +37,7 @@ public sealed partial class AccountGrain(
     private WxSession? _session;
     private string? _uuid;
     private QrCodeImage? _qr;
+    private ContactCache? _contacts;
     private string Key => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)

@@ -25,6 +25,7 @@ public abstract class ContactBookGrain<T>(IPersistentState<ContactBook<T>> book)
     {
         book.State.Replace(items, IdOf);
         await book.WriteStateAsync();
+        TellOwner();
     }
 
     protected async Task<ContactChanges> Apply(IReadOnlyList<T> modified, IReadOnlyList<string> deleted)
@@ -35,6 +36,17 @@ public abstract class ContactBookGrain<T>(IPersistentState<ContactBook<T>> book)
             return ContactChanges.None;
         }
         await book.WriteStateAsync();
+        TellOwner();
         return Describe(diff);
+    }
+
+    /// <summary>A WeChat account keeps contacts it resolved (<see cref="Account.ContactCache"/>); a changed book voids them.</summary>
+    private void TellOwner()
+    {
+        var key = this.GetPrimaryKeyString();
+        if (AccountKey.PlatformOf(key) == AccountKey.WeChat)
+        {
+            GrainFactory.ForKey<IContactCacheOwner>(key).ContactsChangedAsync().Ignore();
+        }
     }
 }
