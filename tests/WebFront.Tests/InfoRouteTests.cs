@@ -31,6 +31,39 @@ public sealed class InfoRouteTests
         Assert.Null(json["category"]);
     }
 
+    [Theory]
+    [InlineData("/openwx/get_user_info")]
+    [InlineData("/openqq/get_user_info")]
+    public async Task Get_user_info_is_one_call_into_the_account_grain(string route)
+    {
+        await using var host = await ApiHost.StartAsync();
+        var qq = route.StartsWith("/openqq", StringComparison.Ordinal);
+        var wx = qq ? null : host.Grains.Running("default");
+        var qqAccount = qq ? host.Grains.RunningQq("default", user: TestData.Xiaohui) : null;
+        wx?.User = TestData.Xiaohui;
+
+        var json = await host.GetJsonAsync(route);
+
+        Assert.Equal(TestData.Xiaohui.Id, (string?)json!["id"]);
+        Assert.Equal(0, wx?.StatusCalls ?? qqAccount!.StatusCalls);
+    }
+
+    [Theory]
+    [InlineData(ClientState.Updating, -2, "updating")]
+    [InlineData(ClientState.Stop, 1, null)]
+    public async Task Get_user_info_of_an_account_not_running_is_refused_with_its_state(ClientState state, int code, string? wire)
+    {
+        await using var host = await ApiHost.StartAsync();
+        var account = host.Grains.Running("default");
+        account.User = TestData.Xiaohui;
+        account.SetState(state);
+
+        var json = await host.GetJsonAsync("/openwx/get_user_info");
+
+        Assert.Equal(code, (int?)json!["code"]);
+        Assert.Equal(wire, (string?)json["state"]);
+    }
+
     [Fact]
     public async Task Get_group_info_has_members_and_basic_info_does_not()
     {

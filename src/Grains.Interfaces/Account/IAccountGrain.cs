@@ -36,6 +36,10 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("GetUser"), ReadOnly, AlwaysInterleave]
     Task<ContactInfo?> GetUserAsync();
 
+    /// <summary>The logged-in user and the account's state: a read route's check and answer in one call.</summary>
+    [Alias("GetUserWithState"), ReadOnly, AlwaysInterleave]
+    Task<UserWithState> GetUserWithStateAsync();
+
     [Alias("GetStartOptions"), ReadOnly, AlwaysInterleave]
     Task<StartOptions> GetStartOptionsAsync();
 

@@ -136,6 +136,8 @@ public sealed partial class AccountGrain(
 
     public Task<ContactInfo?> GetUserAsync() => Task.FromResult(state.State.User);
 
+    public Task<UserWithState> GetUserWithStateAsync() => Task.FromResult(new UserWithState(_machine.State, state.State.User));
+
     public Task<StartOptions> GetStartOptionsAsync() => Task.FromResult(state.State.Options);
 
     public Task EnsureActiveAsync()

@@ -68,6 +68,8 @@ public sealed partial class QqAccountGrain(
 
     public Task<ContactInfo?> GetUserAsync() => Task.FromResult(S.User);
 
+    public Task<UserWithState> GetUserWithStateAsync() => Task.FromResult(new UserWithState(S.State, S.User));
+
     /// <summary>The options as started, without the upstream's token and secret (they never leave the grain).</summary>
     public Task<StartOptions> GetStartOptionsAsync() => Task.FromResult(
         S.Options.Qq is { } qq ? S.Options with { Qq = qq with { AccessToken = "", Secret = "" } } : S.Options);

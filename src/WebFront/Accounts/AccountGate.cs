@@ -57,6 +57,22 @@ public static class AccountGate
         return reply;
     }
 
+    /// <summary>
+    /// The user of a running account in one grain call (get_user_info): the client resolved and refused as
+    /// <see cref="OpenAsync"/> with <c>requireRunning</c> does. A null user with no error: none logged in yet.
+    /// </summary>
+    public static async Task<(ContactInfo? User, IResult? Error)> RunningUserAsync(
+        IGrainFactory grains, MojoParameters parameters, string? fallback, string platform)
+    {
+        var (client, error) = ResolveClient(parameters, fallback);
+        if (client is null)
+        {
+            return (null, error);
+        }
+        var read = await grains.GetAccount(AccountKey.For(platform, client)).GetUserWithStateAsync();
+        return read.State == ClientState.Running ? (read.User, null) : (null, Refusal(read.State));
+    }
+
     /// <summary><see cref="ResolveClient"/> then <see cref="CheckAsync"/>.</summary>
     public static async Task<AccountCheck> OpenAsync(
         IGrainFactory grains, MojoParameters parameters, string? fallback, bool requireRunning, string platform = AccountKey.WeChat)

@@ -30,12 +30,11 @@ internal static class InfoEndpoints
     internal static async Task<IResult> GetUserInfoAsync(
         MojoParameters parameters, [FromServices] IGrainFactory grains, [FromServices] IOptions<OpenWxApiOptions> options)
     {
-        var check = await AccountGate.OpenAsync(grains, parameters, options.Value.DefaultClient, requireRunning: true);
-        if (!check.IsOk)
+        var (user, error) = await AccountGate.RunningUserAsync(grains, parameters, options.Value.DefaultClient, AccountKey.WeChat);
+        if (error is not null)
         {
-            return check.Error!;
+            return error;
         }
-        var user = await grains.ForKey<IWxAccountGrain>(check.Key).GetUserAsync();
         return user is null ? MojoReply.Error(-1, "user info not available") : new MojoStreamedReply(json => ContactJson.WriteUser(json, user));
     }
 

@@ -43,12 +43,11 @@ internal static class QqInfoEndpoints
     internal static async Task<IResult> GetUserInfoAsync(
         MojoParameters parameters, [FromServices] IGrainFactory grains, [FromServices] IOptions<OpenWxApiOptions> options)
     {
-        var check = await OpenAsync(grains, parameters, options, requireRunning: true);
-        if (!check.IsOk)
+        var (user, error) = await AccountGate.RunningUserAsync(grains, parameters, options.Value.DefaultClient, AccountKey.QQ);
+        if (error is not null)
         {
-            return check.Error!;
+            return error;
         }
-        var user = await grains.GetAccount(check.Key).GetUserAsync();
         return user is null ? MojoReply.Error(-1, "user info not available") : MojoReply.Json(QqJson.User(user));
     }
 

@@ -81,6 +81,8 @@ public sealed partial class FakeAccountGrain(string key) : IWxAccountGrain
 
     public Task<ContactInfo?> GetUserAsync() => Task.FromResult(User);
 
+    public Task<UserWithState> GetUserWithStateAsync() => Task.FromResult(new UserWithState(Status.State, User));
+
     public Task<StartOptions> GetStartOptionsAsync() => Task.FromResult(Options);
 
     public async Task<SendReceipt> SendFriendTextAsync(FriendLookup lookup, string content, string? idempotencyKey = null)

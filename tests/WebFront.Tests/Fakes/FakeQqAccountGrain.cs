@@ -79,11 +79,22 @@ public sealed class FakeQqAccountGrain(string key) : IQqAccountGrain
         return Task.FromResult(Status);
     }
 
-    public Task<AccountStatus> GetStatusAsync() => Task.FromResult(Status);
+    /// <summary>GetStatusAsync calls received (get_user_info must not need one).</summary>
+    public int StatusCalls => _statusCalls;
+
+    private int _statusCalls;
+
+    public Task<AccountStatus> GetStatusAsync()
+    {
+        Interlocked.Increment(ref _statusCalls);
+        return Task.FromResult(Status);
+    }
 
     public Task<QrCodeImage?> GetQrCodeAsync() => Task.FromResult<QrCodeImage?>(null);
 
     public Task<ContactInfo?> GetUserAsync() => Task.FromResult(User);
+
+    public Task<UserWithState> GetUserWithStateAsync() => Task.FromResult(new UserWithState(Status.State, User));
 
     public Task<StartOptions> GetStartOptionsAsync() => Task.FromResult(Options ?? StartOptions.None);
 
