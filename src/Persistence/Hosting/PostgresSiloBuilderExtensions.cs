@@ -23,7 +23,7 @@ public static class PostgresSiloBuilderExtensions
         silo.AddAdoNetGrainStorage(name, o =>
         {
             o.Invariant = Invariant;
-            o.ConnectionString = connectionString;
+            o.ConnectionString = PostgresConnectionTuning.Apply(connectionString);
         });
         silo.Services.AddOptions<AdoNetGrainStorageOptions>(name)
             .Configure<IServiceProvider>((o, sp) =>
@@ -38,13 +38,13 @@ public static class PostgresSiloBuilderExtensions
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = Invariant;
-            o.ConnectionString = connectionString;
+            o.ConnectionString = PostgresConnectionTuning.Apply(connectionString);
         });
 
     public static ISiloBuilder UsePostgresClustering(this ISiloBuilder silo, string connectionString) =>
         silo.UseAdoNetClustering(o =>
         {
             o.Invariant = Invariant;
-            o.ConnectionString = connectionString;
+            o.ConnectionString = PostgresConnectionTuning.Apply(connectionString);
         });
 }
