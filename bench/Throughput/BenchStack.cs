@@ -7,7 +7,8 @@ namespace OpenWxCluster.Bench.Throughput;
 /// <summary>
 /// Every process of the bench, each its own so its CPU is its own: the web WeChat emulator, the shipped silo (src/Silo's
 /// build output started from its folder, so with its appsettings.json, Server GC and co-hosted HTTP front) pointed at
-/// it, the three bare Kestrel ceilings and the bare webhook receiver (this program in <c>serve</c> mode).
+/// it, the three bare Kestrel ceilings and the bare webhook receiver (this program in <c>serve</c> mode); with
+/// <c>--postgres 1</c> also a throwaway PostgreSQL holding the silo's grain state and reminders.
 /// </summary>
 internal sealed class BenchStack : IDisposable
 {
@@ -24,11 +25,28 @@ internal sealed class BenchStack : IDisposable
     public required string SiloDll { get; init; }
     public required string EmulatorDll { get; init; }
 
-    public static async Task<BenchStack> StartAsync(string logDirectory)
+    /// <summary>Where the silo keeps grain state: the embedded in-process storage, or PostgreSQL.</summary>
+    public required string Storage { get; init; }
+
+    /// <summary>The PostgreSQL server's processes, whose CPU is charged to the product beside the silo's (null: embedded).</summary>
+    public DatabaseCpu? Database { get; private init; }
+
+    private PostgresServer? _database;
+
+    public static async Task<BenchStack> StartAsync(string logDirectory, bool postgres)
     {
         var processes = new List<BenchProcess>();
+        PostgresServer? database = null;
         try
         {
+            string[] storage = [];
+            var storageText = "the embedded silo's in-process storage";
+            if (postgres)
+            {
+                database = await PostgresServer.StartAsync(durableCommits: true);
+                (storage, var version) = await PostgresArgumentsAsync(database, logDirectory);
+                storageText = $"PostgreSQL {version} on 127.0.0.1 (grain state sealed with AES-256-GCM; synchronous_commit on, fsync off: a throwaway server)";
+            }
             var emulatorDll = BuildOutputs.EmulatorDll();
             var emulatorUri = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
             var emulator = Track(processes, BenchProcess.StartDll("emulator", emulatorDll, ["--urls", emulatorUri.ToString().TrimEnd('/')], logDirectory));
@@ -36,7 +54,7 @@ internal sealed class BenchStack : IDisposable
 
             var siloDll = BuildOutputs.SiloDll();
             var siloUri = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
-            var silo = Track(processes, BenchProcess.StartDll("silo", siloDll, SiloArguments(siloUri, emulatorUri), logDirectory));
+            var silo = Track(processes, BenchProcess.StartDll("silo", siloDll, [.. SiloArguments(siloUri, emulatorUri), .. storage], logDirectory));
 
             var self = typeof(CeilingServer).Assembly.Location;
             var (ceilingA, ceilingAUri) = StartCeiling(processes, self, "json", null, logDirectory);
@@ -48,15 +66,19 @@ internal sealed class BenchStack : IDisposable
             {
                 await process.WaitHttpOkAsync(uri, StartTimeout);
             }
+            var databaseCpu = database is null ? null : new DatabaseCpu(database.RootDirectory);
             var stack = new BenchStack
             {
-                Product = new Side("product", siloUri, [("silo", silo), ("emulator", emulator)]),
+                Product = new Side("product", siloUri, [("silo", silo), ("emulator", emulator)], databaseCpu),
                 CeilingA = new Side("ceiling A", ceilingAUri, [("ceiling", ceilingA)]),
                 CeilingB = new Side("ceiling B", relayUri, [("ceiling", relay), ("upstream", upstream)]),
                 Receiver = new Side("bare client", receiverUri, [("receiver", receiver)]),
                 EmulatorUri = emulatorUri,
                 SiloDll = siloDll,
                 EmulatorDll = emulatorDll,
+                Storage = storageText,
+                Database = databaseCpu,
+                _database = database,
             };
             stack._processes.AddRange(processes);
             return stack;
@@ -64,8 +86,31 @@ internal sealed class BenchStack : IDisposable
         catch
         {
             processes.ForEach(p => p.Dispose());
+            if (database is not null)
+            {
+                await database.DisposeAsync();
+            }
             throw;
         }
+    }
+
+    /// <summary>A database and a state key file for the silo: its settings as in the README's PostgreSQL cluster.</summary>
+    private static async Task<(string[] Arguments, string Version)> PostgresArgumentsAsync(PostgresServer database, string logDirectory)
+    {
+        var connectionString = await database.CreateDatabaseAsync("throughput");
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var version = connection.PostgreSqlVersion.ToString();
+        var keyFile = Path.Combine(logDirectory, "state.key");
+        await File.WriteAllTextAsync(keyFile, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) + "\n");
+        return (
+        [
+            "--App:InitDb=true",
+            "--App:Storage=postgres",
+            "--App:Reminders=postgres",
+            "--App:ConnectionString=" + connectionString,
+            "--App:StateKeyFile=" + keyFile,
+        ], version);
     }
 
     /// <summary>The GC settings a program runs with, from its runtimeconfig.json (e.g. <c>System.GC.Server=True</c>).</summary>
@@ -120,5 +165,6 @@ internal sealed class BenchStack : IDisposable
         {
             process.Dispose();
         }
+        _database?.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 }

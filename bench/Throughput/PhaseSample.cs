@@ -25,4 +25,6 @@ internal sealed record PhaseSample(
     /// <summary>CPU microseconds per request of the process with <paramref name="label"/>.</summary>
     public double CpuPerRequestUs(string label) =>
         Requests > 0 ? Cpu.First(c => c.Label == label).Cpu.TotalMicroseconds / Requests : 0;
+
+    public bool Charges(string label) => Cpu.Any(c => c.Label == label);
 }

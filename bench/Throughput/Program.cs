@@ -47,8 +47,9 @@ public static class Program
         var machine = MachineInfo.Describe();
         Log("machine: " + machine);
         var logs = Directory.CreateTempSubdirectory("throughput-bench-").FullName;
-        using var stack = await BenchStack.StartAsync(logs);
+        using var stack = await BenchStack.StartAsync(logs, options.Postgres == 1);
         Log($"silo {stack.SiloDll} ({BenchStack.GcMode(stack.SiloDll)}) on {stack.Product.BaseUri}");
+        Log($"silo storage: {stack.Storage}");
         Log($"emulator {stack.EmulatorDll} ({BenchStack.GcMode(stack.EmulatorDll)}) on {stack.EmulatorUri}");
         Log($"ceilings ({BenchStack.GcMode(typeof(Program).Assembly.Location)}): A {stack.CeilingA.BaseUri}, B {stack.CeilingB.BaseUri}; process logs in {logs}");
 
@@ -75,7 +76,8 @@ public static class Program
         var results = await new RoundRunner(options, wrk, Console.Out).RunAsync(scenarios, ct);
         Log($"silo RSS after the run {stack.Product.Processes[0].Process.RssMiB():F0} MiB");
         var header = $"Throughput bench, {machine}; {options.Rounds} rounds of {options.Seconds} s per phase, wrk -t {options.Threads} -c {options.Connections} "
-            + $"--timeout {options.TimeoutSeconds}s; {options.AccountsMax} accounts logged in, read routes over {options.ReadAccounts} accounts with {options.Friends} friends.";
+            + $"--timeout {options.TimeoutSeconds}s; {options.AccountsMax} accounts logged in, read routes over {options.ReadAccounts} accounts with {options.Friends} friends; "
+            + $"silo storage: {stack.Storage}.";
         IReadOnlyList<WebhookSample> webhook = [];
         if (options.Webhook == 1)
         {

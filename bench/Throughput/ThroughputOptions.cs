@@ -9,7 +9,7 @@ public sealed record ThroughputOptions
         "usage: [--connections N (64)] [--seconds S (10)] [--rounds N (3)] [--warmup-seconds S (2)] [--threads N (2)] " +
         "[--timeout-seconds S (5)] [--accounts-max N (1000)] [--read-accounts N (50)] [--friends N (200)] [--login-parallel N (16)] " +
         "[--webhook 0|1 (0)] [--webhook-accounts N (50)] [--webhook-messages N (20000)] [--longpolls N (0: off; 10000)] [--longpoll-wakes N (5)] " +
-        "[--running N (0: off; 10000)]";
+        "[--running N (0: off; 10000)] [--postgres 0|1 (0)]";
 
     /// <summary>Below the emulator's 1,000 pending events per session, with room for the account's own traffic.</summary>
     private const int MaxPendingPerAccount = 800;
@@ -65,6 +65,12 @@ public sealed record ThroughputOptions
     /// <summary>Accounts logged in at the end beside the others, to measure running accounts per silo; 0 skips the phase.</summary>
     public int Running { get; init; }
 
+    /// <summary>
+    /// 1: the silo keeps grain state and reminders in a throwaway PostgreSQL (the installed binaries), sealed with a
+    /// state key, as a production silo does; 0: the embedded silo's in-process storage.
+    /// </summary>
+    public int Postgres { get; init; }
+
     private static readonly Dictionary<string, (int Min, Func<ThroughputOptions, int, ThroughputOptions> Apply)> IntegerOptions = new()
     {
         ["--connections"] = (1, (o, n) => o with { Connections = n }),
@@ -83,6 +89,7 @@ public sealed record ThroughputOptions
         ["--longpolls"] = (0, (o, n) => o with { LongPolls = n }),
         ["--longpoll-wakes"] = (1, (o, n) => o with { LongPollWakes = n }),
         ["--running"] = (0, (o, n) => o with { Running = n }),
+        ["--postgres"] = (0, (o, n) => o with { Postgres = Math.Min(n, 1) }),
     };
 
     /// <summary>Null when an argument is unknown or out of range.</summary>

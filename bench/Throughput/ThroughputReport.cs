@@ -14,16 +14,19 @@ internal static class ThroughputReport
         output.WriteLine();
         output.WriteLine(header);
         output.WriteLine();
-        output.WriteLine("| route | accounts | req/s (median) | ceiling req/s (median) | ratio min / median / max | p50 / p99 ms (median) | errors | CPU µs/req silo / emulator | CPU µs/req ceiling (front / upstream) | target | met |");
+        var database = results.Values.SelectMany(p => p).Any(p => p.Product.Charges("database"));
+        output.WriteLine("| route | accounts | req/s (median) | ceiling req/s (median) | ratio min / median / max | p50 / p99 ms (median) | errors | CPU µs/req silo / emulator"
+            + (database ? " / database" : "") + " | CPU µs/req ceiling (front / upstream) | target | met |");
         output.WriteLine("|---|---:|---:|---:|---|---|---:|---|---|---|---|");
         foreach (var (scenario, pairs) in results)
         {
-            output.WriteLine(Row(scenario, pairs));
+            output.WriteLine(Row(scenario, pairs, database));
         }
         output.WriteLine();
         output.WriteLine("ratio = product req/s ÷ the ceiling's req/s measured beside it in the same round (ceiling A: bare Kestrel small JSON; "
             + "ceiling B: bare Kestrel making one loopback POST to a bare Kestrel upstream). errors = socket errors + HTTP ≥ 400 + Mojo code ≠ 0, "
-            + "over all rounds. CPU per request = utime+stime of the process from the phase's start until it is quiet again (work left behind included) ÷ requests; emulator and upstream: the far end's share, apart from ours.");
+            + "over all rounds. CPU per request = utime+stime of the process from the phase's start until it is quiet again (work left behind included) ÷ requests; emulator and upstream: the far end's share, apart from ours"
+            + (database ? "; database: the PostgreSQL server's processes." : "."));
     }
 
     /// <summary>The webhook phase: post_api deliveries per second beside a bare client posting the same body.</summary>
@@ -43,7 +46,7 @@ internal static class ThroughputReport
             + "taking the injections through its control API. lost = injected but not delivered before 5 s without a new POST.");
     }
 
-    private static string Row(Scenario scenario, List<PairSample> pairs)
+    private static string Row(Scenario scenario, List<PairSample> pairs, bool database)
     {
         var route = scenario.Name[..scenario.Name.LastIndexOf('-')];
         var ratios = pairs.Select(p => p.Ratio).ToList();
@@ -53,6 +56,8 @@ internal static class ThroughputReport
         var ceilingCpu = scenario.Ceiling.Processes.Count > 1
             ? $"{Cpu(pairs, p => p.Ceiling, "ceiling")} / {Cpu(pairs, p => p.Ceiling, "upstream")}"
             : Cpu(pairs, p => p.Ceiling, "ceiling");
+        var productCpu = $"{Cpu(pairs, p => p.Product, "silo")} / {Cpu(pairs, p => p.Product, "emulator")}"
+            + (database ? $" / {Cpu(pairs, p => p.Product, "database")}" : "");
         var target = scenario.TargetRatio is { } t
             ? $"≥ {t:P0}" + (scenario.P99TargetMs is { } ms ? $", p99 ≤ {ms:F0} ms" : "")
             : "—";
@@ -62,7 +67,7 @@ internal static class ThroughputReport
         return string.Create(CultureInfo.InvariantCulture,
             $"| {route} | {scenario.Accounts} | {Median(pairs.Select(p => p.Product.RequestsPerSecond)):F0} | {Median(pairs.Select(p => p.Ceiling.RequestsPerSecond)):F0} "
             + $"| {ratios.Min():P1} / {Median(ratios):P1} / {ratios.Max():P1} | {Median(pairs.Select(p => p.Product.P50Ms)):F2} / {p99:F2} "
-            + $"| {errorShare:P2} | {Cpu(pairs, p => p.Product, "silo")} / {Cpu(pairs, p => p.Product, "emulator")} | {ceilingCpu} | {target} | {met} |");
+            + $"| {errorShare:P2} | {productCpu} | {ceilingCpu} | {target} | {met} |");
     }
 
     private static string Cpu(List<PairSample> pairs, Func<PairSample, PhaseSample> side, string label) =>

@@ -39,7 +39,7 @@ internal sealed class WrkRunner(ThroughputOptions options, string scriptDirector
         {
             info.ArgumentList.Add(arg);
         }
-        var cpuBefore = side.Processes.Select(p => p.Process.CpuTime()).ToList();
+        var cpuBefore = side.CpuTimes();
         var machineBefore = ProcessCpu.Machine();
         using var wrk = Process.Start(info) ?? throw new InvalidOperationException("could not start wrk");
         var stdout = wrk.StandardOutput.ReadToEndAsync(ct);
@@ -47,7 +47,7 @@ internal sealed class WrkRunner(ThroughputOptions options, string scriptDirector
         await wrk.WaitForExitAsync(ct);
         await SettleAsync(side, ct);
         var machineAfter = ProcessCpu.Machine();
-        var cpu = side.Processes.Select((p, i) => (p.Label, p.Process.CpuTime() - cpuBefore[i])).ToList();
+        var cpu = side.CpuTimes().Select((c, i) => (c.Label, c.Cpu - cpuBefore[i].Cpu)).ToList();
         var output = await stdout;
         var result = output.Split('\n').FirstOrDefault(l => l.StartsWith("WRKRESULT ", StringComparison.Ordinal));
         if (wrk.ExitCode != 0 || result is null)
@@ -79,9 +79,9 @@ internal sealed class WrkRunner(ThroughputOptions options, string scriptDirector
         var deadline = DateTime.UtcNow + SettleLimit;
         while (DateTime.UtcNow < deadline)
         {
-            var before = side.Processes.Sum(p => p.Process.CpuTime().Ticks);
+            var before = side.CpuTimes().Sum(c => c.Cpu.Ticks);
             await Task.Delay(SettleProbe, ct);
-            var used = TimeSpan.FromTicks(side.Processes.Sum(p => p.Process.CpuTime().Ticks) - before);
+            var used = TimeSpan.FromTicks(side.CpuTimes().Sum(c => c.Cpu.Ticks) - before);
             if (used < SettleProbe * QuietShare)
             {
                 return;
