@@ -149,7 +149,8 @@ public sealed partial class QqAccountGrain
         {
             Idempotency.Keep(key, receipt);
         }
-        await Outbox.FlushAsync();
+        // A kept receipt must be saved with the event; a plain send has only its event, delivered first.
+        await (key is null ? Outbox.FlushDeliveringFirstAsync() : Outbox.FlushAsync());
         return receipt;
     }
 }
