@@ -26,6 +26,27 @@ public sealed class OpenWxHttpApi(HttpClient http, string api = "openwx")
         return await ReadOkAsync(route, response);
     }
 
+    /// <summary>
+    /// Polls check_event (Mojo mode: each poll takes what it answers) until <paramref name="count"/> send_message
+    /// events have come; their contents in order, with any extra that came along.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SentContentsAsync(string client, int count, TimeSpan timeout)
+    {
+        var sent = new List<string>();
+        await Eventually.TrueAsync(async () =>
+        {
+            foreach (var e in (await GetAsync("check_event", ("client", client))).EnumerateArray())
+            {
+                if (e.GetProperty("post_type").GetString() == "send_message")
+                {
+                    sent.Add(e.GetProperty("content").GetString()!);
+                }
+            }
+            return sent.Count >= count;
+        }, timeout, $"{count} send_message events");
+        return sent;
+    }
+
     public async Task<string> StateAsync(string client) =>
         (await ClientAsync(client)).State;
 

@@ -34,19 +34,7 @@ public sealed class SendEventSeqTests(ClusterFixture fixture)
             await SendAsync(text);
         }
 
-        var sent = new List<string>();
-        await Eventually.TrueAsync(async () =>
-        {
-            foreach (var e in (await _api.GetAsync("check_event", ("client", "seqres"))).EnumerateArray())
-            {
-                if (e.GetProperty("post_type").GetString() == "send_message")
-                {
-                    sent.Add(e.GetProperty("content").GetString()!);
-                }
-            }
-            return sent.Count >= before.Length + after.Length;
-        }, TimeSpan.FromSeconds(60), "the six send_message events");
-        Assert.Equal([.. before, .. after], sent);
+        Assert.Equal([.. before, .. after], await _api.SentContentsAsync("seqres", before.Length + after.Length, TimeSpan.FromSeconds(60)));
     }
 
     private async Task SendAsync(string content)

@@ -31,19 +31,7 @@ public sealed class QqSendEventSeqTests(QqClusterFixture fx) : IClassFixture<QqC
             await SendAsync(text);
         }
 
-        var sent = new List<string>();
-        await Eventually.TrueAsync(async () =>
-        {
-            foreach (var e in (await fx.Api.GetAsync("check_event", ("client", QqClusterFixture.Client))).EnumerateArray())
-            {
-                if (e.GetProperty("post_type").GetString() == "send_message")
-                {
-                    sent.Add(e.GetProperty("content").GetString()!);
-                }
-            }
-            return sent.Count >= before.Length + after.Length;
-        }, TimeSpan.FromSeconds(60), "the six send_message events");
-        Assert.Equal([.. before, .. after], sent);
+        Assert.Equal([.. before, .. after], await fx.Api.SentContentsAsync(QqClusterFixture.Client, before.Length + after.Length, TimeSpan.FromSeconds(60)));
     }
 
     private async Task SendAsync(string content)
