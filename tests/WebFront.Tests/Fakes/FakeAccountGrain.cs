@@ -81,7 +81,11 @@ public sealed partial class FakeAccountGrain(string key) : IWxAccountGrain
 
     public Task<ContactInfo?> GetUserAsync() => Task.FromResult(User);
 
-    public Task<UserWithState> GetUserWithStateAsync() => Task.FromResult(new UserWithState(Status.State, User));
+    public Task<UserWithState> GetUserWithStateAsync()
+    {
+        Throw();
+        return Task.FromResult(new UserWithState(Status.State, User));
+    }
 
     public Task<StartOptions> GetStartOptionsAsync() => Task.FromResult(Options);
 
