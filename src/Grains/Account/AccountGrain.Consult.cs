@@ -1,3 +1,5 @@
+using OpenWxCluster.Protocol;
+
 namespace OpenWxCluster.Grains.Account;
 
 // consult: send a text to a friend, then answer with that friend's next message or a timeout. The wait is its own
@@ -34,7 +36,7 @@ public sealed partial class AccountGrain
         }
         else
         {
-            var sent = await SendContentAndMediaAsync(friend.Id, content, media, friend, group: null, NewClientMsgId(), idempotencyKey: null);
+            var sent = await SendContentAndMediaAsync(friend.Id, content, media, friend, group: null, WxIds.NewClientMsgId(), idempotencyKey: null);
             receipt = new SendReceipt(sent.Id, sent.Code, sent.Status);
         }
         if (receipt.Code != SendCodes.Success)

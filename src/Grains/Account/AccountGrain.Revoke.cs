@@ -20,7 +20,7 @@ public sealed partial class AccountGrain
         var svrMsgId = messageId[..colon];
         var to = messageId[(colon + 1)..];
         // The recall carries a fresh ClientMsgId of its own, as the web client does.
-        var clientMsgId = NewClientMsgId();
+        var clientMsgId = WxIds.NewClientMsgId();
         var result = await UpstreamAsync("revoke_message", s => mediaDriver.RevokeAsync(s, to, svrMsgId, clientMsgId));
         // Mojo answers code 0 for a refused recall too; only the status tells them apart.
         return result.IsSuccess

@@ -84,9 +84,6 @@ public sealed partial class AccountGrain
         return number.ToString("D17", System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Mojo's ClientMsgId/LocalID: ms epoch + 4 digits, never repeated (see <see cref="WxIds.NewClientMsgId"/>).</summary>
-    private static string NewClientMsgId() => WxIds.NewClientMsgId();
-
     private static SendReceipt Kept(KeptReceipt kept) => kept.Receipt;
 
     private SendReceipt? Refuse(string content)

@@ -1,4 +1,5 @@
 using OpenWxCluster.Grains.Common;
+using OpenWxCluster.Protocol;
 
 namespace OpenWxCluster.Grains.Account;
 
@@ -30,7 +31,7 @@ public sealed partial class AccountGrain
         Action<Protocol.WxSendResult, SendReceipt> onSent,
         bool saveFirst = true)
     {
-        var id = clientMsgId ?? NewClientMsgId();
+        var id = clientMsgId ?? WxIds.NewClientMsgId();
         return Lane.TryRun(() => SendNowAsync(to, id, send, onSent, saveFirst), SendGap(broadcast))
             ?? Task.FromResult(new SendReceipt(null, SendCodes.QueueFull, $"send queue full ({_sendOptions.QueueCapacity} waiting), try again later"));
     }
@@ -63,7 +64,7 @@ public sealed partial class AccountGrain
     /// </summary>
     private Task<T> IdempotentAsync<T>(string? key, Func<string, Task<T>> send, Func<KeptReceipt, T> fromKept) =>
         key is null
-            ? send(NewClientMsgId())
+            ? send(WxIds.NewClientMsgId())
             : Idempotency.RunAsync(key, () => send(StableClientMsgId("idempotency:" + key)), fromKept);
 
     /// <summary>Keeps a successful receipt for its key (saved with the send's event).</summary>
