@@ -53,14 +53,12 @@ public sealed partial class AccountGrain
         var deletedFriends = deleted.Except(deletedGroups).ToList();
         if (friends.Count + deletedFriends.Count > 0)
         {
-            var changes = await Friends.ApplyAsync(friends, deletedFriends);
-            Contacts.Forget();
+            var changes = await Contacts.ApplyFriendsAsync(friends, deletedFriends);
             EmitFriendEvents(friends, changes);
         }
         if (groups.Count + deletedGroups.Count > 0)
         {
-            var changes = await Groups.ApplyAsync(groups, deletedGroups);
-            Contacts.Forget();
+            var changes = await Contacts.ApplyGroupsAsync(groups, deletedGroups);
             EmitGroupEvents(groups, changes);
         }
     }

@@ -33,13 +33,11 @@ public sealed partial class AccountGrain
         // Cached before the upstream call: get_friend_info right after the reply must show the remark, and the
         // upstream's ModContact echo, which the interleaving pump may apply while this call still waits, must find
         // it there and post no friend_property_change. A refusal puts the old remark back.
-        await Friends.ApplyAsync([friend with { Markname = newMarkname }], []);
-        Contacts.Forget();
+        await Contacts.ApplyFriendsAsync([friend with { Markname = newMarkname }], []);
         var result = await UpstreamAsync("set_markname", s => adminDriver.SetRemarkNameAsync(s, friend.Id, newMarkname));
         if (!result.IsSuccess)
         {
-            await Friends.ApplyAsync([friend], []);
-            Contacts.Forget();
+            await Contacts.ApplyFriendsAsync([friend], []);
         }
         return result;
     }

@@ -84,9 +84,7 @@ public sealed partial class AccountGrain
             {
                 friends.Add(ContactMapper.FileHelper);
             }
-            await Friends.ReplaceAsync(friends);
-            await Groups.ReplaceAsync([.. groups.Select(ContactMapper.ToGroup)]);
-            Contacts.Forget();
+            await Contacts.ReplaceAsync(friends, [.. groups.Select(ContactMapper.ToGroup)]);
             _redirectUri = null;
             _uuid = null;
             state.State.Session = SessionState.From(session);

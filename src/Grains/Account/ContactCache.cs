@@ -30,6 +30,21 @@ public sealed class ContactCache(IFriendsGrain friends, IGroupsGrain groups)
         _groupIds.Clear();
     }
 
+    /// <summary>Writes the account's own friend changes and forgets at once: the book's notice comes a turn later.</summary>
+    public Task<ContactChanges> ApplyFriendsAsync(IReadOnlyList<ContactInfo> modified, IReadOnlyList<string> deleted) =>
+        ForgettingAfter(friends.ApplyAsync(modified, deleted));
+
+    public Task<ContactChanges> ApplyGroupsAsync(IReadOnlyList<GroupInfo> modified, IReadOnlyList<string> deleted) =>
+        ForgettingAfter(groups.ApplyAsync(modified, deleted));
+
+    /// <summary>Replaces both books (a login's contact list) and forgets.</summary>
+    public async Task ReplaceAsync(IReadOnlyList<ContactInfo> allFriends, IReadOnlyList<GroupInfo> allGroups)
+    {
+        await friends.ReplaceAsync(allFriends);
+        await groups.ReplaceAsync(allGroups);
+        Forget();
+    }
+
     public Task<ContactInfo?> FindFriendAsync(FriendLookup lookup) => FindAsync(_friendLookups, lookup, friends.FindAsync);
 
     public Task<GroupInfo?> FindGroupAsync(GroupLookup lookup) => FindAsync(_groupLookups, lookup, groups.FindAsync);
@@ -39,6 +54,13 @@ public sealed class ContactCache(IFriendsGrain friends, IGroupsGrain groups)
 
     public Task<IReadOnlyList<GroupInfo>> GroupsByIdsAsync(IReadOnlyList<string> ids) =>
         ByIdsAsync(_groupIds, ids, groups.GetByIdsAsync, g => g.Id);
+
+    private async Task<T> ForgettingAfter<T>(Task<T> write)
+    {
+        var result = await write;
+        Forget();
+        return result;
+    }
 
     private async Task<T?> FindAsync<TLookup, T>(Dictionary<TLookup, T> kept, TLookup lookup, Func<TLookup, Task<T?>> fetch)
         where TLookup : notnull

@@ -75,4 +75,18 @@ public sealed class ContactCacheTests
         Assert.Equal(1, _cache.Count);
         Assert.Equal(2, _friends.Reads);
     }
+
+    [Fact]
+    public async Task The_accounts_own_write_is_seen_by_its_next_lookup_without_waiting_for_the_books_notice()
+    {
+        var byName = new FriendLookup(DisplayName: "Pal");
+        Assert.Same(Pal, await _cache.FindFriendAsync(byName));
+        Assert.Equal([Pal], await _cache.FriendsByIdsAsync(["@pal"]));
+
+        var renamed = Pal with { Markname = "Buddy" };
+        await _cache.ApplyFriendsAsync([renamed], []);
+
+        Assert.Same(renamed, await _cache.FindFriendAsync(new FriendLookup(DisplayName: "Buddy")));
+        Assert.Equal([renamed], await _cache.FriendsByIdsAsync(["@pal"]));
+    }
 }
