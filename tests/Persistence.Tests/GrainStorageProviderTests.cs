@@ -166,6 +166,21 @@ public sealed class GrainStorageProviderTests(PostgresFixture fixture) : IAsyncL
         }
     }
 
+    [Fact]
+    public async Task A_state_of_six_kilobytes_is_stored_inline_not_in_toast_chunks()
+    {
+        var toast = new QueryRunner(_silo.ConnectionString);
+        var table = (string)(await toast.ScalarAsync("SELECT reltoastrelid::regclass::text FROM pg_class WHERE relname = 'orleansstorage'"))!;
+        var chunksBefore = (long)(await toast.ScalarAsync($"SELECT count(*) FROM {table}"))!;
+        // Incompressible, about the inbox's redo tail at its budget: without the table's toast_tuple_target it is
+        // tried for compression in vain, then cut into chunks.
+        var note = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4_500));
+
+        await _store.WriteStateAsync(StateName, NewStringKey(), new GrainState<CounterState>(new CounterState { Note = note }));
+
+        Assert.Equal(chunksBefore, (long)(await toast.ScalarAsync($"SELECT count(*) FROM {table}"))!);
+    }
+
     private static GrainId NewStringKey() => GrainId.Create("counter", "acct_" + Guid.NewGuid().ToString("N"));
 
     private static GrainState<CounterState> New(int value) => new(new CounterState { Value = value, Note = "n" + value });

@@ -20,17 +20,25 @@ public sealed class EncodedEvents
         _serializer = serializer;
         _stored = stored;
         _events = stored.ConvertAll(bytes => serializer.Deserialize(bytes)!);
+        Bytes = stored.Sum(b => b.Length);
     }
 
     public int Count => _events.Count;
 
+    /// <summary>Bytes of the encoded events, as a state write copies them.</summary>
+    public int Bytes { get; private set; }
+
     /// <summary>The events, oldest first.</summary>
     public IReadOnlyList<AccountEvent> Events => _events;
 
-    public void Add(AccountEvent e)
+    public void Add(AccountEvent e) => Add(e, _serializer.SerializeToArray(e));
+
+    /// <summary>Adds an event already encoded by the same serializer.</summary>
+    public void Add(AccountEvent e, byte[] encoded)
     {
-        _stored.Add(_serializer.SerializeToArray(e));
+        _stored.Add(encoded);
         _events.Add(e);
+        Bytes += encoded.Length;
     }
 
     /// <summary>Removes the events up to sequence <paramref name="seq"/> (events are in sequence order); how many went.</summary>
@@ -47,6 +55,10 @@ public sealed class EncodedEvents
 
     public void RemoveOldest(int count)
     {
+        for (var i = 0; i < count; i++)
+        {
+            Bytes -= _stored[i].Length;
+        }
         _events.RemoveRange(0, count);
         _stored.RemoveRange(0, count);
     }

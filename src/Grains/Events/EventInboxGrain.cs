@@ -1,9 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.Storage;
 using OpenWxCluster.Grains.Common;
-using OpenWxCluster.Grains.Logging;
 using OpenWxCluster.Grains.Options;
 
 namespace OpenWxCluster.Grains.Events;
@@ -12,10 +9,11 @@ namespace OpenWxCluster.Grains.Events;
 /// check_event buffer of one account, fed by the account's outbox (idempotent: sequence numbers it has are
 /// dropped), bounded, persisted. Two views of the same events: Mojo's pending list, and the cursor log of accounts
 /// that polled with a cursor (<see cref="CursorLog"/>). Waiting pollers park on a completion source; nothing blocks
-/// the scheduler. Accepts and cursor polls change the state one at a time, each followed by its writes: cursor polls
-/// interleave, and the log's segment writes must stay in order with the index write.
+/// the scheduler. Accepts, acknowledgements and cursor polls change the state one at a time, each followed by its
+/// writes: cursor polls interleave, the log's segment writes must stay in order with the index write, and the redo
+/// tail's with the state's.
 /// </summary>
-public sealed class EventInboxGrain(
+public sealed partial class EventInboxGrain(
     [PersistentState("inbox", OrleansNames.Storage)] IPersistentState<InboxState> state,
     IOptions<EventInboxOptions> options,
     Orleans.Serialization.Serializer<AccountEvent> serializer,
@@ -28,10 +26,10 @@ public sealed class EventInboxGrain(
     /// <summary>Size of the in-memory ring of recent events the admin console shows.</summary>
     public const int RecentCapacity = 50;
 
-    private readonly SerialStateWriter _writer = new(state.WriteStateAsync);
     private readonly TaskChain _changes = new();
     private CursorLog? _log;
     private EncodedEvents _pending = null!;
+    private InboxRedoTail _tail = null!;
     private readonly Queue<AccountEvent> _recent = new(RecentCapacity);
     private TaskCompletionSource? _arrived;
     private int _waitingPolls;
@@ -50,14 +48,15 @@ public sealed class EventInboxGrain(
         return [.. _pending.Events];
     }
 
-    public async Task AcknowledgeAsync(long upToSeq)
+    /// <summary>In turn with accepts: the full write it makes must not race the redo tail's writes.</summary>
+    public Task AcknowledgeAsync(long upToSeq) => _changes.RunAsync(async () =>
     {
         ThrowIfFailed();
         if (_pending.RemoveUpTo(upToSeq) > 0)
         {
-            await _writer.WriteAsync();
+            await SaveAsync();
         }
-    }
+    });
 
     public async Task<CursorBatch> PollCursorAsync(long cursor, int maxCount, TimeSpan maxWait)
     {
@@ -92,37 +91,58 @@ public sealed class EventInboxGrain(
     private async Task AcceptNowAsync(IReadOnlyList<AccountEvent> events)
     {
         ThrowIfFailed();
-        var pending = _pending;
         var fresh = new List<AccountEvent>();
+        var encoded = new List<byte[]>();
         foreach (var e in events)
         {
             if (e.Seq <= state.State.LastSeq)
             {
                 continue; // a replay after a failover or a retried delivery
             }
-            state.State.LastSeq = e.Seq;
+            var bytes = serializer.SerializeToArray(e);
+            Apply(e, bytes);
             fresh.Add(e);
-            Count(e);
-            if (CheckEventFilter.Accepts(e))
-            {
-                pending.Add(e);
-            }
+            encoded.Add(bytes);
         }
         if (fresh.Count == 0)
         {
             return;
         }
-        var overflow = pending.Count - Math.Max(1, options.Value.Capacity);
-        if (overflow > 0)
-        {
-            pending.RemoveOldest(overflow);
-            state.State.Dropped += overflow;
-        }
+        TrimPending();
         // Every event goes to the cursor log, not only what Mojo's filter queues: the cursor mode is ours.
-        await SaveAsync(_log is { } log ? () => log.AppendAsync(fresh, options.Value.CursorCapacity, DateTimeOffset.UtcNow) : null);
+        Func<Task>? append = _log is { } log ? () => log.AppendAsync(fresh, options.Value.CursorCapacity, DateTimeOffset.UtcNow) : null;
+        if (state.State.MayHaveTail && _tail.Fits(encoded))
+        {
+            await SaveTailAsync(append, encoded);
+        }
+        else
+        {
+            await SaveAsync(append);
+        }
         var waiter = _arrived;
         _arrived = null;
         waiter?.TrySetResult();
+    }
+
+    /// <summary>What accepting an event changes in memory (on a call, or replayed from the redo tail).</summary>
+    private void Apply(AccountEvent e, byte[] encoded)
+    {
+        state.State.LastSeq = e.Seq;
+        Count(e);
+        if (CheckEventFilter.Accepts(e))
+        {
+            _pending.Add(e, encoded);
+        }
+    }
+
+    private void TrimPending()
+    {
+        var overflow = _pending.Count - Math.Max(1, options.Value.Capacity);
+        if (overflow > 0)
+        {
+            _pending.RemoveOldest(overflow);
+            state.State.Dropped += overflow;
+        }
     }
 
     /// <summary>The admin console's view: the newest events (bounded ring), the last event time and the message counts.</summary>
@@ -161,74 +181,6 @@ public sealed class EventInboxGrain(
             await SaveAsync(() => log.AcknowledgeAsync(cursor));
         }
         return await log.ReadAsync(cursor, count);
-    }
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        var s = state.State;
-        _pending = new EncodedEvents(serializer, s.PendingEncoded);
-        if (s.Pending.Count > 0)
-        {
-            // A state saved before the encoded list: its events move over with the next write.
-            s.Pending.ForEach(_pending.Add);
-            s.Pending.Clear();
-        }
-        if (state.State.Cursor is { } cursor)
-        {
-            _log = NewLog(cursor);
-        }
-        return Task.CompletedTask;
-    }
-
-    private CursorLog NewLog(CursorLogState cursor)
-    {
-        var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(OrleansNames.Storage);
-        return new CursorLog(cursor, new GrainCursorSegmentStore(storage, this.GetGrainId()), options.Value.CursorSegmentSize);
-    }
-
-    /// <summary>
-    /// Finishes a change to the log (<paramref name="logChange"/>, which may read segments), then writes the
-    /// segments, the state that indexes them, and clears the slots it no longer refers to. If the change or a write
-    /// fails, what is in memory is ahead of storage: this activation stops, and the account's retry brings the
-    /// events again to the next one.
-    /// </summary>
-    private async Task SaveAsync(Func<Task>? logChange = null)
-    {
-        try
-        {
-            if (logChange is not null)
-            {
-                await logChange();
-            }
-            if (_log is { } log)
-            {
-                await log.WriteSegmentsAsync();
-            }
-            await _writer.WriteAsync();
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            logger.InboxWriteFailed(e, Key);
-            _failed = true;
-            DeactivateOnIdle();
-            // Waiting polls end now, so the activation becomes idle and goes.
-            var waiter = _arrived;
-            _arrived = null;
-            waiter?.TrySetResult();
-            throw;
-        }
-        if (_log is { } written)
-        {
-            try
-            {
-                await written.ClearFreedAsync();
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // A stale slot is harmless (no saved index refers to it); it is cleared at the next write.
-                logger.CursorSlotClearFailed(Key, e.GetType().Name);
-            }
-        }
     }
 
     private void ThrowIfFailed()

@@ -24,4 +24,10 @@ public sealed class InboxState
 
     /// <summary>Mojo's pending list, oldest first: each event's bytes, encoded once (see <see cref="EncodedEvents"/>).</summary>
     [Id(7)] public List<byte[]> PendingEncoded { get; set; } = [];
+
+    /// <summary>
+    /// Accepted events may have been saved after this state in the inbox's redo tail (<see cref="InboxRedoTail"/>),
+    /// so a new activation reads it. Set when the state was written large or with a cursor log.
+    /// </summary>
+    [Id(8)] public bool MayHaveTail { get; set; }
 }

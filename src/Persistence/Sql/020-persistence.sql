@@ -21,6 +21,11 @@ CREATE TABLE IF NOT EXISTS orleansstorage
         (serviceid, graintypestring, grainidn0, grainidn1, grainidextensionstring)
 );
 
+-- Rows up to a page (8160 bytes) stay inline, uncompressed: the default (about 2 kB) moved every mid-sized state
+-- out of line into TOAST chunks, rewritten whole on each write, and first tried to compress it, in vain when the
+-- state is sealed. The check_event inbox's redo tail (InboxRedoTail.Budget) is sized to stay under this.
+ALTER TABLE orleansstorage SET (toast_tuple_target = 8160);
+
 -- In every query below the extension is matched as
 --     (grainidextensionstring = @GrainIdExtensionString
 --      OR (@GrainIdExtensionString IS NULL AND grainidextensionstring IS NULL))
