@@ -17,10 +17,10 @@ public sealed class InboxStateUpgradeTests(ClusterFixture fixture)
         const string key = "wx/inbox-upgrade";
         var inbox = fixture.Cluster.Client.ForKey<IEventInboxGrain>(key);
         var storage = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(OrleansNames.Storage);
-        var old = new InboxState { Pending = [Message(key, 1, "first"), Message(key, 2, "second")], LastSeq = 2 };
+        var old = new InboxState { Pending = [InboxEvents.Message(key, 1, "first"), InboxEvents.Message(key, 2, "second")], LastSeq = 2 };
         await storage.WriteStateAsync("inbox", ((GrainReference)(object)inbox).GrainId, new GrainState<InboxState>(old));
 
-        await inbox.AcceptAsync([Message(key, 2, "second again"), Message(key, 3, "third")]);
+        await inbox.AcceptAsync([InboxEvents.Message(key, 2, "second again"), InboxEvents.Message(key, 3, "third")]);
         var pending = await inbox.PeekAsync(TimeSpan.Zero);
 
         Assert.Equal(["first", "second", "third"], pending.Select(e => e.Message!.Content));
@@ -28,14 +28,4 @@ public sealed class InboxStateUpgradeTests(ClusterFixture fixture)
         await inbox.AcknowledgeAsync(2);
         Assert.Equal([3L], (await inbox.PeekAsync(TimeSpan.Zero)).Select(e => e.Seq));
     }
-
-    private static AccountEvent Message(string key, long seq, string content) => new()
-    {
-        AccountKey = key,
-        Seq = seq,
-        PostType = AccountEvent.ReceiveMessage,
-        Params = [],
-        Message = new ChatMessage { Id = "m" + seq, Content = content, Type = "friend_message", Class = "recv" },
-        Time = DateTimeOffset.UtcNow,
-    };
 }
