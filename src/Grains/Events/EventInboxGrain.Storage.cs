@@ -54,10 +54,8 @@ public sealed partial class EventInboxGrain
 
     private IGrainStorage Storage => ServiceProvider.GetRequiredKeyedService<IGrainStorage>(OrleansNames.Storage);
 
-    private CursorLog NewLog(CursorLogState cursor)
-    {
-        return new CursorLog(cursor, new GrainCursorSegmentStore(Storage, this.GetGrainId()), options.Value.CursorSegmentSize);
-    }
+    private CursorLog NewLog(CursorLogState cursor) =>
+        new(cursor, new GrainCursorSegmentStore(Storage, this.GetGrainId()), options.Value.CursorSegmentSize);
 
     /// <summary>
     /// Finishes a change to the log (<paramref name="logChange"/>, which may read segments), then writes the

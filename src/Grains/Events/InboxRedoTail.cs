@@ -23,8 +23,6 @@ public sealed class InboxRedoTail(IGrainStorage storage, GrainId grainId)
     private readonly List<byte[]> _events = [];
     private int _bytes;
 
-    public int Count => _events.Count;
-
     /// <summary>Whether events of these sizes still fit in the tail.</summary>
     public bool Fits(IReadOnlyList<byte[]> encoded) => _bytes + encoded.Sum(b => b.Length) <= Budget;
 
