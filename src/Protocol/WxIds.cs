@@ -26,4 +26,15 @@ public static class WxIds
         while (Interlocked.CompareExchange(ref _last, next, last) != last);
         return next.ToString(CultureInfo.InvariantCulture);
     }
+
+    /// <summary>
+    /// A ClientMsgId (17 digits, like Mojo's) derived from a key: a send retried after a failure carries the same id,
+    /// so the upstream delivers it once.
+    /// </summary>
+    public static string StableClientMsgId(string key)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key));
+        var number = BitConverter.ToUInt64(hash, 0) % 100_000_000_000_000_000UL;
+        return number.ToString("D17", CultureInfo.InvariantCulture);
+    }
 }

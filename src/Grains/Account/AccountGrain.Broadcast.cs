@@ -1,4 +1,5 @@
 using OpenWxCluster.Grains.Common;
+using OpenWxCluster.Protocol;
 
 namespace OpenWxCluster.Grains.Account;
 
@@ -104,12 +105,12 @@ public sealed partial class AccountGrain
         var key = $"broadcast:{job.Id}:{friend.Id}";
         var text = job.Content.Length == 0
             ? null
-            : await SendTextAsync(friend.Id, job.Content, friend, group: null, StableClientMsgId(key), broadcast: true);
+            : await SendTextAsync(friend.Id, job.Content, friend, group: null, WxIds.StableClientMsgId(key), broadcast: true);
         if (job.Media is not { } media || text is { Code: not SendCodes.Success })
         {
             return text!;
         }
-        var sent = await SendMediaAsync(friend.Id, media, friend, group: null, StableClientMsgId(key + ":media"), idempotencyKey: null, broadcast: true);
+        var sent = await SendMediaAsync(friend.Id, media, friend, group: null, WxIds.StableClientMsgId(key + ":media"), idempotencyKey: null, broadcast: true);
         return new SendReceipt(sent.Id, sent.Code, sent.Status);
     }
 }

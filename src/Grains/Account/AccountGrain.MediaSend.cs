@@ -65,7 +65,7 @@ public sealed partial class AccountGrain
         string to, string? content, OutgoingMedia media, ContactInfo? receiver, GroupInfo? group, string clientMsgId, string? idempotencyKey)
     {
         // With an idempotency key the text's ClientMsgId derives from it too, so a repeated call sends neither twice.
-        var textId = idempotencyKey is null ? null : StableClientMsgId("idempotency-text:" + idempotencyKey);
+        var textId = idempotencyKey is null ? null : WxIds.StableClientMsgId("idempotency-text:" + idempotencyKey);
         var text = string.IsNullOrEmpty(content) ? null : await SendTextAsync(to, content, receiver, group, textId);
         var sent = await SendMediaAsync(to, media, receiver, group, clientMsgId, idempotencyKey);
         return text is { Code: not SendCodes.Success }

@@ -53,7 +53,7 @@ public sealed partial class AccountGrain
         }
         var text = string.IsNullOrEmpty(request.Content)
             ? null
-            : await SendTextAsync(to, request.Content, friend, group, StableClientMsgId(request.Key));
+            : await SendTextAsync(to, request.Content, friend, group, WxIds.StableClientMsgId(request.Key));
         return request.MediaUrl is null ? text! : await SendReplyMediaAsync(request, to, friend, group, text);
     }
 
@@ -69,19 +69,8 @@ public sealed partial class AccountGrain
             return text ?? new SendReceipt(null, SendCodes.Failure, fetched.Status);
         }
         var media = await SendMediaAsync(
-            to, new OutgoingMedia(upload, null), friend, group, StableClientMsgId(request.Key + ":media"), idempotencyKey: null);
+            to, new OutgoingMedia(upload, null), friend, group, WxIds.StableClientMsgId(request.Key + ":media"), idempotencyKey: null);
         return text is { Code: not SendCodes.Success } ? text : new SendReceipt(media.Id, media.Code, media.Status);
-    }
-
-    /// <summary>
-    /// A ClientMsgId (17 digits, like Mojo's) derived from the key: a reply retried after a failure carries the same
-    /// id, so the upstream delivers it once.
-    /// </summary>
-    internal static string StableClientMsgId(string key)
-    {
-        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key));
-        var number = BitConverter.ToUInt64(hash, 0) % 100_000_000_000_000_000UL;
-        return number.ToString("D17", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static SendReceipt Kept(KeptReceipt kept) => kept.Receipt;

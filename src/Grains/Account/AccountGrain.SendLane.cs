@@ -65,7 +65,7 @@ public sealed partial class AccountGrain
     private Task<T> IdempotentAsync<T>(string? key, Func<string, Task<T>> send, Func<KeptReceipt, T> fromKept) =>
         key is null
             ? send(WxIds.NewClientMsgId())
-            : Idempotency.RunAsync(key, () => send(StableClientMsgId("idempotency:" + key)), fromKept);
+            : Idempotency.RunAsync(key, () => send(WxIds.StableClientMsgId("idempotency:" + key)), fromKept);
 
     /// <summary>Keeps a successful receipt for its key (saved with the send's event).</summary>
     private void KeepReceipt(string key, SendReceipt receipt, string? mediaId = null) => Idempotency.Keep(key, receipt, mediaId);
