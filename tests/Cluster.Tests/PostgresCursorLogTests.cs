@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans.TestingHost;
-using Orleans.Storage;
+using OpenWxCluster.Cluster.Tests.Inbox;
 using OpenWxCluster.Grains.Events;
 using OpenWxCluster.Grains.Options;
 using OpenWxCluster.TestKit;
@@ -76,13 +76,8 @@ public sealed class PostgresCursorLogTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range(36, 7).Select(s => (long)s), Seqs(await restarted.PollCursorAsync(35, 100, TimeSpan.Zero)));
     }
 
-    private static async Task<CursorLogState> SavedIndexAsync(InProcessTestCluster cluster, IEventInboxGrain inbox)
-    {
-        var storage = cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(OrleansNames.Storage);
-        var state = new GrainState<InboxState>(new InboxState());
-        await storage.ReadStateAsync("inbox", ((GrainReference)(object)inbox).GrainId, state);
-        return state.State!.Cursor!;
-    }
+    private static async Task<CursorLogState> SavedIndexAsync(InProcessTestCluster cluster, IEventInboxGrain inbox) =>
+        (await SavedInbox.ReadAsync(cluster.Silos[0].ServiceProvider, inbox)).State.Cursor!;
 
     private Task<InProcessTestCluster> StartClusterAsync(string serviceId) =>
         _env.StartClusterAsync(serviceId, silo => silo.Services.Configure<EventInboxOptions>(o =>

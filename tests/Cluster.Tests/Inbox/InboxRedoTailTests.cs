@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Core.Internal;
 using Orleans.Serialization;
-using Orleans.Storage;
 using OpenWxCluster.Grains.Events;
 
 namespace OpenWxCluster.Cluster.Tests.Inbox;
@@ -15,8 +14,6 @@ namespace OpenWxCluster.Cluster.Tests.Inbox;
 public sealed class InboxRedoTailTests(ClusterFixture fixture)
 {
     private static readonly string Long = new('x', 300);
-
-    private IGrainStorage Storage => fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(OrleansNames.Storage);
 
     private Serializer<AccountEvent> Serializer => fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<Serializer<AccountEvent>>();
 
@@ -134,13 +131,6 @@ public sealed class InboxRedoTailTests(ClusterFixture fixture)
 
     private IEnumerable<long> Pending(InboxState state) => state.PendingEncoded.Select(b => Serializer.Deserialize(b)!.Seq);
 
-    private async Task<(InboxState State, List<byte[]> Tail)> StoredAsync(IEventInboxGrain inbox)
-    {
-        var id = ((GrainReference)(object)inbox).GrainId;
-        var state = new GrainState<InboxState>(new InboxState());
-        await Storage.ReadStateAsync("inbox", id, state);
-        var tail = new GrainState<InboxTail>(new InboxTail());
-        await Storage.ReadStateAsync("inbox-tail", id, tail);
-        return (state.State ?? new InboxState(), tail.State?.Events ?? []);
-    }
+    private Task<(InboxState State, List<byte[]> Tail)> StoredAsync(IEventInboxGrain inbox) =>
+        SavedInbox.ReadAsync(fixture.Cluster.Silos[0].ServiceProvider, inbox);
 }
