@@ -58,6 +58,38 @@ public sealed class SendPacingTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Sends_to_different_friends_are_at_the_upstream_at_once()
+    {
+        string[] friends = ["spq_a", "spq_b", "spq_c", "spq_d"];
+        foreach (var wxid in friends)
+        {
+            World.CreateUser(new CreateUserRequest { Wxid = wxid, NickName = wxid });
+        }
+        World.CreateUser(new CreateUserRequest { Wxid = "spq_bot", NickName = "PipeBot", Friends = [.. friends] });
+        await _api.LoginAsync(World, "sp_pipe", "spq_bot");
+        var names = friends.Select(f => World.ResolveUserName("spq_bot", f).UserName).ToList();
+        World.SetFault(new FaultRequest { Mode = "hold", PathContains = "webwxsendmsg", Count = friends.Length });
+        try
+        {
+            var sends = names.Select(name =>
+                _api.GetAsync("send_friend_message", ("client", "sp_pipe"), ("id", name), ("content", "pipe " + name))).ToList();
+
+            // One at a time, the upstream would never hold more than one of them.
+            await Eventually.TrueAsync(() => Task.FromResult(World.HeldRequests == friends.Length), TimeSpan.FromSeconds(30), "all four sends held at once");
+            World.ReleaseHeld();
+
+            Assert.All(await Task.WhenAll(sends), r => Assert.Equal(0, r.GetProperty("code").GetInt32()));
+            var sent = World.GetSent("spq_bot");
+            Assert.All(names, name => Assert.Single(sent, s => s.Content == "pipe " + name));
+        }
+        finally
+        {
+            World.SetFault(null);
+            World.ReleaseHeld();
+        }
+    }
+
+    [Fact]
     public async Task Upstream_risk_control_is_a_typed_code_and_an_event()
     {
         World.CreateUser(new CreateUserRequest { Wxid = "spr_ned", NickName = "Ned" });

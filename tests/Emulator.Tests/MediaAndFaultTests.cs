@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using OpenWxCluster.Emulator.Control;
 using OpenWxCluster.Emulator.Tests.Support;
+using OpenWxCluster.TestKit;
 
 namespace OpenWxCluster.Emulator.Tests;
 
@@ -90,6 +91,24 @@ public sealed class MediaAndFaultTests
         Assert.Empty(await emu.Control.ListSessionsAsync());
         await emu.Control.ClearFaultAsync();
         Assert.NotEmpty(await LoginDriver.JsLoginAsync(client));
+    }
+
+    [Fact]
+    public async Task A_hold_fault_holds_requests_until_released_and_counts_them()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        var client = emu.NewClient();
+        await emu.Control.SetFaultAsync(new FaultRequest { Mode = "hold", Count = 2, PathContains = "/jslogin" });
+
+        var held = Enumerable.Range(0, 2).Select(_ => LoginDriver.JsLoginAsync(client)).ToList();
+        await Eventually.TrueAsync(async () => await emu.Control.GetHeldAsync() == 2, TimeSpan.FromSeconds(30), "two held requests");
+        Assert.All(held, h => Assert.False(h.IsCompleted));
+        await emu.Control.ReleaseHeldAsync();
+
+        Assert.All(await Task.WhenAll(held).WaitAsync(TimeSpan.FromSeconds(30)), Assert.NotEmpty);
+        Assert.Equal(0, await emu.Control.GetHeldAsync());
+        // The count is spent: the next request is answered at once.
+        Assert.NotEmpty(await LoginDriver.JsLoginAsync(client).WaitAsync(TimeSpan.FromSeconds(30)));
     }
 
     private static async Task<JsonElement> UploadChunkAsync(WebSession s, string to, byte[] file, int chunk, int chunks)

@@ -78,6 +78,12 @@ internal static class ControlEndpoints
             w.SetFault(null);
             return Results.NoContent();
         });
+        control.MapGet("/faults/held", (EmulatorWorld w) => new HeldInfo(w.HeldRequests));
+        control.MapPost("/faults/release", (EmulatorWorld w) =>
+        {
+            w.ReleaseHeld();
+            return Results.NoContent();
+        });
 
         MapSessions(control);
     }

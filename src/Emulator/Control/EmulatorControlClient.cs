@@ -92,6 +92,13 @@ public sealed class EmulatorControlClient(HttpClient http)
     public Task ClearFaultAsync(CancellationToken ct = default) =>
         SendAsync(HttpMethod.Delete, "control/faults", null, ct);
 
+    /// <summary>Requests a <c>hold</c> fault holds now.</summary>
+    public async Task<int> GetHeldAsync(CancellationToken ct = default) =>
+        (await SendAsync<HeldInfo>(HttpMethod.Get, "control/faults/held", null, ct)).Held;
+
+    public Task ReleaseHeldAsync(CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Post, "control/faults/release", null, ct);
+
     public Task<SettingsInfo> GetSettingsAsync(CancellationToken ct = default) =>
         SendAsync<SettingsInfo>(HttpMethod.Get, "control/settings", null, ct);
 

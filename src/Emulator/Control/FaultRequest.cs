@@ -6,7 +6,9 @@ namespace OpenWxCluster.Emulator.Control;
 /// <see cref="Status"/>, default 500, empty body), <c>malformed</c> (the real body cut in half, announced as
 /// complete), <c>truncated</c> (Content-Length of the full body, half of it sent, connection aborted),
 /// <c>retcode</c> (a well-formed answer carrying <see cref="RetCode"/>: synccheck's retcode, else BaseResponse.Ret;
-/// for retcodes the service has but the emulator never produces by itself). LatencyMs applies before any mode.
+/// for retcodes the service has but the emulator never produces by itself), <c>hold</c> (held until POST
+/// /control/faults/release, then answered normally; GET /control/faults/held counts the held ones: how many requests
+/// a client has in flight at once). LatencyMs applies before any mode.
 /// </summary>
 public sealed record FaultRequest
 {

@@ -20,7 +20,12 @@ internal static class FaultMiddleware
             await Task.Delay(fault.LatencyMs, http.RequestAborted);
         }
 
-        if (fault.Mode == "latency")
+        if (fault.Mode == "hold")
+        {
+            await world.Faults.HoldAsync(http.RequestAborted);
+        }
+
+        if (fault.Mode is "latency" or "hold")
         {
             await next(http);
             return;

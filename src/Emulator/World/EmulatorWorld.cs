@@ -39,6 +39,12 @@ public sealed partial class EmulatorWorld
     /// <summary>Arms a fault for the next protocol requests (null clears it).</summary>
     public void SetFault(Control.FaultRequest? fault) => Faults.Arm(fault);
 
+    /// <summary>Requests a <c>hold</c> fault holds now.</summary>
+    public int HeldRequests => Faults.Held;
+
+    /// <summary>Lets the requests a <c>hold</c> fault holds go on.</summary>
+    public void ReleaseHeld() => Faults.Release();
+
     /// <summary>Cancelled when the host shuts down so hanging long-polls end at once instead of holding shutdown.</summary>
     internal CancellationToken Stopping => _stopping.Token;
 

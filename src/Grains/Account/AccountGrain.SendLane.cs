@@ -15,7 +15,7 @@ public sealed partial class AccountGrain
     private IdempotentSends Idempotency => _idempotency ??= new IdempotentSends(
         () => state.State.Sends.Receipts, _sendOptions.IdempotencyWindow, _sendOptions.IdempotencyCapacity);
 
-    private SendLane Lane => _lane ??= new SendLane(_sendOptions.QueueCapacity, metrics, Key);
+    private SendLane Lane => _lane ??= SendLane.For(_sendOptions, metrics, Key);
 
     /// <summary>
     /// Runs one upstream send in the lane: <paramref name="onSent"/> records its event (and receipt) before the state
@@ -32,7 +32,7 @@ public sealed partial class AccountGrain
         bool saveFirst = true)
     {
         var id = clientMsgId ?? WxIds.NewClientMsgId();
-        return Lane.TryRun(() => SendNowAsync(to, id, send, onSent, saveFirst), SendGap(broadcast))
+        return Lane.TryRun(to, () => SendNowAsync(to, id, send, onSent, saveFirst), SendGap(broadcast))
             ?? Task.FromResult(new SendReceipt(null, SendCodes.QueueFull, $"send queue full ({_sendOptions.QueueCapacity} waiting), try again later"));
     }
 

@@ -104,7 +104,12 @@ public sealed class EventOutbox(
     public Task FlushDeliveringFirstAsync() => _flushes.RunAsync(async () =>
     {
         var s = state();
-        if (s.WebhookOn || s.Outbox.Count == 0 || s.NextEventSeq > s.SeqReserved || s.Outbox.Count > capacity || !await DeliverAsync())
+        if (s.Outbox.Count == 0)
+        {
+            // An earlier flush took this send's event along (pipelined sends finish close together).
+            return;
+        }
+        if (s.WebhookOn || s.NextEventSeq > s.SeqReserved || s.Outbox.Count > capacity || !await DeliverAsync())
         {
             await FlushNowAsync();
         }

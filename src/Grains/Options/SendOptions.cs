@@ -15,6 +15,12 @@ public sealed class SendOptions
     /// <summary>Sends waiting for their turn per account; past it a send is refused at once (code -7).</summary>
     public int QueueCapacity { get; set; } = 100;
 
+    /// <summary>
+    /// Sends of one account in flight upstream at once, to different conversations (one conversation's sends always
+    /// go one at a time, in call order). 1 sends one at a time; so does an account with a send interval.
+    /// </summary>
+    public int Pipeline { get; set; } = 4;
+
     /// <summary>Broadcasts an account may have in progress at a time.</summary>
     public int MaxBroadcasts { get; set; } = 4;
 

@@ -16,7 +16,7 @@ public sealed partial class QqAccountGrain
     private SendLane? _lane;
     private IdempotentSends? _idempotency;
 
-    private SendLane Lane => _lane ??= new SendLane(_sendOptions.QueueCapacity, metrics, Key);
+    private SendLane Lane => _lane ??= SendLane.For(_sendOptions, metrics, Key);
 
     private IdempotentSends Idempotency => _idempotency ??= new IdempotentSends(
         () => S.Receipts, _sendOptions.IdempotencyWindow, _sendOptions.IdempotencyCapacity);
@@ -106,7 +106,7 @@ public sealed partial class QqAccountGrain
         Func<IReadOnlyList<QqProtocol.OneBotSegment>, CancellationToken, Task<long>> send)
     {
         Task<SendReceipt> Run() =>
-            Lane.TryRun(() => SendNowAsync(key, content, type, to, group, send), S.Options.SendInterval ?? _sendOptions.Interval)
+            Lane.TryRun(type + ":" + (to?.Id ?? group?.Id), () => SendNowAsync(key, content, type, to, group, send), S.Options.SendInterval ?? _sendOptions.Interval)
             ?? Task.FromResult(new SendReceipt(null, SendCodes.QueueFull, $"send queue full ({_sendOptions.QueueCapacity} waiting), try again later"));
         return key is null ? Run() : Idempotency.RunAsync(key, Run, kept => kept.Receipt);
     }
