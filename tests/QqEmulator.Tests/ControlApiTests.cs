@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
 using OpenWxCluster.QqEmulator.Tests.Support;
+using OpenWxCluster.TestKit;
 
 namespace OpenWxCluster.QqEmulator.Tests;
 
@@ -47,5 +49,31 @@ public sealed class ControlApiTests
             : (await qq.OkAsync("send_group_msg", new { group_id = TestQq.Team, message = $"m{i}" })).GetProperty("message_id").GetInt32()));
         Assert.Equal(40, ids.Distinct().Count());
         Assert.Equal(20, (await qq.ControlGetAsync($"bots/{TestQq.Bot}/sent")).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Held_calls_of_an_action_wait_until_released_and_are_counted()
+    {
+        await using var qq = await TestQq.StartAsync();
+        using (var armed = await qq.Http.PutAsJsonAsync("control/hold", new { action = "get_login_info", count = 2 }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, armed.StatusCode);
+        }
+
+        var held = Enumerable.Range(0, 2).Select(_ => qq.OkAsync("get_login_info")).ToList();
+        await Eventually.TrueAsync(
+            async () => (await qq.ControlGetAsync("hold")).GetProperty("held").GetInt32() == 2, TimeSpan.FromSeconds(30), "two held calls");
+        Assert.All(held, h => Assert.False(h.IsCompleted));
+        // Another action is never held.
+        await qq.OkAsync("get_status").WaitAsync(TimeSpan.FromSeconds(30));
+        using (var released = await qq.Http.PostAsync("control/hold/release", null))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, released.StatusCode);
+        }
+
+        Assert.All(await Task.WhenAll(held).WaitAsync(TimeSpan.FromSeconds(30)), d => Assert.Equal(TestQq.Bot, d.GetProperty("user_id").GetInt64()));
+        Assert.Equal(0, (await qq.ControlGetAsync("hold")).GetProperty("held").GetInt32());
+        // The count is spent: the next call is answered at once.
+        await qq.OkAsync("get_login_info").WaitAsync(TimeSpan.FromSeconds(30));
     }
 }

@@ -22,7 +22,7 @@ internal static class FaultMiddleware
 
         if (fault.Mode == "hold")
         {
-            await world.Faults.HoldAsync(http.RequestAborted);
+            await world.Faults.Hold.WaitAsync(http.RequestAborted);
         }
 
         if (fault.Mode is "latency" or "hold")

@@ -40,10 +40,10 @@ public sealed partial class EmulatorWorld
     public void SetFault(Control.FaultRequest? fault) => Faults.Arm(fault);
 
     /// <summary>Requests a <c>hold</c> fault holds now.</summary>
-    public int HeldRequests => Faults.Held;
+    public int HeldRequests => Faults.Hold.Held;
 
     /// <summary>Lets the requests a <c>hold</c> fault holds go on.</summary>
-    public void ReleaseHeld() => Faults.Release();
+    public void ReleaseHeld() => Faults.Hold.Release();
 
     /// <summary>Cancelled when the host shuts down so hanging long-polls end at once instead of holding shutdown.</summary>
     internal CancellationToken Stopping => _stopping.Token;

@@ -1,4 +1,5 @@
 using OpenWxCluster.Emulator.Control;
+using OpenWxCluster.EmulatorShared;
 
 namespace OpenWxCluster.Emulator.World;
 
@@ -8,45 +9,9 @@ internal sealed class FaultPlan
     private readonly Lock _gate = new();
     private FaultRequest? _fault;
     private int? _remaining;
-    private TaskCompletionSource _release = NewGate();
-    private int _held;
 
-    /// <summary>Requests a <c>hold</c> fault is holding now: what a client has in flight at the upstream at once.</summary>
-    public int Held => Volatile.Read(ref _held);
-
-    /// <summary>Holds a request until <see cref="Release"/> (or until it is aborted).</summary>
-    public async Task HoldAsync(CancellationToken aborted)
-    {
-        Task gate;
-        lock (_gate)
-        {
-            gate = _release.Task;
-            _held++;
-        }
-        try
-        {
-            await gate.WaitAsync(aborted);
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _held--;
-            }
-        }
-    }
-
-    /// <summary>Lets every held request go on; later ones are held again while the fault lasts.</summary>
-    public void Release()
-    {
-        TaskCompletionSource released;
-        lock (_gate)
-        {
-            released = _release;
-            _release = NewGate();
-        }
-        released.SetResult();
-    }
+    /// <summary>What a <c>hold</c> fault holds: a test counts and releases them.</summary>
+    public RequestHold Hold { get; } = new();
 
     public void Arm(FaultRequest? fault)
     {
@@ -61,8 +26,6 @@ internal sealed class FaultPlan
             _remaining = fault?.Count;
         }
     }
-
-    private static TaskCompletionSource NewGate() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>The fault for this request path, consuming one use, or null.</summary>
     public FaultRequest? Take(string path)

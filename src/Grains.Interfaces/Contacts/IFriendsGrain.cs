@@ -17,11 +17,11 @@ public interface IFriendsGrain : IGrainWithStringKey
     [Alias("Search"), ReadOnly, AlwaysInterleave]
     Task<IReadOnlyList<ContactInfo>> SearchAsync(FriendLookup lookup);
 
-    /// <summary>Replaces the whole list (after a login's contact fetch).</summary>
     /// <summary>The contacts with these ids (unknown ids are skipped): one call for a whole sync batch.</summary>
     [Alias("GetByIds"), ReadOnly, AlwaysInterleave]
     Task<IReadOnlyList<ContactInfo>> GetByIdsAsync(IReadOnlyList<string> ids);
 
+    /// <summary>Replaces the whole list (after a login's contact fetch).</summary>
     [Alias("Replace")]
     Task ReplaceAsync(IReadOnlyList<ContactInfo> friends);
 

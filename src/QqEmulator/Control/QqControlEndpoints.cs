@@ -35,6 +35,17 @@ internal static class QqControlEndpoints
             w.SetOnline(selfId, r.Online);
             return Results.NoContent();
         });
+        control.MapPut("/hold", (HoldRequest r, QqWorld w) =>
+        {
+            w.HoldActions(r.Action, r.Count);
+            return Results.NoContent();
+        });
+        control.MapGet("/hold", (QqWorld w) => Results.Json(new { held = w.HeldActions }));
+        control.MapPost("/hold/release", (QqWorld w) =>
+        {
+            w.ReleaseHeld();
+            return Results.NoContent();
+        });
         control.MapGet("/bots/{selfId:long}/sent", (long selfId, QqWorld w) => w.SentBy(selfId).Select(MessageInfo.From).ToList());
 
         control.MapPut("/bots/{selfId:long}/friends/{userId:long}/category", (long selfId, long userId, CategoryRequest r, QqWorld w) =>

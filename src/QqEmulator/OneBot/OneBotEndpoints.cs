@@ -43,6 +43,7 @@ internal static class OneBotEndpoints
             return Results.StatusCode(status);
         }
 
+        await world.Holds.PassAsync(action, http.RequestAborted);
         var envelope = OneBotActions.Envelope(action, world, selfId, new ActionParameters(values));
         return Results.Content(envelope.ToJsonString(), "application/json; charset=utf-8");
     }
