@@ -32,6 +32,7 @@ internal sealed class BenchStack : IDisposable
     public DatabaseCpu? Database { get; private init; }
 
     private PostgresServer? _database;
+    private string _logDirectory = "";
 
     public static async Task<BenchStack> StartAsync(string logDirectory, bool postgres)
     {
@@ -59,7 +60,7 @@ internal sealed class BenchStack : IDisposable
             var self = typeof(CeilingServer).Assembly.Location;
             var (ceilingA, ceilingAUri) = StartCeiling(processes, self, "json", null, logDirectory);
             var (upstream, upstreamUri) = StartCeiling(processes, self, "upstream", null, logDirectory);
-            var (relay, relayUri) = StartCeiling(processes, self, "relay", new Uri(upstreamUri, "webwxsendmsg"), logDirectory);
+            var (relay, relayUri) = StartCeiling(processes, self, "relay", new Uri(upstreamUri, "webwxsendmsg").ToString(), logDirectory);
             var (receiver, receiverUri) = StartCeiling(processes, self, "receiver", null, logDirectory);
             await silo.WaitHttpOkAsync(new Uri(siloUri, "openwx/check_client"), StartTimeout);
             foreach (var (process, uri) in new[] { (ceilingA, ceilingAUri), (upstream, upstreamUri), (relay, relayUri), (receiver, new Uri(receiverUri, "count")) })
@@ -79,6 +80,7 @@ internal sealed class BenchStack : IDisposable
                 Storage = storageText,
                 Database = databaseCpu,
                 _database = database,
+                _logDirectory = logDirectory,
             };
             stack._processes.AddRange(processes);
             return stack;
@@ -145,10 +147,24 @@ internal sealed class BenchStack : IDisposable
         "--App:Api:RateLimit:Burst=100000000",
     ];
 
-    private static (BenchProcess Process, Uri Uri) StartCeiling(List<BenchProcess> processes, string self, string mode, Uri? upstream, string logDirectory)
+    /// <summary>
+    /// A bare Kestrel answering <paramref name="reply"/> to every path: the ceiling of a read whose reply is long (the
+    /// same bytes on the wire as the product's), beside ceiling A's small JSON.
+    /// </summary>
+    public async Task<Side> StartReplyCeilingAsync(string name, byte[] reply)
+    {
+        var file = Path.Combine(_logDirectory, name.Replace(' ', '-') + ".json");
+        await File.WriteAllBytesAsync(file, reply);
+        var (process, uri) = StartCeiling(_processes, typeof(CeilingServer).Assembly.Location, "bytes", file, _logDirectory);
+        await process.WaitHttpOkAsync(uri, StartTimeout);
+        return new Side(name, uri, [("ceiling", process)]);
+    }
+
+    private static (BenchProcess Process, Uri Uri) StartCeiling(List<BenchProcess> processes, string self, string mode, string? argument, string logDirectory)
     {
         var port = FreePort.Next();
-        string[] args = upstream is null ? ["serve", mode, port.ToString(System.Globalization.CultureInfo.InvariantCulture)] : ["serve", mode, port.ToString(System.Globalization.CultureInfo.InvariantCulture), upstream.ToString()];
+        var portText = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string[] args = argument is null ? ["serve", mode, portText] : ["serve", mode, portText, argument];
         return (Track(processes, BenchProcess.StartDll("ceiling-" + mode, self, args, logDirectory)), new Uri($"http://127.0.0.1:{port}/"));
     }
 

@@ -9,8 +9,9 @@ namespace OpenWxCluster.Bench.Throughput;
 /// <summary>
 /// The bare Kestrel ceilings, each its own process (<c>serve &lt;mode&gt; &lt;port&gt; [upstream]</c>) so its CPU is
 /// measured apart: <c>json</c> answers a small Mojo-like JSON (ceiling A, reads); <c>relay</c> makes one loopback
-/// POST to <c>upstream</c> before answering (ceiling B, sends); <c>upstream</c> is that bare upstream; <c>receiver</c>
-/// is the bare post_api receiver of the webhook phase (<see cref="WebhookReceiver"/>).
+/// POST to <c>upstream</c> before answering (ceiling B, sends); <c>upstream</c> is that bare upstream; <c>bytes</c>
+/// answers a file's bytes as JSON (a read route's own reply: the same I/O as a long list); <c>receiver</c> is the bare
+/// post_api receiver of the webhook phase (<see cref="WebhookReceiver"/>).
 /// Every path answers: wrk sends the product's own paths, so the requests are the same size.
 /// </summary>
 internal static class CeilingServer
@@ -28,9 +29,9 @@ internal static class CeilingServer
 
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args.Length < 3 || !int.TryParse(args[2], out var port) || (args[1] == "relay" && args.Length < 4))
+        if (args.Length < 3 || !int.TryParse(args[2], out var port) || (args[1] is "relay" or "bytes" && args.Length < 4))
         {
-            await Console.Error.WriteLineAsync("usage: serve json|upstream|receiver <port> | serve relay <port> <upstream url>");
+            await Console.Error.WriteLineAsync("usage: serve json|upstream|receiver <port> | serve relay <port> <upstream url> | serve bytes <port> <file>");
             return 2;
         }
         var builder = WebApplication.CreateSlimBuilder();
@@ -44,6 +45,10 @@ internal static class CeilingServer
                 break;
             case "upstream":
                 app.MapFallback(() => Results.Bytes(UpstreamReply, "application/json"));
+                break;
+            case "bytes":
+                var bytes = await File.ReadAllBytesAsync(args[3]);
+                app.MapFallback(() => Results.Bytes(bytes, "application/json"));
                 break;
             case "relay":
                 var upstream = new Uri(args[3]);

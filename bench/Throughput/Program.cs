@@ -69,7 +69,10 @@ public static class Program
         Log($"all {world.Accounts.Count} running after {clock.Elapsed.TotalSeconds:F1} s; silo RSS {stack.Product.Processes[0].Process.RssMiB():F0} MiB");
         await CheckFriendsAsync(api, world.Accounts[0], options.Friends, ct);
 
-        var scenarios = ScenarioSet.Build(options, world.Accounts, stack);
+        var friendsReply = await api.GetByteArrayAsync($"openwx/get_friend_info?client={world.Accounts[0].Client}", ct);
+        var sameReply = await stack.StartReplyCeilingAsync("ceiling A′", friendsReply);
+        Log($"ceiling A′ answers get_friend_info's own reply ({friendsReply.Length} bytes) on {sameReply.BaseUri}");
+        var scenarios = ScenarioSet.Build(options, world.Accounts, stack, sameReply);
         var wrk = new WrkRunner(options, logs);
         Log("load: wrk " + string.Join(' ', wrk.Arguments(scenarios[0], scenarios[0].Product, options.Seconds)) + " (script and URL per scenario and side)");
         Log(await ErrorCountCheck.RunAsync(wrk, stack.Product, world.Accounts[0].Client, ct));

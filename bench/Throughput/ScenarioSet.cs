@@ -4,8 +4,9 @@ namespace OpenWxCluster.Bench.Throughput;
 
 /// <summary>
 /// The measured routes: send_friend_message and send_group_message with 1, 50 and the most accounts (against ceiling
-/// B), get_user_info and get_friend_info over the read accounts (against ceiling A). Paths rotate over accounts first,
-/// then targets, so neighbouring requests hit different accounts.
+/// B), get_user_info and get_friend_info over the read accounts (against ceiling A), and get_friend_info once more
+/// against ceiling A′, a bare endpoint answering the same reply bytes (the same I/O; ceiling A's small JSON is not).
+/// Paths rotate over accounts first, then targets, so neighbouring requests hit different accounts.
 /// </summary>
 internal static class ScenarioSet
 {
@@ -19,7 +20,7 @@ internal static class ScenarioSet
 
     private const string Content = "bench";
 
-    public static IReadOnlyList<Scenario> Build(ThroughputOptions options, IReadOnlyList<BenchAccount> accounts, BenchStack stack)
+    public static IReadOnlyList<Scenario> Build(ThroughputOptions options, IReadOnlyList<BenchAccount> accounts, BenchStack stack, Side sameReply)
     {
         var scenarios = new List<Scenario>();
         foreach (var n in options.SendAccountCounts())
@@ -40,6 +41,9 @@ internal static class ScenarioSet
             scenarios.Add(new Scenario(
                 $"{route}-{readers.Count}", readers.Count, [.. readers.Select(a => Path(route, a))], IsSend: false, stack.Product, stack.CeilingA, ReadTarget, null));
         }
+        scenarios.Add(new Scenario(
+            $"get_friend_info beside its own reply-{readers.Count}", readers.Count, [.. readers.Select(a => Path("get_friend_info", a))],
+            IsSend: false, stack.Product, sameReply, null, null));
         return scenarios;
     }
 
