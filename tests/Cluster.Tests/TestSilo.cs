@@ -11,6 +11,9 @@ namespace OpenWxCluster.Cluster.Tests;
 public static class TestSilo
 {
     /// <param name="apiUrl">The web front's address, for poll_api redirects to the API (the web front is a separate host here).</param>
+    /// <summary>The webhook backlog's chunk size in test silos.</summary>
+    public const int WebhookBacklogChunk = 3;
+
     public static void Configure(
         ISiloBuilder silo, string emulatorUrl, bool memoryStorage = true, Action<SyncOptions>? sync = null, string? apiUrl = null)
     {
@@ -38,6 +41,8 @@ public static class TestSilo
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(100);
             o.RetryMaxDelay = TimeSpan.FromSeconds(1);
             o.WatchdogPeriod = TimeSpan.FromSeconds(2);
+            // Small chunks: every webhook test with a few waiting events crosses sealed backlog chunks.
+            o.BacklogChunk = WebhookBacklogChunk;
         });
         // Lets a test run the watchdog reminder every few seconds (the production period is a minute).
         silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));

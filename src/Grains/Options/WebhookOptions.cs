@@ -30,6 +30,12 @@ public sealed class WebhookOptions
     /// <summary>Events waiting per account at most; past it the oldest are dropped and counted.</summary>
     public int Capacity { get; set; } = 10_000;
 
+    /// <summary>
+    /// Backlog events sealed together into one stored record, so a state write never holds more than this many of them
+    /// however long the backlog grows (see WebhookBacklog).
+    /// </summary>
+    public int BacklogChunk { get; set; } = 32;
+
     /// <summary>How long an event is retried before it is given up (counted as failed).</summary>
     public TimeSpan MaxEventAge { get; set; } = TimeSpan.FromHours(24);
 

@@ -43,7 +43,7 @@ public sealed partial class WebhookGrain
             {
                 return; // the account is unreachable: the timer tries again
             }
-            if (state.State.Settings is not { } settings || state.State.Backlog.Count == 0)
+            if (state.State.Settings is not { } settings || Backlog.Count == 0)
             {
                 break;
             }
@@ -57,7 +57,7 @@ public sealed partial class WebhookGrain
 
     private async Task DeliverFirstAsync(WebhookSettings settings, CancellationToken cancellation)
     {
-        var head = state.State.Backlog[0];
+        var head = (await Backlog.HeadAsync())!;
         _current = head;
         var body = await Format.RenderAsync(head, settings.PostMediaData, cancellation);
         var destination = _destination.Token;
@@ -86,11 +86,17 @@ public sealed partial class WebhookGrain
             ResilienceContextPool.Shared.Return(context);
             _current = null;
         }
-        if (state.State.Backlog.Count == 0 || state.State.Backlog[0].Seq != head.Seq)
+        await _changes.RunAsync(() => FinishAsync(head, outcome, givenUp));
+    }
+
+    /// <summary>Takes the delivered (or given-up) event off the backlog and saves that, in turn with the other changes.</summary>
+    private async Task FinishAsync(AccountEvent head, WebhookOutcome? outcome, string? givenUp)
+    {
+        if (Backlog.Count == 0 || (await Backlog.HeadAsync())?.Seq != head.Seq)
         {
             return; // reconfigured or trimmed meanwhile
         }
-        state.State.Backlog.RemoveAt(0);
+        var emptied = Backlog.RemoveHead();
         state.State.HeadAttempts = 0;
         metrics.DeliveryFinished(outcome is { IsSuccess: true });
         if (outcome is { IsSuccess: true })
@@ -108,6 +114,10 @@ public sealed partial class WebhookGrain
             logger.GaveUp(Key, head.Seq, givenUp ?? $"HTTP {outcome?.StatusCode}");
         }
         await _writer.WriteAsync();
+        if (emptied is { } chunk)
+        {
+            await Backlog.ForgetAsync([chunk]);
+        }
     }
 
     private async ValueTask<WebhookOutcome> AttemptAsync(WebhookSettings settings, AccountEvent head, string body, CancellationToken cancellation)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 using OpenWxCluster.Grains.Common;
 using OpenWxCluster.Grains.Diagnostics;
 using OpenWxCluster.Grains.Options;
@@ -27,16 +28,24 @@ public sealed partial class WebhookGrain(
 
     private readonly WebhookOptions _options = options.Value;
     private readonly SerialStateWriter _writer = new(state.WriteStateAsync);
+
+    /// <summary>Every change of the backlog, one at a time (see <see cref="WebhookBacklog"/>).</summary>
+    private readonly TaskChain _changes = new();
+    private WebhookBacklog? _backlog;
     private bool _failed;
 
     private string Key => this.GetPrimaryKeyString();
+
+    private WebhookBacklog Backlog => _backlog ??= new WebhookBacklog(
+        () => state.State, ServiceProvider.GetRequiredKeyedService<IGrainStorage>(OrleansNames.Storage), this.GetGrainId(),
+        _options.BacklogChunk, _options.Capacity);
 
     /// <summary>The host's (the web front's) body format; resolved when first needed, so a bare silo still starts accounts.</summary>
     private IWebhookFormat Format => services.GetRequiredService<IWebhookFormat>();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        metrics.Gauges.TrackBacklog(Key, () => state.State.Backlog.Count);
+        metrics.Gauges.TrackBacklog(Key, () => Backlog.Count);
         if (HasWork)
         {
             StartDelivery();
@@ -56,18 +65,23 @@ public sealed partial class WebhookGrain(
     public async Task<bool> ConfigureAsync(WebhookSettings? settings)
     {
         var effective = settings ?? Default();
-        if (!SameDestination(state.State.Settings, effective))
+        await _changes.RunAsync(async () =>
         {
-            Retarget();
-        }
-        state.State.Settings = effective;
-        if (effective is null && state.State.Backlog.Count > 0)
-        {
-            state.State.Dropped += state.State.Backlog.Count;
-            state.State.Backlog.Clear();
-            state.State.HeadAttempts = 0;
-        }
-        await _writer.WriteAsync();
+            if (!SameDestination(state.State.Settings, effective))
+            {
+                Retarget();
+            }
+            state.State.Settings = effective;
+            IReadOnlyList<long> emptied = [];
+            if (effective is null && Backlog.Count is > 0 and var count)
+            {
+                state.State.Dropped += count;
+                emptied = Backlog.DropOldest(count);
+                state.State.HeadAttempts = 0;
+            }
+            await _writer.WriteAsync();
+            await Backlog.ForgetAsync(emptied);
+        });
         if (effective is null)
         {
             if (await this.GetReminder(WatchdogReminder) is { } reminder)
@@ -83,6 +97,16 @@ public sealed partial class WebhookGrain(
     public async Task AcceptAsync(IReadOnlyList<AccountEvent> events)
     {
         ThrowIfFailed();
+        await _changes.RunAsync(() => AcceptNowAsync(events));
+        if (HasWork)
+        {
+            StartDelivery();
+        }
+    }
+
+    private async Task AcceptNowAsync(IReadOnlyList<AccountEvent> events)
+    {
+        ThrowIfFailed();
         var changed = false;
         foreach (var e in events)
         {
@@ -94,26 +118,23 @@ public sealed partial class WebhookGrain(
             changed = true;
             if (state.State.Settings is { } settings && WebhookFilter.Posts(settings, e))
             {
-                state.State.Backlog.Add(e);
+                Backlog.Add(e);
             }
         }
         if (!changed)
         {
             return;
         }
-        TrimBacklog();
-        await WriteOrStopAsync();
-        if (HasWork)
-        {
-            StartDelivery();
-        }
+        var emptied = TrimBacklog();
+        await WriteOrStopAsync(Backlog.SealIfFullAsync);
+        await Backlog.ForgetAsync(emptied);
     }
 
     public Task<WebhookInfo> GetInfoAsync()
     {
         var s = state.State;
         return Task.FromResult(new WebhookInfo(
-            s.Settings?.Url, s.Backlog.Count, s.LastSeq, s.Delivered, s.Failed, s.Dropped, [.. s.Attempts]));
+            s.Settings?.Url, Backlog.Count, s.LastSeq, s.Delivered, s.Failed, s.Dropped, [.. s.Attempts]));
     }
 
     public Task EnsureDeliveringAsync()
@@ -127,7 +148,7 @@ public sealed partial class WebhookGrain(
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => EnsureDeliveringAsync();
 
-    private bool HasWork => state.State.Settings is not null && (state.State.Backlog.Count > 0 || state.State.PendingReplies.Count > 0);
+    private bool HasWork => state.State.Settings is not null && (Backlog.Count > 0 || state.State.PendingReplies.Count > 0);
 
     private WebhookSettings? Default() => string.IsNullOrWhiteSpace(_options.Url)
         ? null
@@ -140,17 +161,21 @@ public sealed partial class WebhookGrain(
             PostMediaData = _options.PostMediaData,
         };
 
-    /// <summary>Bounds the saved backlog while the receiver is down; the oldest go first, counted.</summary>
-    private void TrimBacklog()
+    /// <summary>
+    /// Bounds the saved backlog while the receiver is down; the oldest go first, counted. Returns the sealed chunks it
+    /// emptied, to forget after the state write.
+    /// </summary>
+    private IReadOnlyList<long> TrimBacklog()
     {
-        var overflow = state.State.Backlog.Count - Math.Max(1, _options.Capacity);
-        if (overflow > 0)
+        var overflow = Backlog.Count - Math.Max(1, _options.Capacity);
+        if (overflow <= 0)
         {
-            state.State.Backlog.RemoveRange(0, overflow);
-            state.State.Dropped += overflow;
-            state.State.HeadAttempts = 0;
-            logger.BacklogOverflow(Key, overflow);
+            return [];
         }
+        state.State.Dropped += overflow;
+        state.State.HeadAttempts = 0;
+        logger.BacklogOverflow(Key, overflow);
+        return Backlog.DropOldest(overflow);
     }
 
     /// <summary>
@@ -158,10 +183,11 @@ public sealed partial class WebhookGrain(
     /// this activation stops taking events and goes, so the account's retry reaches a fresh one that reads what was
     /// really saved, instead of being dropped here as a replay.
     /// </summary>
-    private async Task WriteOrStopAsync()
+    private async Task WriteOrStopAsync(Func<Task> first)
     {
         try
         {
+            await first();
             await _writer.WriteAsync();
         }
         catch (Exception e) when (e is not OutOfMemoryException)

@@ -6,7 +6,10 @@ public sealed class WebhookState
     /// <summary>The destination in use (the account's own or the cluster default); null: nothing is posted.</summary>
     [Id(0)] public WebhookSettings? Settings { get; set; }
 
-    /// <summary>Events to post, oldest first (bounded by WebhookOptions.Capacity).</summary>
+    /// <summary>
+    /// The newest events to post, oldest first, after those in the sealed chunks (see <see cref="WebhookBacklog"/>):
+    /// fewer than a chunk, so a state write stays small however long the backlog grows.
+    /// </summary>
     [Id(1)] public List<AccountEvent> Backlog { get; set; } = [];
 
     /// <summary>Highest event sequence accepted, so a replayed event is not posted twice.</summary>
@@ -24,4 +27,16 @@ public sealed class WebhookState
 
     /// <summary>Attempts already made for the first backlog event (so the attempt header survives a move).</summary>
     [Id(8)] public int HeadAttempts { get; set; }
+
+    /// <summary>Id of the oldest sealed chunk not yet delivered; the sealed chunks are the next <see cref="Chunks"/>.Count ids.</summary>
+    [Id(9)] public long FirstChunk { get; set; }
+
+    /// <summary>Events in each sealed chunk, oldest first.</summary>
+    [Id(10)] public List<int> Chunks { get; set; } = [];
+
+    /// <summary>Events of the first sealed chunk already delivered or dropped.</summary>
+    [Id(11)] public int ChunkHead { get; set; }
+
+    /// <summary>Record slots the chunk ids map to (id modulo this), fixed while any chunk is sealed.</summary>
+    [Id(12)] public int ChunkSlots { get; set; }
 }

@@ -1,0 +1,144 @@
+using Orleans.Storage;
+using OpenWxCluster.Grains.Common;
+
+namespace OpenWxCluster.Grains.Webhooks;
+
+/// <summary>
+/// A webhook grain's backlog, split so that no state write grows with it. The newest events (fewer than a chunk) sit
+/// in the grain's state; each time they make a full chunk they are sealed into a record of their own
+/// (<c>webhook-chunk-N</c>), written once and cleared when delivered. Before, the whole backlog (up to Capacity
+/// events) was in the state and rewritten with every accepted and every delivered event, so with a receiver slower
+/// than the messages each write grew with the backlog (Orleans' serializer was most of post_api's silo CPU).
+/// The owner runs every change in one chain: a chunk's record is saved before the state names it, and the record of a
+/// delivered chunk is cleared only after a state write that no longer names it.
+/// </summary>
+public sealed class WebhookBacklog(Func<WebhookState> state, IGrainStorage storage, GrainId grainId, int chunkSize, int capacity)
+{
+    private readonly Dictionary<int, StoredRecord<WebhookChunk>> _records = [];
+    private (long Id, List<AccountEvent> Events)? _first;
+
+    private int ChunkSize => Math.Max(1, chunkSize);
+
+    /// <summary>Events waiting.</summary>
+    public int Count
+    {
+        get
+        {
+            var s = state();
+            return s.Chunks.Sum() - s.ChunkHead + s.Backlog.Count;
+        }
+    }
+
+    public void Add(AccountEvent e) => state().Backlog.Add(e);
+
+    /// <summary>Seals the open events into a chunk once they fill one: its record is written here, the state next (by the owner).</summary>
+    public async Task SealIfFullAsync()
+    {
+        var s = state();
+        if (s.Backlog.Count < ChunkSize)
+        {
+            return;
+        }
+        if (s.Chunks.Count == 0)
+        {
+            // Enough slots that live chunks never share one; fixed until the last chunk is delivered.
+            s.ChunkSlots = Math.Max(1, capacity) / ChunkSize + 2;
+        }
+        var id = s.FirstChunk + s.Chunks.Count;
+        var events = s.Backlog.ToList();
+        await Record(id).WriteAsync(new WebhookChunk { Events = events });
+        s.Backlog.RemoveRange(0, events.Count);
+        s.Chunks.Add(events.Count);
+        if (s.Chunks.Count == 1)
+        {
+            _first = (id, events);
+        }
+    }
+
+    /// <summary>The oldest event, or null; reads the first sealed chunk if this activation has not yet.</summary>
+    public async Task<AccountEvent?> HeadAsync()
+    {
+        var s = state();
+        while (s.Chunks.Count > 0)
+        {
+            var id = s.FirstChunk;
+            if (_first is { } first && first.Id == id)
+            {
+                return s.ChunkHead < first.Events.Count
+                    ? first.Events[s.ChunkHead]
+                    : throw new InvalidOperationException($"webhook chunk {id} holds {first.Events.Count} events, the state counts {s.Chunks[0]}");
+            }
+            var events = (await Record(id).ReadAsync()).Events;
+            if (s.FirstChunk == id)
+            {
+                _first = (id, events);
+            }
+        }
+        return s.Backlog.Count > 0 ? s.Backlog[0] : null;
+    }
+
+    /// <summary>Removes the oldest event; the id of a sealed chunk it emptied (to forget after the state write), else null.</summary>
+    public long? RemoveHead()
+    {
+        var s = state();
+        if (s.Chunks.Count == 0)
+        {
+            s.Backlog.RemoveAt(0);
+            return null;
+        }
+        s.ChunkHead++;
+        return s.ChunkHead < s.Chunks[0] ? null : DropFirstChunk(s);
+    }
+
+    /// <summary>Drops the oldest <paramref name="count"/> events; the sealed chunks emptied (to forget after the state write).</summary>
+    public List<long> DropOldest(int count)
+    {
+        var s = state();
+        var emptied = new List<long>();
+        while (count > 0 && s.Chunks.Count > 0)
+        {
+            var left = s.Chunks[0] - s.ChunkHead;
+            if (count < left)
+            {
+                s.ChunkHead += count;
+                return emptied;
+            }
+            count -= left;
+            emptied.Add(DropFirstChunk(s));
+        }
+        s.Backlog.RemoveRange(0, Math.Min(count, s.Backlog.Count));
+        return emptied;
+    }
+
+    /// <summary>Clears the records of emptied chunks, once a state write no longer names them.</summary>
+    public async Task ForgetAsync(IReadOnlyList<long> emptied)
+    {
+        foreach (var id in emptied)
+        {
+            await Record(id).ClearAsync();
+        }
+    }
+
+    private long DropFirstChunk(WebhookState s)
+    {
+        var id = s.FirstChunk;
+        s.Chunks.RemoveAt(0);
+        s.FirstChunk++;
+        s.ChunkHead = 0;
+        if (_first?.Id == id)
+        {
+            _first = null;
+        }
+        return id;
+    }
+
+    private StoredRecord<WebhookChunk> Record(long id)
+    {
+        var slot = (int)(id % Math.Max(1, state().ChunkSlots));
+        if (!_records.TryGetValue(slot, out var record))
+        {
+            record = _records[slot] = new StoredRecord<WebhookChunk>(storage, $"webhook-chunk-{slot}", grainId);
+        }
+        return record;
+    }
+}

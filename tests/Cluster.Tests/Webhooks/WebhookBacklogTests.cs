@@ -1,0 +1,77 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Core.Internal;
+using Orleans.Storage;
+using OpenWxCluster.Grains.Webhooks;
+using OpenWxCluster.TestKit;
+
+namespace OpenWxCluster.Cluster.Tests.Webhooks;
+
+/// <summary>
+/// A post_api backlog longer than many chunks (test silos seal every <see cref="TestSilo.WebhookBacklogChunk"/>
+/// events): what storage holds while the receiver is down, and what the receiver gets from a new activation.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class WebhookBacklogTests(ClusterFixture fixture)
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task A_long_backlog_is_saved_in_chunks_and_a_new_activation_posts_it_in_order_once()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await receiver.DownAsync();
+        var key = AccountKey.WeChatClient("chunked");
+        var webhook = fixture.Cluster.Client.GetGrain<IWebhookGrain>(key);
+        Assert.True(await webhook.ConfigureAsync(new WebhookSettings { Url = receiver.Url }));
+        var contents = Enumerable.Range(1, 20).Select(i => $"chunked {i}").ToList();
+
+        for (var seq = 1; seq <= contents.Count; seq++)
+        {
+            await webhook.AcceptAsync([Message(key, seq, contents[seq - 1])]);
+        }
+
+        var saved = await ReadAsync(webhook);
+        // The state holds fewer than a chunk of events; the rest sit in sealed chunk records.
+        Assert.InRange(saved.State.Backlog.Count, 0, TestSilo.WebhookBacklogChunk - 1);
+        Assert.Equal(contents.Count, saved.State.Chunks.Sum() - saved.State.ChunkHead + saved.State.Backlog.Count);
+        Assert.Equal(saved.State.Chunks.Sum(), saved.Chunks.Sum(c => c.Count));
+        Assert.Equal(contents.Count, (await webhook.GetInfoAsync()).Backlog);
+
+        await webhook.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+        await receiver.UpAsync();
+        await webhook.EnsureDeliveringAsync();
+        await Eventually.TrueAsync(() => Task.FromResult(receiver.Posts.Count >= contents.Count), Wait, "every event posted");
+
+        Assert.Equal(contents, receiver.Posts.Select(p => p.Content));
+        var info = await webhook.GetInfoAsync();
+        Assert.Equal((0, contents.Count), (info.Backlog, info.Delivered));
+        // Delivered chunks leave nothing behind.
+        Assert.All((await ReadAsync(webhook)).Chunks, chunk => Assert.Empty(chunk));
+    }
+
+    private async Task<(WebhookState State, List<List<AccountEvent>> Chunks)> ReadAsync(IWebhookGrain webhook)
+    {
+        var storage = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(OrleansNames.Storage);
+        var id = ((GrainReference)(object)webhook).GrainId;
+        var state = new GrainState<WebhookState>(new WebhookState());
+        await storage.ReadStateAsync("webhook", id, state);
+        var saved = state.State ?? new WebhookState();
+        var chunks = new List<List<AccountEvent>>();
+        for (var slot = 0; slot < saved.ChunkSlots; slot++)
+        {
+            var chunk = new GrainState<WebhookChunk>(new WebhookChunk());
+            await storage.ReadStateAsync($"webhook-chunk-{slot}", id, chunk);
+            chunks.Add(chunk.State?.Events ?? []);
+        }
+        return (saved, chunks);
+    }
+
+    private static AccountEvent Message(string key, long seq, string content) => new()
+    {
+        AccountKey = key,
+        Seq = seq,
+        PostType = AccountEvent.ReceiveMessage,
+        Message = new ChatMessage { Id = $"m{seq}", Content = content, SenderId = "@pal" },
+        Time = DateTimeOffset.UtcNow,
+    };
+}
