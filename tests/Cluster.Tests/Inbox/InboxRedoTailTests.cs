@@ -27,7 +27,7 @@ public sealed class InboxRedoTailTests(ClusterFixture fixture)
         long savedSeq = 0;
         for (var seq = 1; seq <= 30; seq++)
         {
-            var e = InboxEvents.Message(key, seq, Long);
+            var e = TestEvents.Message(key, seq, Long);
             sizes.Add(Serializer.SerializeToArray(e).Length);
             await inbox.AcceptAsync([e]);
 
@@ -52,12 +52,12 @@ public sealed class InboxRedoTailTests(ClusterFixture fixture)
         var inbox = fixture.Cluster.Client.ForKey<IEventInboxGrain>(key);
         for (var seq = 1; seq <= 25; seq++)
         {
-            await inbox.AcceptAsync([InboxEvents.Message(key, seq, $"m{seq} {Long}")]);
+            await inbox.AcceptAsync([TestEvents.Message(key, seq, $"m{seq} {Long}")]);
         }
         Assert.True((await StoredAsync(inbox)).State.LastSeq < 25, "the newest events are in the tail only");
 
         await inbox.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
-        await inbox.AcceptAsync([InboxEvents.Message(key, 24, "replayed"), InboxEvents.Message(key, 25, "replayed"), InboxEvents.Message(key, 26, $"m26 {Long}")]);
+        await inbox.AcceptAsync([TestEvents.Message(key, 24, "replayed"), TestEvents.Message(key, 25, "replayed"), TestEvents.Message(key, 26, $"m26 {Long}")]);
 
         var info = await inbox.GetInfoAsync();
         Assert.Equal((26L, 20, 6L, 26L), (info.LastSeq, info.Pending, info.Dropped, info.MessagesIn));
@@ -75,7 +75,7 @@ public sealed class InboxRedoTailTests(ClusterFixture fixture)
         do
         {
             seq++;
-            await inbox.AcceptAsync([InboxEvents.Message(key, seq, Long)]);
+            await inbox.AcceptAsync([TestEvents.Message(key, seq, Long)]);
             stored = await StoredAsync(inbox);
         }
         while (seq <= 20 || stored.State.LastSeq != seq || stored.Tail.Count == 0);
@@ -88,7 +88,7 @@ public sealed class InboxRedoTailTests(ClusterFixture fixture)
         await inbox.AcknowledgeAsync(seq);
         await inbox.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
         Assert.Empty(await inbox.PeekAsync(TimeSpan.Zero));
-        await inbox.AcceptAsync([InboxEvents.Message(key, seq + 1, Long)]);
+        await inbox.AcceptAsync([TestEvents.Message(key, seq + 1, Long)]);
         Assert.Equal([seq + 1], (await inbox.PeekAsync(TimeSpan.Zero)).Select(e => e.Seq));
     }
 
@@ -100,7 +100,7 @@ public sealed class InboxRedoTailTests(ClusterFixture fixture)
         Assert.True((await inbox.PollCursorAsync(0, 100, TimeSpan.Zero)).IsEmpty); // the log starts here
         for (var seq = 1; seq <= 3; seq++)
         {
-            await inbox.AcceptAsync([InboxEvents.Message(key, seq, "short")]);
+            await inbox.AcceptAsync([TestEvents.Message(key, seq, "short")]);
         }
         Assert.True((await StoredAsync(inbox)).State.LastSeq < 3, "the newest events are in the tail only");
 

@@ -17,10 +17,10 @@ public sealed class InboxStateUpgradeTests(ClusterFixture fixture)
         const string key = "wx/inbox-upgrade";
         var inbox = fixture.Cluster.Client.ForKey<IEventInboxGrain>(key);
         var storage = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(OrleansNames.Storage);
-        var old = new InboxState { Pending = [InboxEvents.Message(key, 1, "first"), InboxEvents.Message(key, 2, "second")], LastSeq = 2 };
+        var old = new InboxState { Pending = [TestEvents.Message(key, 1, "first"), TestEvents.Message(key, 2, "second")], LastSeq = 2 };
         await storage.WriteStateAsync("inbox", ((GrainReference)(object)inbox).GrainId, new GrainState<InboxState>(old));
 
-        await inbox.AcceptAsync([InboxEvents.Message(key, 2, "second again"), InboxEvents.Message(key, 3, "third")]);
+        await inbox.AcceptAsync([TestEvents.Message(key, 2, "second again"), TestEvents.Message(key, 3, "third")]);
         var pending = await inbox.PeekAsync(TimeSpan.Zero);
 
         Assert.Equal(["first", "second", "third"], pending.Select(e => e.Message!.Content));

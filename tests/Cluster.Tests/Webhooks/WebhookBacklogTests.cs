@@ -27,7 +27,7 @@ public sealed class WebhookBacklogTests(ClusterFixture fixture)
 
         for (var seq = 1; seq <= contents.Count; seq++)
         {
-            await webhook.AcceptAsync([Message(key, seq, contents[seq - 1])]);
+            await webhook.AcceptAsync([TestEvents.Message(key, seq, contents[seq - 1])]);
         }
 
         var saved = await ReadAsync(webhook);
@@ -65,13 +65,4 @@ public sealed class WebhookBacklogTests(ClusterFixture fixture)
         }
         return (saved, chunks);
     }
-
-    private static AccountEvent Message(string key, long seq, string content) => new()
-    {
-        AccountKey = key,
-        Seq = seq,
-        PostType = AccountEvent.ReceiveMessage,
-        Message = new ChatMessage { Id = $"m{seq}", Content = content, SenderId = "@pal" },
-        Time = DateTimeOffset.UtcNow,
-    };
 }

@@ -20,9 +20,9 @@ public sealed class WebhookGrainTests(ClusterFixture fixture)
         var webhook = fixture.Cluster.Client.GetGrain<IWebhookGrain>(key);
         Assert.True(await webhook.ConfigureAsync(new WebhookSettings { Url = receiver.Url }));
 
-        await webhook.AcceptAsync([Message(key, 1, "one"), Message(key, 2, "two")]);
-        await webhook.AcceptAsync([Message(key, 1, "one"), Message(key, 2, "two"), Message(key, 3, "three")]);
-        await webhook.AcceptAsync([Message(key, 4, "barrier")]);
+        await webhook.AcceptAsync([TestEvents.Message(key, 1, "one"), TestEvents.Message(key, 2, "two")]);
+        await webhook.AcceptAsync([TestEvents.Message(key, 1, "one"), TestEvents.Message(key, 2, "two"), TestEvents.Message(key, 3, "three")]);
+        await webhook.AcceptAsync([TestEvents.Message(key, 4, "barrier")]);
         await Eventually.TrueAsync(() => Task.FromResult(receiver.Posts.Any(p => p.Content == "barrier")), Wait, "the barrier post");
 
         Assert.Equal(["one", "two", "three", "barrier"], receiver.Posts.Select(p => p.Content));
@@ -47,13 +47,4 @@ public sealed class WebhookGrainTests(ClusterFixture fixture)
         Assert.Equal(first.Id, second.Id);
         Assert.Single(world.GetSent("twice_bot"), m => m.Content == "only once");
     }
-
-    private static AccountEvent Message(string key, long seq, string content) => new()
-    {
-        AccountKey = key,
-        Seq = seq,
-        PostType = AccountEvent.ReceiveMessage,
-        Message = new ChatMessage { Id = $"m{seq}", Content = content, SenderId = "@pal" },
-        Time = DateTimeOffset.UtcNow,
-    };
 }
