@@ -55,7 +55,10 @@ public sealed class WebhookBacklog(Func<WebhookState> state, IGrainStorage stora
         }
     }
 
-    /// <summary>The oldest event, or null; reads the first sealed chunk if this activation has not yet.</summary>
+    /// <summary>
+    /// The oldest event; null when the backlog is empty or its first sealed chunk lacks events the state counts
+    /// (<see cref="LostInFirstChunk"/>). Reads the first sealed chunk if this activation has not yet.
+    /// </summary>
     public async Task<AccountEvent?> HeadAsync()
     {
         var s = state();
@@ -64,9 +67,7 @@ public sealed class WebhookBacklog(Func<WebhookState> state, IGrainStorage stora
             var id = s.FirstChunk;
             if (_first is { } first && first.Id == id)
             {
-                return s.ChunkHead < first.Events.Count
-                    ? first.Events[s.ChunkHead]
-                    : throw new InvalidOperationException($"webhook chunk {id} holds {first.Events.Count} events, the state counts {s.Chunks[0]}");
+                return s.ChunkHead < first.Events.Count ? first.Events[s.ChunkHead] : null;
             }
             var events = (await Record(id).ReadAsync()).Events;
             if (s.FirstChunk == id)
@@ -75,6 +76,18 @@ public sealed class WebhookBacklog(Func<WebhookState> state, IGrainStorage stora
             }
         }
         return s.Backlog.Count > 0 ? s.Backlog[0] : null;
+    }
+
+    /// <summary>
+    /// Events the first sealed chunk's record lacks from the head on (storage lost them; this class's write order never
+    /// does): the owner drops and counts them instead of waiting for them forever. 0 when whole or not read yet.
+    /// </summary>
+    public int LostInFirstChunk()
+    {
+        var s = state();
+        return s.Chunks.Count > 0 && _first is { } first && first.Id == s.FirstChunk && s.ChunkHead >= first.Events.Count
+            ? s.Chunks[0] - s.ChunkHead
+            : 0;
     }
 
     /// <summary>Removes the oldest event; the id of a sealed chunk it emptied (to forget after the state write), else null.</summary>

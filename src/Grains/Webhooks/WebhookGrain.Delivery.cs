@@ -47,7 +47,15 @@ public sealed partial class WebhookGrain
             {
                 break;
             }
-            await DeliverFirstAsync(settings, cancellation);
+            if (await Backlog.HeadAsync() is not { } head)
+            {
+                if (await DropLostAsync())
+                {
+                    continue;
+                }
+                break; // changed meanwhile: the timer looks again
+            }
+            await DeliverFirstAsync(settings, head, cancellation);
         }
         if (!HasWork)
         {
@@ -55,9 +63,30 @@ public sealed partial class WebhookGrain
         }
     }
 
-    private async Task DeliverFirstAsync(WebhookSettings settings, CancellationToken cancellation)
+    /// <summary>Drops and counts what a sealed chunk lacks, in turn with the other changes; false when nothing was lacking.</summary>
+    private async Task<bool> DropLostAsync()
     {
-        var head = (await Backlog.HeadAsync())!;
+        var dropped = false;
+        await _changes.RunAsync(async () =>
+        {
+            var lost = Backlog.LostInFirstChunk();
+            if (lost == 0)
+            {
+                return;
+            }
+            logger.BacklogChunkLost(Key, lost);
+            state.State.Dropped += lost;
+            state.State.HeadAttempts = 0;
+            var emptied = Backlog.DropOldest(lost);
+            await _writer.WriteAsync();
+            await Backlog.ForgetAsync(emptied);
+            dropped = true;
+        });
+        return dropped;
+    }
+
+    private async Task DeliverFirstAsync(WebhookSettings settings, AccountEvent head, CancellationToken cancellation)
+    {
         _current = head;
         var body = await Format.RenderAsync(head, settings.PostMediaData, cancellation);
         var destination = _destination.Token;

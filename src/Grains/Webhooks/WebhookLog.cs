@@ -20,6 +20,9 @@ public static partial class WebhookLog
     [LoggerMessage(106, LogLevel.Error, "Account {Account}: saving the post_api backlog failed ({Error}); this activation stops, the account delivers again")]
     public static partial void WebhookWriteFailed(this ILogger logger, string account, string error);
 
+    [LoggerMessage(107, LogLevel.Error, "Account {Account}: a saved post_api backlog chunk lacks {Count} events (storage lost them); they are counted as dropped")]
+    public static partial void BacklogChunkLost(this ILogger logger, string account, int count);
+
     // Debug: a receiver that is down would otherwise log every few seconds.
     [LoggerMessage(105, LogLevel.Debug, "Account {Account}: poll_api failed ({Outcome})")]
     public static partial void PollFailed(this ILogger logger, string account, string outcome);

@@ -49,9 +49,44 @@ public sealed class WebhookBacklogTests(ClusterFixture fixture)
         Assert.All((await ReadAsync(webhook)).Chunks, chunk => Assert.Empty(chunk));
     }
 
+    [Fact]
+    public async Task A_chunk_lost_by_storage_is_counted_as_dropped_and_delivery_goes_on()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await receiver.DownAsync();
+        var key = AccountKey.WeChatClient("chunklost");
+        var webhook = fixture.Cluster.Client.GetGrain<IWebhookGrain>(key);
+        Assert.True(await webhook.ConfigureAsync(new WebhookSettings { Url = receiver.Url }));
+        for (var seq = 1; seq <= 10; seq++)
+        {
+            await webhook.AcceptAsync([TestEvents.Message(key, seq, $"kept {seq}")]);
+        }
+
+        // Storage loses the second chunk's record (not something the grain's own writes can cause).
+        var saved = (await ReadAsync(webhook)).State;
+        var storage = Storage;
+        var id = ((GrainReference)(object)webhook).GrainId;
+        var lost = new GrainState<WebhookChunk>(new WebhookChunk());
+        var name = $"webhook-chunk-{(saved.FirstChunk + 1) % saved.ChunkSlots}";
+        await storage.ReadStateAsync(name, id, lost);
+        var lostContents = (lost.State?.Events ?? []).Select(e => e.Message!.Content).ToList();
+        await storage.ClearStateAsync(name, id, lost);
+        await receiver.UpAsync();
+        await webhook.EnsureDeliveringAsync();
+        var left = Enumerable.Range(1, 10).Select(i => $"kept {i}").Except(lostContents).ToList();
+        await Eventually.TrueAsync(() => Task.FromResult(receiver.Posts.Count >= left.Count), Wait, "the events around the lost chunk");
+
+        Assert.Equal(["kept 4", "kept 5", "kept 6"], lostContents);
+        Assert.Equal(left, receiver.Posts.Select(p => p.Content));
+        var info = await webhook.GetInfoAsync();
+        Assert.Equal((0, left.Count, 3L), (info.Backlog, (int)info.Delivered, info.Dropped));
+    }
+
+    private IGrainStorage Storage => fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(OrleansNames.Storage);
+
     private async Task<(WebhookState State, List<List<AccountEvent>> Chunks)> ReadAsync(IWebhookGrain webhook)
     {
-        var storage = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(OrleansNames.Storage);
+        var storage = Storage;
         var id = ((GrainReference)(object)webhook).GrainId;
         var state = new GrainState<WebhookState>(new WebhookState());
         await storage.ReadStateAsync("webhook", id, state);
