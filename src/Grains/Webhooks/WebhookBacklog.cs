@@ -9,12 +9,14 @@ namespace OpenWxCluster.Grains.Webhooks;
 /// (<c>webhook-chunk-N</c>), written once and cleared when delivered. Before, the whole backlog (up to Capacity
 /// events) was in the state and rewritten with every accepted and every delivered event, so with a receiver slower
 /// than the messages each write grew with the backlog (Orleans' serializer was most of post_api's silo CPU).
-/// The owner runs every change in one chain: a chunk's record is saved before the state names it, and the record of a
-/// delivered chunk is cleared only after a state write that no longer names it.
+/// The owner runs every change in one chain and saves through <see cref="SaveAsync"/>, which keeps the order that makes
+/// a silo loss harmless: a chunk's record is written before the state names it, and the record of an emptied chunk is
+/// cleared only after a state write that no longer names it.
 /// </summary>
 public sealed class WebhookBacklog(Func<WebhookState> state, IGrainStorage storage, GrainId grainId, int chunkSize, int capacity)
 {
     private readonly Dictionary<int, StoredRecord<WebhookChunk>> _records = [];
+    private readonly List<long> _emptied = [];
     private (long Id, List<AccountEvent> Events)? _first;
 
     private int ChunkSize => Math.Max(1, chunkSize);
@@ -31,8 +33,24 @@ public sealed class WebhookBacklog(Func<WebhookState> state, IGrainStorage stora
 
     public void Add(AccountEvent e) => state().Backlog.Add(e);
 
-    /// <summary>Seals the open events into a chunk once they fill one: its record is written here, the state next (by the owner).</summary>
-    public async Task SealIfFullAsync()
+    /// <summary>
+    /// Saves the backlog with the grain's state (<paramref name="writeState"/>): seals the open events into a chunk if
+    /// they fill one, writes the state, then clears the records of the chunks emptied since the last save.
+    /// </summary>
+    public async Task SaveAsync(Func<Task> writeState)
+    {
+        await SealIfFullAsync();
+        await writeState();
+        // Taken before clearing, so a failed clear is never retried later, when a newer chunk may use the slot.
+        var emptied = _emptied.ToList();
+        _emptied.Clear();
+        foreach (var id in emptied)
+        {
+            await Record(id).ClearAsync();
+        }
+    }
+
+    private async Task SealIfFullAsync()
     {
         var s = state();
         if (s.Backlog.Count < ChunkSize)
@@ -90,59 +108,54 @@ public sealed class WebhookBacklog(Func<WebhookState> state, IGrainStorage stora
             : 0;
     }
 
-    /// <summary>Removes the oldest event; the id of a sealed chunk it emptied (to forget after the state write), else null.</summary>
-    public long? RemoveHead()
+    /// <summary>Removes the oldest event (delivered or given up).</summary>
+    public void RemoveHead()
     {
         var s = state();
         if (s.Chunks.Count == 0)
         {
             s.Backlog.RemoveAt(0);
-            return null;
+            return;
         }
         s.ChunkHead++;
-        return s.ChunkHead < s.Chunks[0] ? null : DropFirstChunk(s);
+        if (s.ChunkHead == s.Chunks[0])
+        {
+            DropFirstChunk(s);
+        }
     }
 
-    /// <summary>Drops the oldest <paramref name="count"/> events; the sealed chunks emptied (to forget after the state write).</summary>
-    public List<long> DropOldest(int count)
+    /// <summary>Drops the oldest <paramref name="count"/> events, counted as dropped; the next one starts its attempts afresh.</summary>
+    public void DropOldest(int count)
     {
         var s = state();
-        var emptied = new List<long>();
+        s.Dropped += count;
+        s.HeadAttempts = 0;
         while (count > 0 && s.Chunks.Count > 0)
         {
             var left = s.Chunks[0] - s.ChunkHead;
             if (count < left)
             {
                 s.ChunkHead += count;
-                return emptied;
+                return;
             }
             count -= left;
-            emptied.Add(DropFirstChunk(s));
+            DropFirstChunk(s);
         }
         s.Backlog.RemoveRange(0, Math.Min(count, s.Backlog.Count));
-        return emptied;
     }
 
-    /// <summary>Clears the records of emptied chunks, once a state write no longer names them.</summary>
-    public async Task ForgetAsync(IReadOnlyList<long> emptied)
-    {
-        foreach (var id in emptied)
-        {
-            await Record(id).ClearAsync();
-        }
-    }
-
-    private long DropFirstChunk(WebhookState s)
+    /// <summary>Forgets the first sealed chunk; its record is cleared by the next <see cref="SaveAsync"/>.</summary>
+    private void DropFirstChunk(WebhookState s)
     {
         var id = s.FirstChunk;
         s.Chunks.RemoveAt(0);
         s.FirstChunk++;
         s.ChunkHead = 0;
+        _emptied.Add(id);
         if (_first?.Id == id)
         {
             _first = null;
         }
-        return id;
     }
 
     private StoredRecord<WebhookChunk> Record(long id)

@@ -75,11 +75,8 @@ public sealed partial class WebhookGrain
                 return;
             }
             logger.BacklogChunkLost(Key, lost);
-            state.State.Dropped += lost;
-            state.State.HeadAttempts = 0;
-            var emptied = Backlog.DropOldest(lost);
-            await _writer.WriteAsync();
-            await Backlog.ForgetAsync(emptied);
+            Backlog.DropOldest(lost);
+            await Backlog.SaveAsync(_writer.WriteAsync);
             dropped = true;
         });
         return dropped;
@@ -121,11 +118,11 @@ public sealed partial class WebhookGrain
     /// <summary>Takes the delivered (or given-up) event off the backlog and saves that, in turn with the other changes.</summary>
     private async Task FinishAsync(AccountEvent head, WebhookOutcome? outcome, string? givenUp)
     {
-        if (Backlog.Count == 0 || (await Backlog.HeadAsync())?.Seq != head.Seq)
+        if ((await Backlog.HeadAsync())?.Seq != head.Seq)
         {
             return; // reconfigured or trimmed meanwhile
         }
-        var emptied = Backlog.RemoveHead();
+        Backlog.RemoveHead();
         state.State.HeadAttempts = 0;
         metrics.DeliveryFinished(outcome is { IsSuccess: true });
         if (outcome is { IsSuccess: true })
@@ -142,11 +139,7 @@ public sealed partial class WebhookGrain
             state.State.Failed++;
             logger.GaveUp(Key, head.Seq, givenUp ?? $"HTTP {outcome?.StatusCode}");
         }
-        await _writer.WriteAsync();
-        if (emptied is { } chunk)
-        {
-            await Backlog.ForgetAsync([chunk]);
-        }
+        await Backlog.SaveAsync(_writer.WriteAsync);
     }
 
     private async ValueTask<WebhookOutcome> AttemptAsync(WebhookSettings settings, AccountEvent head, string body, CancellationToken cancellation)

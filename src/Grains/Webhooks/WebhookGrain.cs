@@ -72,15 +72,11 @@ public sealed partial class WebhookGrain(
                 Retarget();
             }
             state.State.Settings = effective;
-            IReadOnlyList<long> emptied = [];
-            if (effective is null && Backlog.Count is > 0 and var count)
+            if (effective is null && Backlog.Count > 0)
             {
-                state.State.Dropped += count;
-                emptied = Backlog.DropOldest(count);
-                state.State.HeadAttempts = 0;
+                Backlog.DropOldest(Backlog.Count);
             }
-            await _writer.WriteAsync();
-            await Backlog.ForgetAsync(emptied);
+            await Backlog.SaveAsync(_writer.WriteAsync);
         });
         if (effective is null)
         {
@@ -96,7 +92,6 @@ public sealed partial class WebhookGrain(
 
     public async Task AcceptAsync(IReadOnlyList<AccountEvent> events)
     {
-        ThrowIfFailed();
         await _changes.RunAsync(() => AcceptNowAsync(events));
         if (HasWork)
         {
@@ -125,9 +120,8 @@ public sealed partial class WebhookGrain(
         {
             return;
         }
-        var emptied = TrimBacklog();
-        await WriteOrStopAsync(Backlog.SealIfFullAsync);
-        await Backlog.ForgetAsync(emptied);
+        TrimBacklog();
+        await WriteOrStopAsync();
     }
 
     public Task<WebhookInfo> GetInfoAsync()
@@ -161,21 +155,15 @@ public sealed partial class WebhookGrain(
             PostMediaData = _options.PostMediaData,
         };
 
-    /// <summary>
-    /// Bounds the saved backlog while the receiver is down; the oldest go first, counted. Returns the sealed chunks it
-    /// emptied, to forget after the state write.
-    /// </summary>
-    private IReadOnlyList<long> TrimBacklog()
+    /// <summary>Bounds the saved backlog while the receiver is down; the oldest go first, counted.</summary>
+    private void TrimBacklog()
     {
         var overflow = Backlog.Count - Math.Max(1, _options.Capacity);
-        if (overflow <= 0)
+        if (overflow > 0)
         {
-            return [];
+            Backlog.DropOldest(overflow);
+            logger.BacklogOverflow(Key, overflow);
         }
-        state.State.Dropped += overflow;
-        state.State.HeadAttempts = 0;
-        logger.BacklogOverflow(Key, overflow);
-        return Backlog.DropOldest(overflow);
     }
 
     /// <summary>
@@ -183,12 +171,11 @@ public sealed partial class WebhookGrain(
     /// this activation stops taking events and goes, so the account's retry reaches a fresh one that reads what was
     /// really saved, instead of being dropped here as a replay.
     /// </summary>
-    private async Task WriteOrStopAsync(Func<Task> first)
+    private async Task WriteOrStopAsync()
     {
         try
         {
-            await first();
-            await _writer.WriteAsync();
+            await Backlog.SaveAsync(_writer.WriteAsync);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
