@@ -25,12 +25,13 @@ internal sealed class TokenBuckets(int size, int tokensPerPeriod, TimeSpan perio
         return lease.IsAcquired;
     }
 
-    /// <summary>True while <paramref name="partition"/>'s bucket is empty (asks without taking).</summary>
-    public bool IsEmpty(string partition)
-    {
-        using var probe = _limiter.AttemptAcquire(partition, 0);
-        return !probe.IsAcquired;
-    }
+    /// <summary>True while <paramref name="partition"/>'s bucket holds less than one whole token (asks without taking).</summary>
+    /// <remarks>
+    /// Not <c>AttemptAcquire(partition, 0)</c>: the partitioned limiter refills its buckets every 100 ms by a fraction
+    /// of a token, and a zero-permit acquire succeeds on any fraction, so an emptied bucket read as not empty a tick
+    /// later. The statistics count whole tokens, as <see cref="TryTake"/> needs them.
+    /// </remarks>
+    public bool IsEmpty(string partition) => (_limiter.GetStatistics(partition)?.CurrentAvailablePermits ?? 1) < 1;
 
     public void Dispose() => _limiter.Dispose();
 }

@@ -32,6 +32,27 @@ public sealed class AdminLoginLimitTests
     }
 
     [Fact]
+    public async Task A_lockout_holds_while_less_than_one_wrong_login_has_refilled()
+    {
+        // One failure refills every 200 s; the limiter's own refill ticks every 100 ms, each adding a sliver of a token.
+        await using var host = await ApiHost.StartAsync(Settings(failures: 3, window: "00:10:00"));
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await LogInAsync(host, "guess" + i)).Status);
+        }
+
+        // Across many refill ticks, no sliver may unlock the address: every try is refused until a whole one is back.
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(1);
+        var tries = 0;
+        do
+        {
+            await Task.Delay(50);
+            Assert.Equal(HttpStatusCode.TooManyRequests, (await LogInAsync(host, ++tries % 2 == 0 ? Token : "guess")).Status);
+        }
+        while (DateTime.UtcNow < until);
+    }
+
+    [Fact]
     public async Task A_locked_out_address_can_log_in_again_once_the_bucket_refills()
     {
         await using var host = await ApiHost.StartAsync(Settings(failures: 2, window: "00:00:02"));
