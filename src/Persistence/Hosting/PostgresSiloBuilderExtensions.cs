@@ -1,8 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
 using OpenWxCluster.Persistence.Encryption;
+using OpenWxCluster.Persistence.Storage;
 
 namespace OpenWxCluster.Persistence.Hosting;
 
@@ -12,19 +16,39 @@ public static class PostgresSiloBuilderExtensions
     /// <summary>The AdoNet invariant name of Npgsql (loaded by name, no factory registration needed).</summary>
     public const string Invariant = "Npgsql";
 
+    /// <summary>Grain state writes sent in one round trip and commit, at most.</summary>
+    public const int DefaultWriteBatch = 64;
+
+    /// <summary>Batches in flight at once per silo: one fills while another commits.</summary>
+    private const int WriteBatchConcurrency = 2;
+
     /// <summary>
     /// Grain storage in <c>orleansstorage</c>. State is written with Orleans' binary serializer: it follows the
     /// <c>[Id]</c>s of the state types, so renaming a type or namespace does not break stored rows (pitfall P9 of the
     /// default Newtonsoft format with <c>$type</c>). With <paramref name="keys"/> each state is sealed with AES-256-GCM
-    /// (<see cref="EncryptedGrainStorageSerializer"/>); rows written in clear before are still read.
+    /// (<see cref="EncryptedGrainStorageSerializer"/>); rows written in clear before are still read. Writes of many
+    /// grains share one round trip and commit, up to <paramref name="writeBatch"/> a batch (<see cref="BatchingGrainStorage"/>;
+    /// 1 writes each alone through the provider).
     /// </summary>
-    public static ISiloBuilder AddPostgresGrainStorage(this ISiloBuilder silo, string name, string connectionString, StateKeyRing? keys = null)
+    public static ISiloBuilder AddPostgresGrainStorage(
+        this ISiloBuilder silo, string name, string connectionString, StateKeyRing? keys = null, int writeBatch = DefaultWriteBatch)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(writeBatch, 1);
+        var tuned = PostgresConnectionTuning.Apply(connectionString);
         silo.AddAdoNetGrainStorage(name, o =>
         {
             o.Invariant = Invariant;
-            o.ConnectionString = PostgresConnectionTuning.Apply(connectionString);
+            o.ConnectionString = tuned;
         });
+        if (writeBatch > 1)
+        {
+            // Registered after the provider's own, so the provider's lifecycle registration resolves this one.
+            silo.Services.AddKeyedSingleton<IGrainStorage>(name, (sp, _) => new BatchingGrainStorage(
+                AdoNetGrainStorageFactory.Create(sp, name),
+                new StateWriteBatcher(NpgsqlDataSource.Create(tuned), writeBatch, WriteBatchConcurrency, sp.GetRequiredService<ILogger<BatchingGrainStorage>>()),
+                sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+                name));
+        }
         silo.Services.AddOptions<AdoNetGrainStorageOptions>(name)
             .Configure<IServiceProvider>((o, sp) =>
             {

@@ -23,6 +23,12 @@ public sealed class AppOptions
     public string? ConnectionString { get; set; }
 
     /// <summary>
+    /// Grain state writes of many accounts sent to PostgreSQL in one round trip and one commit, at most; 1 sends each
+    /// alone. A write never waits for a batch to fill: it goes with whatever is queued when a connection is free.
+    /// </summary>
+    public int StorageWriteBatch { get; set; } = Persistence.Hosting.PostgresSiloBuilderExtensions.DefaultWriteBatch;
+
+    /// <summary>
     /// A file with one base64 32-byte key per line (<c>openssl rand -base64 32</c>): the first seals grain state in
     /// PostgreSQL, the others only read rows sealed before a rotation. The same file on every silo.
     /// </summary>

@@ -34,7 +34,11 @@ public static class OrleansSetup
 
         if (AppOptions.IsPostgres(app.Storage))
         {
-            silo.AddPostgresGrainStorage(OrleansNames.Storage, Required(app), StateKeys.Load(app));
+            if (app.StorageWriteBatch < 1)
+            {
+                throw new OptionsValidationException(AppOptions.Section, typeof(AppOptions), ["App:StorageWriteBatch must be 1 (no batching) or more"]);
+            }
+            silo.AddPostgresGrainStorage(OrleansNames.Storage, Required(app), StateKeys.Load(app), app.StorageWriteBatch);
             // Received media too, so any silo or web front serves a media another silo stored.
             silo.Services.Configure<MediaStoreOptions>(o => o.ConnectionString ??= app.ConnectionString);
         }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using OpenWxCluster.Persistence.Hosting;
 using OpenWxCluster.TestKit;
 
 namespace OpenWxCluster.Persistence.Tests.Infrastructure;
@@ -15,6 +16,12 @@ public sealed class TestSilo : IAsyncDisposable
 {
     public const string Store = "store";
     public const string DeletingStore = "store-delete";
+
+    /// <summary>The product's storage set-up (AddPostgresGrainStorage): writes of many grains batched.</summary>
+    public const string BatchedStore = "store-batched";
+
+    /// <summary>The product's storage set-up with batching off: every write alone through the provider.</summary>
+    public const string UnbatchedStore = "store-unbatched";
 
     private readonly IHost _host;
 
@@ -80,6 +87,8 @@ public sealed class TestSilo : IAsyncDisposable
                 o.ConnectionString = connectionString;
                 o.DeleteStateOnClear = true;
             });
+            silo.AddPostgresGrainStorage(BatchedStore, connectionString);
+            silo.AddPostgresGrainStorage(UnbatchedStore, connectionString, writeBatch: 1);
             silo.UseAdoNetReminderService(o =>
             {
                 o.Invariant = Providers.Invariant;

@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace OpenWxCluster.Persistence.Storage;
+
+/// <summary>
+/// Sends the state writes of many grains to PostgreSQL together: one round trip and one commit per batch instead of
+/// one each. A write that arrives while no batch is running goes at once, alone; writes that arrive while batches
+/// are running wait for the next one, which takes them all (up to <see cref="MaxBatch"/>). So nothing waits on a
+/// timer, and the busier the silo, the larger the batches. Each statement is the catalogue's WriteToStorageKey, so
+/// a row is written exactly as the AdoNet provider writes it; a version conflict answers only its own writer.
+/// A writer learns its outcome only after the batch has committed. Waiting writes are bounded by the grains that
+/// await them (a grain writes one state at a time).
+/// </summary>
+internal sealed partial class StateWriteBatcher(NpgsqlDataSource dataSource, int maxBatch, int concurrency, ILogger logger) : IAsyncDisposable
+{
+    private const string WriteQueryKey = "WriteToStorageKey";
+
+    private readonly ConcurrentQueue<PendingStateWrite> _waiting = new();
+    private string? _writeSql;
+    private int _running;
+
+    public int MaxBatch => maxBatch;
+
+    /// <summary>Queues <paramref name="write"/>; completes with the new version, or null when its version was stale.</summary>
+    public Task<int?> WriteAsync(PendingStateWrite write)
+    {
+        _waiting.Enqueue(write);
+        StartIfIdle();
+        return write.Written.Task;
+    }
+
+    private void StartIfIdle()
+    {
+        while (true)
+        {
+            var running = Volatile.Read(ref _running);
+            if (running >= concurrency)
+            {
+                return;
+            }
+            if (Interlocked.CompareExchange(ref _running, running + 1, running) == running)
+            {
+                // Off the caller's (a grain's) scheduler: the batch's I/O belongs to no grain.
+                _ = Task.Run(DrainAsync);
+                return;
+            }
+        }
+    }
+
+    private async Task DrainAsync()
+    {
+        try
+        {
+            var batch = new List<PendingStateWrite>(maxBatch);
+            while (Take(batch))
+            {
+                await RunAsync(batch).ConfigureAwait(false);
+                batch.Clear();
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
+            // A write queued after the last take, before the decrement, would otherwise wait for the next writer.
+            if (!_waiting.IsEmpty)
+            {
+                StartIfIdle();
+            }
+        }
+    }
+
+    private bool Take(List<PendingStateWrite> batch)
+    {
+        while (batch.Count < maxBatch && _waiting.TryDequeue(out var write))
+        {
+            batch.Add(write);
+        }
+        return batch.Count > 0;
+    }
+
+    private async Task RunAsync(List<PendingStateWrite> batch)
+    {
+        var versions = new int?[batch.Count];
+        try
+        {
+            var sql = _writeSql ??= await LoadWriteSqlAsync().ConfigureAwait(false);
+            await using (var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false))
+            await using (var command = new NpgsqlBatch(connection))
+            {
+                // One Sync for the whole batch: PostgreSQL runs it as one implicit transaction, one commit.
+                foreach (var write in batch)
+                {
+                    command.BatchCommands.Add(Statement(sql, write));
+                }
+                await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    if (i > 0 && !await reader.NextResultAsync().ConfigureAwait(false))
+                    {
+                        throw new InvalidOperationException($"the batch answered {i} of {batch.Count} state writes");
+                    }
+                    versions[i] = await reader.ReadAsync().ConfigureAwait(false) && !reader.IsDBNull(0) ? reader.GetInt32(0) : null;
+                }
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogBatchFailed(logger, e, batch.Count);
+            foreach (var write in batch)
+            {
+                write.Written.TrySetException(e);
+            }
+            return;
+        }
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].Written.TrySetResult(versions[i]);
+        }
+    }
+
+    private static NpgsqlBatchCommand Statement(string sql, PendingStateWrite write)
+    {
+        var statement = new NpgsqlBatchCommand(sql);
+        var p = statement.Parameters;
+        p.Add(new NpgsqlParameter("GrainIdHash", NpgsqlDbType.Integer) { Value = write.KeyHash });
+        p.Add(new NpgsqlParameter("GrainIdN0", NpgsqlDbType.Bigint) { Value = 0L });
+        p.Add(new NpgsqlParameter("GrainIdN1", NpgsqlDbType.Bigint) { Value = 0L });
+        p.Add(new NpgsqlParameter("GrainTypeHash", NpgsqlDbType.Integer) { Value = write.GrainTypeHash });
+        p.Add(new NpgsqlParameter("GrainTypeString", NpgsqlDbType.Text) { Value = write.GrainType });
+        p.Add(new NpgsqlParameter("GrainIdExtensionString", NpgsqlDbType.Text) { Value = write.Key });
+        p.Add(new NpgsqlParameter("ServiceId", NpgsqlDbType.Text) { Value = write.ServiceId });
+        p.Add(new NpgsqlParameter("GrainStateVersion", NpgsqlDbType.Integer) { Value = write.Version is { } v ? v : DBNull.Value });
+        p.Add(new NpgsqlParameter("PayloadBinary", NpgsqlDbType.Bytea) { Value = write.Payload });
+        return statement;
+    }
+
+    /// <summary>The write statement from the query catalogue, as the AdoNet provider reads it at start-up.</summary>
+    private async Task<string> LoadWriteSqlAsync()
+    {
+        await using var command = dataSource.CreateCommand("SELECT querytext FROM orleansquery WHERE querykey = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = WriteQueryKey });
+        return await command.ExecuteScalarAsync().ConfigureAwait(false) as string
+            ?? throw new InvalidOperationException($"the query catalogue has no {WriteQueryKey}");
+    }
+
+    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+
+    [LoggerMessage(401, LogLevel.Error, "A batch of {Count} grain state writes failed; each writer gets the error")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
+}
