@@ -43,8 +43,9 @@ internal sealed partial class StateWriteBatcher(NpgsqlDataSource dataSource, int
             }
             if (Interlocked.CompareExchange(ref _running, running + 1, running) == running)
             {
-                // Off the caller's (a grain's) scheduler: the batch's I/O belongs to no grain.
-                _ = Task.Run(DrainAsync);
+                // Started on the caller's thread up to its first I/O, as the provider runs a lone write (no thread
+                // pool hop for a write that finds the silo idle); every continuation is off the grain's scheduler.
+                _ = DrainAsync();
                 return;
             }
         }
