@@ -31,9 +31,12 @@ public sealed class BatchedGrainStorageTests(PostgresFixture fixture) : IAsyncLi
     {
         var id = NewKey();
         var state = New(1);
-        await _batched.WriteStateAsync(StateName, id, state);
+        await _unbatched.WriteStateAsync(StateName, id, state);
+        var providerHashes = await HashesAsync(id);
         state.State!.Value = 2;
         await _batched.WriteStateAsync(StateName, id, state);
+        // The batched update rewrote the hash columns with the provider's own values.
+        Assert.Equal(providerHashes, await HashesAsync(id));
 
         var read = New(0);
         await _unbatched.ReadStateAsync(StateName, id, read);
@@ -81,66 +84,90 @@ public sealed class BatchedGrainStorageTests(PostgresFixture fixture) : IAsyncLi
     [Fact]
     public async Task Writes_queued_behind_running_batches_commit_together_and_a_stale_one_fails_alone()
     {
-        // Both batches a silo runs at once are made to wait on row locks; what is written meanwhile queues.
-        var (first, second, stale) = (NewKey(), NewKey(), NewKey());
-        var firstState = New(1);
-        var secondState = New(1);
+        var stale = NewKey();
         var staleState = New(1);
-        await _batched.WriteStateAsync(StateName, first, firstState);
-        await _batched.WriteStateAsync(StateName, second, secondState);
         await _batched.WriteStateAsync(StateName, stale, staleState);
         var staleCopy = New(7);
         staleCopy.ETag = staleState.ETag;
         await _batched.WriteStateAsync(StateName, stale, staleState);
 
-        await using var firstLock = await RowLock.TakeAsync(_silo.ConnectionString, first.Key.ToString()!);
-        await using var secondLock = await RowLock.TakeAsync(_silo.ConnectionString, second.Key.ToString()!);
-        var firstWrite = _batched.WriteStateAsync(StateName, first, firstState);
-        await RowLock.WaitForWaitersAsync(_silo.ConnectionString, 1);
-        var secondWrite = _batched.WriteStateAsync(StateName, second, secondState);
-        await RowLock.WaitForWaitersAsync(_silo.ConnectionString, 2);
-
+        await using var held = await HeldBatches.StartAsync(_batched, _silo.ConnectionString, StateName);
         var keys = Enumerable.Range(0, 20).Select(_ => NewKey()).ToList();
         var writes = keys.Select((k, i) => _batched.WriteStateAsync(StateName, k, New(i))).ToList();
         var staleWrite = _batched.WriteStateAsync(StateName, stale, staleCopy);
         Assert.All(writes, w => Assert.False(w.IsCompleted));
 
-        await firstLock.DisposeAsync();
-        await firstWrite;
+        await held.ReleaseFirstAsync();
         await Task.WhenAll(writes);
         await Assert.ThrowsAsync<InconsistentStateException>(() => staleWrite);
 
         // One batch took them all: one transaction, one start time, every row there with its value.
-        var names = keys.Select(k => k.Key.ToString()!).ToArray();
+        Assert.Equal((20L, 1L), await RowsAndTransactionsAsync(keys));
+        await AssertValuesAsync(keys);
+        var kept = New(0);
+        await _unbatched.ReadStateAsync(StateName, stale, kept);
+        Assert.Equal(staleState.ETag, kept.ETag);
+        await held.ReleaseSecondAsync();
+    }
+
+    [Fact]
+    public async Task A_statement_failing_in_a_batch_fails_its_writer_alone()
+    {
+        // The database refuses one row (as a constraint or a trigger of the operator's might): only its writer fails.
+        await new QueryRunner(_silo.ConnectionString).ScalarAsync("""
+            CREATE OR REPLACE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF NEW.grainidextensionstring LIKE 'poison%' THEN RAISE EXCEPTION 'refused by the test'; END IF;
+                RETURN NEW;
+            END $$;
+            CREATE OR REPLACE TRIGGER refuse_poison BEFORE INSERT OR UPDATE ON orleansstorage
+                FOR EACH ROW EXECUTE FUNCTION refuse_poison();
+            """);
+        await using var held = await HeldBatches.StartAsync(_batched, _silo.ConnectionString, StateName);
+        var keys = Enumerable.Range(0, 10).Select(_ => NewKey()).ToList();
+        var writes = keys.Select((k, i) => _batched.WriteStateAsync(StateName, k, New(i))).ToList();
+        var poison = _batched.WriteStateAsync(StateName, GrainId.Create("counter", "poison" + Guid.NewGuid().ToString("N")), New(99));
+
+        await held.ReleaseFirstAsync();
+        var refused = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => poison);
+        Assert.Equal("refused by the test", refused.MessageText);
+        await Task.WhenAll(writes);
+        Assert.Equal((10L, 1L), await RowsAndTransactionsAsync(keys));
+        await AssertValuesAsync(keys);
+        await held.ReleaseSecondAsync();
+    }
+
+    private async Task<string> HashesAsync(GrainId id) =>
+        (string)(await new QueryRunner(_silo.ConnectionString).ScalarAsync(
+            "SELECT graintypehash || '/' || grainidhash FROM orleansstorage WHERE grainidextensionstring = @k", Param.Text("k", id.Key.ToString())))!;
+
+    /// <summary>Rows of <paramref name="keys"/> and the transactions that wrote them (distinct start times).</summary>
+    private async Task<(long Rows, long Transactions)> RowsAndTransactionsAsync(IEnumerable<GrainId> keys)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(_silo.ConnectionString);
+        await connection.OpenAsync();
         await using var query = new Npgsql.NpgsqlCommand(
-            "SELECT count(*), count(DISTINCT modifiedon) FROM orleansstorage WHERE grainidextensionstring = ANY(@k)",
-            new Npgsql.NpgsqlConnection(_silo.ConnectionString));
-        await query.Connection!.OpenAsync();
-        query.Parameters.AddWithValue("k", names);
-        await using (var reader = await query.ExecuteReaderAsync())
-        {
-            Assert.True(await reader.ReadAsync());
-            Assert.Equal(20L, reader.GetInt64(0));
-            Assert.Equal(1L, reader.GetInt64(1));
-        }
-        await query.Connection.DisposeAsync();
+            "SELECT count(*), count(DISTINCT modifiedon) FROM orleansstorage WHERE grainidextensionstring = ANY(@k)", connection);
+        query.Parameters.AddWithValue("k", keys.Select(k => k.Key.ToString()!).ToArray());
+        await using var reader = await query.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    /// <summary>The i-th key holds value i, read through the plain provider.</summary>
+    private async Task AssertValuesAsync(IReadOnlyList<GrainId> keys)
+    {
         for (var i = 0; i < keys.Count; i++)
         {
             var read = New(-1);
             await _unbatched.ReadStateAsync(StateName, keys[i], read);
             Assert.Equal(i, read.State!.Value);
         }
-        var kept = New(0);
-        await _unbatched.ReadStateAsync(StateName, stale, kept);
-        Assert.Equal(staleState.ETag, kept.ETag);
-
-        await secondLock.DisposeAsync();
-        await secondWrite;
     }
 
-    private static GrainId NewKey() => GrainId.Create("counter", "batched_" + Guid.NewGuid().ToString("N"));
+    internal static GrainId NewKey() => GrainId.Create("counter", "batched_" + Guid.NewGuid().ToString("N"));
 
-    private static GrainState<CounterState> New(int value) => new(new CounterState { Value = value, Note = "n" + value });
+    internal static GrainState<CounterState> New(int value) => new(new CounterState { Value = value, Note = "n" + value });
 
     private Task<object?> ScalarAsync(string sql, string key) =>
         new QueryRunner(_silo.ConnectionString).ScalarAsync(sql, Param.Text("k", key));

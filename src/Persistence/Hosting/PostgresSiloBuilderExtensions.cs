@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Configuration.Overrides;
 using Orleans.Serialization;
 using Orleans.Storage;
 using OpenWxCluster.Persistence.Encryption;
@@ -46,7 +47,7 @@ public static class PostgresSiloBuilderExtensions
             silo.Services.AddKeyedSingleton<IGrainStorage>(name, (sp, _) => new BatchingGrainStorage(
                 AdoNetGrainStorageFactory.Create(sp, name),
                 new StateWriteBatcher(NpgsqlDataSource.Create(tuned), writeBatch, WriteBatchConcurrency, sp.GetRequiredService<ILogger<BatchingGrainStorage>>()),
-                sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+                sp.GetProviderClusterOptions(name).Value.ServiceId, // as the provider reads it (a per-provider override wins)
                 name));
         }
         silo.Services.AddOptions<AdoNetGrainStorageOptions>(name)

@@ -7,8 +7,10 @@ namespace OpenWxCluster.Persistence.Storage;
 
 /// <summary>
 /// The AdoNet grain storage with its state writes batched across grains (<see cref="StateWriteBatcher"/>). Reads and
-/// clears go to the provider as they are. A write is batched when its grain has a plain string key, which every grain
-/// of the product has; other keys (a Guid or integer key, a generic grain type) go to the provider alone. A batched
+/// clears go to the provider as they are. A write is batched when the provider would store its grain under a plain
+/// string key, as it does every per-account grain's (account, inbox, post_api, contacts); a Guid or integer key (the
+/// account registry, a media fetch, or a string key that parses as one) and a generic state name go to the provider
+/// alone. A batched
 /// row is the provider's own row (same identity columns, version rule, hashes and serializer), so either can read what
 /// the other wrote and a silo without batching reads this one's rows.
 /// </summary>

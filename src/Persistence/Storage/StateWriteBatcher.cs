@@ -18,6 +18,9 @@ internal sealed partial class StateWriteBatcher(NpgsqlDataSource dataSource, int
 {
     private const string WriteQueryKey = "WriteToStorageKey";
 
+    /// <summary>Key in a <see cref="PostgresException"/>'s Data: the index of the batch's statement that raised it.</summary>
+    private const string FailedStatement = "openwx.batch.statement";
+
     private readonly ConcurrentQueue<PendingStateWrite> _waiting = new();
     private string? _writeSql;
     private int _running;
@@ -45,7 +48,12 @@ internal sealed partial class StateWriteBatcher(NpgsqlDataSource dataSource, int
             {
                 // Started on the caller's thread up to its first I/O, as the provider runs a lone write (no thread
                 // pool hop for a write that finds the silo idle); every continuation is off the grain's scheduler.
-                _ = DrainAsync();
+                // The caller's async context (its activity, Orleans request context, log scope) stays with the
+                // caller: the loop serves every grain's writes.
+                using (ExecutionContext.SuppressFlow())
+                {
+                    _ = DrainAsync();
+                }
                 return;
             }
         }
@@ -82,44 +90,80 @@ internal sealed partial class StateWriteBatcher(NpgsqlDataSource dataSource, int
         return batch.Count > 0;
     }
 
+    /// <summary>
+    /// Runs <paramref name="batch"/> and answers every writer in it. A statement that fails on its own (a trigger, a
+    /// constraint, a deadlock) rolls the whole batch back: its writer gets the error, and the others run again without
+    /// it, so one grain's failure is not its neighbours'. The failed statement is the one whose result was being read
+    /// (Npgsql leaves PostgresException.BatchCommand unset here). Any other failure answers every writer with it.
+    /// </summary>
     private async Task RunAsync(List<PendingStateWrite> batch)
     {
-        var versions = new int?[batch.Count];
-        try
+        while (batch.Count > 0)
         {
-            var sql = _writeSql ??= await LoadWriteSqlAsync().ConfigureAwait(false);
-            await using (var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false))
-            await using (var command = new NpgsqlBatch(connection))
+            int?[] versions;
+            try
             {
-                // One Sync for the whole batch: PostgreSQL runs it as one implicit transaction, one commit.
+                versions = await ExecuteAsync(batch).ConfigureAwait(false);
+            }
+            catch (PostgresException e) when (batch.Count > 1 && e.Data[FailedStatement] is int index && index < batch.Count)
+            {
+                batch[index].Written.TrySetException(e);
+                LogStatementFailed(logger, e.SqlState, batch.Count - 1);
+                batch.RemoveAt(index);
+                continue;
+            }
+            catch (Exception e)
+            {
                 foreach (var write in batch)
                 {
-                    command.BatchCommands.Add(Statement(sql, write));
+                    write.Written.TrySetException(e);
                 }
-                await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    if (i > 0 && !await reader.NextResultAsync().ConfigureAwait(false))
-                    {
-                        throw new InvalidOperationException($"the batch answered {i} of {batch.Count} state writes");
-                    }
-                    versions[i] = await reader.ReadAsync().ConfigureAwait(false) && !reader.IsDBNull(0) ? reader.GetInt32(0) : null;
-                }
+                LogBatchFailed(logger, e, batch.Count);
+                return;
             }
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            LogBatchFailed(logger, e, batch.Count);
-            foreach (var write in batch)
+            for (var i = 0; i < batch.Count; i++)
             {
-                write.Written.TrySetException(e);
+                batch[i].Written.TrySetResult(versions[i]);
             }
             return;
         }
-        for (var i = 0; i < batch.Count; i++)
+    }
+
+    private async Task<int?[]> ExecuteAsync(List<PendingStateWrite> batch)
+    {
+        var versions = new int?[batch.Count];
+        var sql = _writeSql ??= await LoadWriteSqlAsync().ConfigureAwait(false);
+        await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        await using var command = new NpgsqlBatch(connection);
+        // One Sync for the whole batch: PostgreSQL runs it as one implicit transaction, one commit.
+        foreach (var write in batch)
         {
-            batch[i].Written.TrySetResult(versions[i]);
+            command.BatchCommands.Add(Statement(sql, write));
         }
+        // The statement whose result is being reached: an error raised meanwhile is that statement's.
+        var at = 0;
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+            for (; at < batch.Count; at++)
+            {
+                if (at > 0 && !await reader.NextResultAsync().ConfigureAwait(false))
+                {
+                    throw new InvalidOperationException($"the batch answered {at} of {batch.Count} state writes");
+                }
+                versions[at] = await reader.ReadAsync().ConfigureAwait(false) && !reader.IsDBNull(0) ? reader.GetInt32(0) : null;
+            }
+            // Read to the end: the commit's outcome comes after the last result.
+            while (await reader.NextResultAsync().ConfigureAwait(false))
+            {
+            }
+        }
+        catch (PostgresException e) when (at < batch.Count)
+        {
+            e.Data[FailedStatement] = at;
+            throw;
+        }
+        return versions;
     }
 
     private static NpgsqlBatchCommand Statement(string sql, PendingStateWrite write)
@@ -151,4 +195,7 @@ internal sealed partial class StateWriteBatcher(NpgsqlDataSource dataSource, int
 
     [LoggerMessage(401, LogLevel.Error, "A batch of {Count} grain state writes failed; each writer gets the error")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(402, LogLevel.Warning, "A grain state write failed in its batch (SQLSTATE {SqlState}); its writer gets the error, the other {Count} run again")]
+    private static partial void LogStatementFailed(ILogger logger, string sqlState, int count);
 }

@@ -27,13 +27,16 @@ internal sealed class RowLock : IAsyncDisposable
         return new RowLock(connection, transaction);
     }
 
+    /// <summary>Sessions of the database waiting on a lock now.</summary>
+    public static async Task<long> WaitersAsync(string connectionString) =>
+        (long)(await new QueryRunner(connectionString).ScalarAsync(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"))!;
+
     /// <summary>Waits until <paramref name="count"/> sessions of the database wait on a lock.</summary>
-    public static async Task WaitForWaitersAsync(string connectionString, int count)
+    public static async Task WaitForWaitersAsync(string connectionString, long count)
     {
-        var runner = new QueryRunner(connectionString);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while ((long)(await runner.ScalarAsync(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"))! < count)
+        while (await WaitersAsync(connectionString) < count)
         {
             Assert.True(DateTime.UtcNow < deadline, $"fewer than {count} writes waited on the row locks");
             await Task.Delay(20);
