@@ -12,7 +12,7 @@ namespace OpenWxCluster.Persistence.Tests;
 [Collection(PostgresCollection.Name)]
 public sealed class BatchedGrainStorageTests(PostgresFixture fixture) : IAsyncLifetime
 {
-    private const string StateName = "counter";
+    private const string StateName = CounterStates.StateName;
     private TestSilo _silo = null!;
     private IGrainStorage _batched = null!;
     private IGrainStorage _unbatched = null!;
@@ -126,7 +126,7 @@ public sealed class BatchedGrainStorageTests(PostgresFixture fixture) : IAsyncLi
         await using var held = await HeldBatches.StartAsync(_batched, _silo.ConnectionString, StateName);
         var keys = Enumerable.Range(0, 10).Select(_ => NewKey()).ToList();
         var writes = keys.Select((k, i) => _batched.WriteStateAsync(StateName, k, New(i))).ToList();
-        var poison = _batched.WriteStateAsync(StateName, GrainId.Create("counter", "poison" + Guid.NewGuid().ToString("N")), New(99));
+        var poison = _batched.WriteStateAsync(StateName, CounterStates.NewKey("poison"), New(99));
 
         await held.ReleaseFirstAsync();
         var refused = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => poison);
@@ -165,9 +165,9 @@ public sealed class BatchedGrainStorageTests(PostgresFixture fixture) : IAsyncLi
         }
     }
 
-    internal static GrainId NewKey() => GrainId.Create("counter", "batched_" + Guid.NewGuid().ToString("N"));
+    private static GrainId NewKey() => CounterStates.NewKey("batched_");
 
-    internal static GrainState<CounterState> New(int value) => new(new CounterState { Value = value, Note = "n" + value });
+    private static GrainState<CounterState> New(int value) => CounterStates.New(value);
 
     private Task<object?> ScalarAsync(string sql, string key) =>
         new QueryRunner(_silo.ConnectionString).ScalarAsync(sql, Param.Text("k", key));

@@ -9,7 +9,7 @@ namespace OpenWxCluster.Persistence.Tests;
 [Collection(PostgresCollection.Name)]
 public sealed class GrainStorageProviderTests(PostgresFixture fixture) : IAsyncLifetime
 {
-    private const string StateName = "counter";
+    private const string StateName = CounterStates.StateName;
     private TestSilo _silo = null!;
     private IGrainStorage _store = null!;
     private IGrainStorage _deleting = null!;
@@ -181,9 +181,9 @@ public sealed class GrainStorageProviderTests(PostgresFixture fixture) : IAsyncL
         Assert.Equal(chunksBefore, (long)(await toast.ScalarAsync($"SELECT count(*) FROM {table}"))!);
     }
 
-    private static GrainId NewStringKey() => GrainId.Create("counter", "acct_" + Guid.NewGuid().ToString("N"));
+    private static GrainId NewStringKey() => CounterStates.NewKey();
 
-    private static GrainState<CounterState> New(int value) => new(new CounterState { Value = value, Note = "n" + value });
+    private static GrainState<CounterState> New(int value) => CounterStates.New(value);
 
     private Task<object?> RowCountAsync(string stringKey) =>
         new QueryRunner(_silo.ConnectionString).ScalarAsync(

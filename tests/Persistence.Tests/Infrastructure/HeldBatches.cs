@@ -23,9 +23,9 @@ internal sealed class HeldBatches : IAsyncDisposable
 
     public static async Task<HeldBatches> StartAsync(IGrainStorage storage, string connectionString, string stateName)
     {
-        var (first, second) = (BatchedGrainStorageTests.NewKey(), BatchedGrainStorageTests.NewKey());
-        var firstState = BatchedGrainStorageTests.New(1);
-        var secondState = BatchedGrainStorageTests.New(1);
+        var (first, second) = (CounterStates.NewKey("held_"), CounterStates.NewKey("held_"));
+        var firstState = CounterStates.New(1);
+        var secondState = CounterStates.New(1);
         await storage.WriteStateAsync(stateName, first, firstState);
         await storage.WriteStateAsync(stateName, second, secondState);
         var firstLock = await RowLock.TakeAsync(connectionString, first.Key.ToString()!);
