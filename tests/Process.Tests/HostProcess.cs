@@ -45,7 +45,7 @@ public sealed class HostProcess : IDisposable
     public HttpClient Http { get; }
     public bool IsAlive => !_process.HasExited;
 
-    public static HostProcess StartSilo(string name, SiloSettings settings, string logDirectory)
+    public static HostProcess StartSilo(string name, SiloSettings settings, string logDirectory, params string[] extraArgs)
     {
         int http = FreePort.Next(), silo = FreePort.Next(), gateway = FreePort.Next();
         string[] args =
@@ -67,6 +67,7 @@ public sealed class HostProcess : IDisposable
             "--OpenWx:Sync:WatchdogPeriod=00:10:00",
             .. settings.Certificates.PfxArgs,
             .. settings.StateKeyArgs,
+            .. extraArgs,
         ];
         return Launch(name, BuildOutput.Silo, args, logDirectory, http, silo, gateway);
     }

@@ -38,6 +38,16 @@ public sealed class StateKeyStartupTests(ProcessClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_postgres_silo_with_a_state_write_batch_below_one_exits_naming_the_setting()
+    {
+        using var silo = HostProcess.StartSilo(
+            "bad-write-batch", Settings(fixture.Settings.StateKeyFile), fixture.LogDirectory, "--App:StorageWriteBatch=0");
+
+        Assert.NotEqual(0, await silo.WaitForExitAsync(Wait));
+        Assert.Contains("App:StorageWriteBatch must be 1 (no batching) or more", silo.ReadLog());
+    }
+
+    [Fact]
     public async Task A_silo_given_the_key_file_names_its_key_id_in_the_banner()
     {
         var key = Convert.FromBase64String((await File.ReadAllTextAsync(fixture.Settings.StateKeyFile!)).Trim());
