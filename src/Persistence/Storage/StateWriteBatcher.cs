@@ -8,7 +8,7 @@ namespace OpenWxCluster.Persistence.Storage;
 /// <summary>
 /// Sends the state writes of many grains to PostgreSQL together: one round trip and one commit per batch instead of
 /// one each. A write that arrives while no batch is running goes at once, alone; writes that arrive while batches
-/// are running wait for the next one, which takes them all (up to <see cref="MaxBatch"/>). So nothing waits on a
+/// are running wait for the next one, which takes them all (up to its size). So nothing waits on a
 /// timer, and the busier the silo, the larger the batches. Each statement is the catalogue's WriteToStorageKey, so
 /// a row is written exactly as the AdoNet provider writes it; a version conflict answers only its own writer.
 /// A writer learns its outcome only after the batch has committed. Waiting writes are bounded by the grains that
@@ -24,8 +24,6 @@ internal sealed partial class StateWriteBatcher(NpgsqlDataSource dataSource, int
     private readonly ConcurrentQueue<PendingStateWrite> _waiting = new();
     private string? _writeSql;
     private int _running;
-
-    public int MaxBatch => maxBatch;
 
     /// <summary>Queues <paramref name="write"/>; completes with the new version, or null when its version was stale.</summary>
     public Task<int?> WriteAsync(PendingStateWrite write)
