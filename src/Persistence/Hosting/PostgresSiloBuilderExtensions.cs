@@ -43,11 +43,21 @@ public static class PostgresSiloBuilderExtensions
         if (writeBatch > 1)
         {
             // Registered after the provider's own, so the provider's lifecycle registration resolves this one.
-            silo.Services.AddKeyedSingleton<IGrainStorage>(name, (sp, _) => new BatchingGrainStorage(
-                AdoNetGrainStorageFactory.Create(sp, name),
-                new StateWriteBatcher(NpgsqlDataSource.Create(tuned), writeBatch, WriteBatchConcurrency, sp.GetRequiredService<ILogger<BatchingGrainStorage>>()),
-                sp.GetProviderClusterOptions(name).Value.ServiceId, // as the provider reads it (a per-provider override wins)
-                name));
+            silo.Services.AddKeyedSingleton<IGrainStorage>(name, (sp, _) =>
+            {
+                var provider = AdoNetGrainStorageFactory.Create(sp, name);
+                // As the provider reads it (a per-provider override wins).
+                var serviceId = sp.GetProviderClusterOptions(name).Value.ServiceId;
+                var batcher = new StateWriteBatcher(
+                    NpgsqlDataSource.Create(tuned),
+                    // Loaded by the provider at silo start, before any grain can write.
+                    () => provider.CurrentOperationalQueries?.WriteToStorage ?? throw new InvalidOperationException("the grain storage has not started"),
+                    serviceId,
+                    writeBatch,
+                    WriteBatchConcurrency,
+                    sp.GetRequiredService<ILogger<BatchingGrainStorage>>());
+                return new BatchingGrainStorage(provider, batcher, serviceId, name);
+            });
         }
         silo.Services.AddOptions<AdoNetGrainStorageOptions>(name)
             .Configure<IServiceProvider>((o, sp) =>

@@ -10,9 +10,8 @@ namespace OpenWxCluster.Persistence.Storage;
 /// clears go to the provider as they are. A write is batched when the provider would store its grain under a plain
 /// string key, as it does every per-account grain's (account, inbox, post_api, contacts); a Guid or integer key (the
 /// account registry, a media fetch, or a string key that parses as one) and a generic state name go to the provider
-/// alone. A batched
-/// row is the provider's own row (same identity columns, version rule, hashes and serializer), so either can read what
-/// the other wrote and a silo without batching reads this one's rows.
+/// alone. A batched row is the provider's own row (same identity columns, write query, version rule, hashes and
+/// serializer), so either can read what the other wrote and a silo without batching reads this one's rows.
 /// </summary>
 public sealed class BatchingGrainStorage : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
 {
@@ -47,7 +46,6 @@ public sealed class BatchingGrainStorage : IGrainStorage, ILifecycleParticipant<
             ?? throw new InvalidOperationException("the grain storage picked no hasher");
         var held = string.IsNullOrWhiteSpace(grainState.ETag) ? (int?)null : int.Parse(grainState.ETag, CultureInfo.InvariantCulture);
         var write = new PendingStateWrite(
-            _serviceId,
             stateName,
             hasher.Hash(Encoding.UTF8.GetBytes(stateName)),
             key,

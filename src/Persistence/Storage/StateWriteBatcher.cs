@@ -9,20 +9,19 @@ namespace OpenWxCluster.Persistence.Storage;
 /// Sends the state writes of many grains to PostgreSQL together: one round trip and one commit per batch instead of
 /// one each. A write that arrives while no batch is running goes at once, alone; writes that arrive while batches
 /// are running wait for the next one, which takes them all (up to its size). So nothing waits on a
-/// timer, and the busier the silo, the larger the batches. Each statement is the catalogue's WriteToStorageKey, so
-/// a row is written exactly as the AdoNet provider writes it; a version conflict answers only its own writer.
+/// timer, and the busier the silo, the larger the batches. Each statement is the provider's own write query
+/// (<paramref name="writeSql"/>, the catalogue's WriteToStorageKey as it loaded it), so a row is written exactly as
+/// the AdoNet provider writes it; a version conflict answers only its own writer.
 /// A writer learns its outcome only after the batch has committed. Waiting writes are bounded by the grains that
 /// await them (a grain writes one state at a time).
 /// </summary>
-internal sealed partial class StateWriteBatcher(NpgsqlDataSource dataSource, int maxBatch, int concurrency, ILogger logger) : IAsyncDisposable
+internal sealed partial class StateWriteBatcher(
+    NpgsqlDataSource dataSource, Func<string> writeSql, string serviceId, int maxBatch, int concurrency, ILogger logger) : IAsyncDisposable
 {
-    private const string WriteQueryKey = "WriteToStorageKey";
-
     /// <summary>Key in a <see cref="PostgresException"/>'s Data: the index of the batch's statement that raised it.</summary>
     private const string FailedStatement = "openwx.batch.statement";
 
     private readonly ConcurrentQueue<PendingStateWrite> _waiting = new();
-    private string? _writeSql;
     private int _running;
 
     /// <summary>Queues <paramref name="write"/>; completes with the new version, or null when its version was stale.</summary>
@@ -130,7 +129,7 @@ internal sealed partial class StateWriteBatcher(NpgsqlDataSource dataSource, int
     private async Task<int?[]> ExecuteAsync(List<PendingStateWrite> batch)
     {
         var versions = new int?[batch.Count];
-        var sql = _writeSql ??= await LoadWriteSqlAsync().ConfigureAwait(false);
+        var sql = writeSql();
         await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
         await using var command = new NpgsqlBatch(connection);
         // One Sync for the whole batch: PostgreSQL runs it as one implicit transaction, one commit.
@@ -164,7 +163,7 @@ internal sealed partial class StateWriteBatcher(NpgsqlDataSource dataSource, int
         return versions;
     }
 
-    private static NpgsqlBatchCommand Statement(string sql, PendingStateWrite write)
+    private NpgsqlBatchCommand Statement(string sql, PendingStateWrite write)
     {
         var statement = new NpgsqlBatchCommand(sql);
         var p = statement.Parameters;
@@ -174,19 +173,10 @@ internal sealed partial class StateWriteBatcher(NpgsqlDataSource dataSource, int
         p.Add(new NpgsqlParameter("GrainTypeHash", NpgsqlDbType.Integer) { Value = write.GrainTypeHash });
         p.Add(new NpgsqlParameter("GrainTypeString", NpgsqlDbType.Text) { Value = write.GrainType });
         p.Add(new NpgsqlParameter("GrainIdExtensionString", NpgsqlDbType.Text) { Value = write.Key });
-        p.Add(new NpgsqlParameter("ServiceId", NpgsqlDbType.Text) { Value = write.ServiceId });
+        p.Add(new NpgsqlParameter("ServiceId", NpgsqlDbType.Text) { Value = serviceId });
         p.Add(new NpgsqlParameter("GrainStateVersion", NpgsqlDbType.Integer) { Value = write.Version is { } v ? v : DBNull.Value });
         p.Add(new NpgsqlParameter("PayloadBinary", NpgsqlDbType.Bytea) { Value = write.Payload });
         return statement;
-    }
-
-    /// <summary>The write statement from the query catalogue, as the AdoNet provider reads it at start-up.</summary>
-    private async Task<string> LoadWriteSqlAsync()
-    {
-        await using var command = dataSource.CreateCommand("SELECT querytext FROM orleansquery WHERE querykey = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = WriteQueryKey });
-        return await command.ExecuteScalarAsync().ConfigureAwait(false) as string
-            ?? throw new InvalidOperationException($"the query catalogue has no {WriteQueryKey}");
     }
 
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
