@@ -81,6 +81,8 @@ public sealed class NoticeEventTests
     {
         await using var qq = await TestQq.StartAsync(heartbeat: TimeSpan.FromMilliseconds(200));
 
+        // The connect event is posted after start returns: wait for it, then it must be the first post of all.
+        await qq.EventAsync(e => TestQq.Is(e, "meta_event_type", "lifecycle"));
         var first = qq.Receiver.Posts[0].Json;
         Assert.Equal("meta_event", first.GetProperty("post_type").GetString());
         Assert.Equal("lifecycle", first.GetProperty("meta_event_type").GetString());
