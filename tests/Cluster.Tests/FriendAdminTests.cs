@@ -24,6 +24,10 @@ public sealed class FriendAdminTests(ClusterFixture fixture)
         World.CreateGroup(new CreateGroupRequest { GroupId = "grp_fam", Name = "Marks", Owner = "fam_bot", Members = ["fam_stranger"], SavedToContacts = true });
         await _api.LoginAsync(World, "fa_mark", "fam_bot");
         var alice = World.ResolveUserName("fam_bot", "fam_alice").UserName;
+        // Read once before the remark: the list served then (an in-silo reply is cached per friend-list snapshot)
+        // must not be served again after the book changed.
+        var before = await _api.GetAsync("get_friend_info", ("client", "fa_mark"));
+        Assert.Equal("", before.EnumerateArray().Single(f => f.GetProperty("id").GetString() == alice).GetProperty("markname").GetString());
 
         var set = await _api.GetAsync("set_markname", ("client", "fa_mark"), ("displayname", "Alice"), ("new_markname", "Ally"));
 

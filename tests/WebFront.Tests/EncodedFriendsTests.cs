@@ -39,5 +39,18 @@ public sealed class EncodedFriendsTests
         Assert.Equal(12, list[1]!.AsObject().Count);
     }
 
+    [Fact]
+    public void A_snapshot_is_written_as_one_block_encoded_once_and_a_new_snapshot_anew()
+    {
+        var second = TestData.Xiaohui with { Id = "@second", Name = "第二" };
+        var snapshot = new ContactSnapshot<ContactInfo>([TestData.Xiaohui, second]);
+        var renamed = new ContactSnapshot<ContactInfo>([TestData.Xiaohui, second with { Markname = "新备注" }]);
+
+        Assert.Same(EncodedFriends.ListOf(snapshot), EncodedFriends.ListOf(snapshot));
+        // The same JSON as friend by friend; a new snapshot is encoded anew.
+        Assert.Equal(Render(TestData.Xiaohui, second).ToJsonString(), ContactJson.FriendsReply(snapshot).ToNode()!.ToJsonString());
+        Assert.Equal("新备注", (string?)ContactJson.FriendsReply(renamed).ToNode()![1]!["markname"]);
+    }
+
     private static JsonArray Render(params ContactInfo[] friends) => ContactJson.FriendsReply(friends).ToNode()!.AsArray();
 }

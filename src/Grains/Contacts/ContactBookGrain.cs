@@ -4,6 +4,9 @@ namespace OpenWxCluster.Grains.Contacts;
 public abstract class ContactBookGrain<T>(IPersistentState<ContactBook<T>> book) : Grain
     where T : class
 {
+    /// <summary>The book as handed out until it changes (one object, so in-silo readers can cache per snapshot).</summary>
+    private ContactSnapshot<T>? _all;
+
     protected abstract string IdOf(T item);
 
     /// <summary>The stored object after an update of a known one (by default the update itself).</summary>
@@ -12,7 +15,7 @@ public abstract class ContactBookGrain<T>(IPersistentState<ContactBook<T>> book)
     /// <summary>The events' view of a diff (the friends' and the groups' rules differ).</summary>
     protected abstract ContactChanges Describe(BookDiff<T> diff);
 
-    protected Task<IReadOnlyList<T>> All() => Task.FromResult<IReadOnlyList<T>>(book.State.Items);
+    protected Task<IReadOnlyList<T>> All() => Task.FromResult<IReadOnlyList<T>>(_all ??= new([.. book.State.Items]));
 
     protected Task<T?> First(Func<T, bool> predicate) => Task.FromResult(book.State.Items.FirstOrDefault(predicate));
 
@@ -24,6 +27,7 @@ public abstract class ContactBookGrain<T>(IPersistentState<ContactBook<T>> book)
     protected async Task Replace(IReadOnlyList<T> items)
     {
         book.State.Replace(items, IdOf);
+        _all = null;
         await book.WriteStateAsync();
         TellOwner();
     }
@@ -35,6 +39,7 @@ public abstract class ContactBookGrain<T>(IPersistentState<ContactBook<T>> book)
         {
             return ContactChanges.None;
         }
+        _all = null;
         await book.WriteStateAsync();
         TellOwner();
         return Describe(diff);

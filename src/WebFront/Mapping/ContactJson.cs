@@ -21,9 +21,14 @@ public static class ContactJson
     /// </summary>
     public static JsonObject Member(ContactInfo member) => User(member);
 
-    /// <summary>get_friend_info's list, written straight to the response.</summary>
+    /// <summary>get_friend_info's list, written straight to the response (a snapshot's as one cached block).</summary>
     public static MojoStreamedReply FriendsReply(IEnumerable<ContactInfo> friends) => new(json =>
     {
+        if (friends is ContactSnapshot<ContactInfo> snapshot)
+        {
+            json.WriteRawValue(EncodedFriends.ListOf(snapshot), skipInputValidation: true);
+            return;
+        }
         json.WriteStartArray();
         foreach (var friend in friends)
         {

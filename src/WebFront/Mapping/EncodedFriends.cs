@@ -14,8 +14,16 @@ public static class EncodedFriends
 {
     private static readonly ConditionalWeakTable<ContactInfo, byte[]> Cache = new();
     private static readonly ConditionalWeakTable<ContactInfo, byte[]>.CreateValueCallback EncodeCallback = Encode;
+    private static readonly ConditionalWeakTable<ContactSnapshot<ContactInfo>, byte[]> Lists = new();
+    private static readonly ConditionalWeakTable<ContactSnapshot<ContactInfo>, byte[]>.CreateValueCallback EncodeListCallback = EncodeList;
 
     public static byte[] Of(ContactInfo friend) => Cache.GetValue(friend, EncodeCallback);
+
+    /// <summary>
+    /// A whole friend list as one JSON array, encoded once per snapshot: the friends grain hands every in-silo
+    /// reader the same snapshot until its book changes, so get_friend_info copies one block instead of 200.
+    /// </summary>
+    public static byte[] ListOf(ContactSnapshot<ContactInfo> friends) => Lists.GetValue(friends, EncodeListCallback);
 
     private static byte[] Encode(ContactInfo friend)
     {
@@ -23,6 +31,21 @@ public static class EncodedFriends
         using (var json = new Utf8JsonWriter(buffer, MojoJson.WriterOptions))
         {
             ContactJson.WriteContact(json, friend, withCategory: true);
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static byte[] EncodeList(ContactSnapshot<ContactInfo> friends)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256 * (friends.Count + 1));
+        using (var json = new Utf8JsonWriter(buffer, MojoJson.WriterOptions))
+        {
+            json.WriteStartArray();
+            foreach (var friend in friends)
+            {
+                json.WriteRawValue(Of(friend), skipInputValidation: true);
+            }
+            json.WriteEndArray();
         }
         return buffer.WrittenSpan.ToArray();
     }
