@@ -3,9 +3,10 @@ using OpenWxCluster.TestKit;
 namespace OpenWxCluster.Cluster.Tests;
 
 /// <summary>
-/// The account keeps the friends it resolved for sends (ContactCache). Another Orleans client may change the
-/// friends grain directly (the contract is public): the friends grain then tells the account, so a send by the old
-/// name stops finding the friend instead of going on from what the account kept.
+/// The account keeps the friends it resolved for sends and get_friend_info's list (ContactCache). Another Orleans
+/// client may change the friends grain directly (the contract is public): the friends grain then tells the account,
+/// so a send by the old name stops finding the friend and get_friend_info shows the change, instead of going on from
+/// what the account kept.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class ContactCacheOwnerTests(ClusterFixture fixture)
@@ -19,6 +20,7 @@ public sealed class ContactCacheOwnerTests(ClusterFixture fixture)
         world.CreateAccountWithFriend("ccache", "CachePal");
         await _api.LoginAsync(world, "ccache", "ccache_bot");
         Assert.Equal((0, "success"), await SendAsync("CachePal", "kept"));
+        Assert.Equal([""], await MarknamesAsync()); // get_friend_info's list is now kept by the account too
 
         var friends = fixture.Cluster.Client.ForKey<IFriendsGrain>(AccountKey.For(AccountKey.WeChat, "ccache"));
         var pal = await friends.FindAsync(new FriendLookup(DisplayName: "CachePal"));
@@ -29,6 +31,13 @@ public sealed class ContactCacheOwnerTests(ClusterFixture fixture)
             TimeSpan.FromSeconds(30),
             "a send by the old name is refused");
         Assert.Equal((0, "success"), await SendAsync("Renamed", "new name"));
+        Assert.Equal(["Renamed"], await MarknamesAsync());
+    }
+
+    private async Task<string[]> MarknamesAsync()
+    {
+        var friends = await _api.GetAsync("get_friend_info", ("client", "ccache"));
+        return [.. friends.EnumerateArray().Where(f => f.GetProperty("category").GetString() == "好友").Select(f => f.GetProperty("markname").GetString()!)];
     }
 
     private async Task<(int Code, string? Status)> SendAsync(string displayName, string content)

@@ -40,6 +40,13 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("GetUserWithState"), ReadOnly, AlwaysInterleave]
     Task<UserWithState> GetUserWithStateAsync();
 
+    /// <summary>
+    /// All friends of a running account with its state, in one call (get_friend_info): the account answers from the
+    /// friends it keeps where it can, so the web front makes one grain call instead of two.
+    /// </summary>
+    [Alias("GetFriendsWithState"), ReadOnly, AlwaysInterleave]
+    Task<FriendsWithState> GetFriendsWithStateAsync();
+
     [Alias("GetStartOptions"), ReadOnly, AlwaysInterleave]
     Task<StartOptions> GetStartOptionsAsync();
 

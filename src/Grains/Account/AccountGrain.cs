@@ -138,6 +138,11 @@ public sealed partial class AccountGrain(
 
     public Task<UserWithState> GetUserWithStateAsync() => Task.FromResult(new UserWithState(_machine.State, state.State.User));
 
+    public async Task<FriendsWithState> GetFriendsWithStateAsync() =>
+        _machine.State == ClientState.Running
+            ? new FriendsWithState(_machine.State, await Contacts.AllFriendsAsync())
+            : new FriendsWithState(_machine.State, null);
+
     public Task<StartOptions> GetStartOptionsAsync() => Task.FromResult(state.State.Options);
 
     public Task EnsureActiveAsync()

@@ -17,6 +17,7 @@ public sealed class ContactCache(IFriendsGrain friends, IGroupsGrain groups)
     private readonly Dictionary<GroupLookup, GroupInfo> _groupLookups = [];
     private readonly Dictionary<string, ContactInfo?> _friendIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, GroupInfo?> _groupIds = new(StringComparer.Ordinal);
+    private IReadOnlyList<ContactInfo>? _allFriends;
     private long _generation;
 
     public int Count => _friendLookups.Count + _groupLookups.Count + _friendIds.Count + _groupIds.Count;
@@ -28,6 +29,7 @@ public sealed class ContactCache(IFriendsGrain friends, IGroupsGrain groups)
         _groupLookups.Clear();
         _friendIds.Clear();
         _groupIds.Clear();
+        _allFriends = null;
     }
 
     /// <summary>Writes the account's own friend changes and forgets at once: the book's notice comes a turn later.</summary>
@@ -43,6 +45,25 @@ public sealed class ContactCache(IFriendsGrain friends, IGroupsGrain groups)
         await friends.ReplaceAsync(allFriends);
         await groups.ReplaceAsync(allGroups);
         Forget();
+    }
+
+    /// <summary>
+    /// All friends (get_friend_info): the friends grain's snapshot, kept until the book changes. In the friends
+    /// grain's silo it is that grain's own immutable object, so keeping it costs a reference, not a copy.
+    /// </summary>
+    public async Task<IReadOnlyList<ContactInfo>> AllFriendsAsync()
+    {
+        if (_allFriends is { } kept)
+        {
+            return kept;
+        }
+        var generation = _generation;
+        var all = await friends.GetAllAsync();
+        if (generation == _generation)
+        {
+            _allFriends = all;
+        }
+        return all;
     }
 
     public Task<ContactInfo?> FindFriendAsync(FriendLookup lookup) => FindAsync(_friendLookups, lookup, friends.FindAsync);

@@ -70,6 +70,11 @@ public sealed partial class QqAccountGrain(
 
     public Task<UserWithState> GetUserWithStateAsync() => Task.FromResult(new UserWithState(S.State, S.User));
 
+    public async Task<FriendsWithState> GetFriendsWithStateAsync() =>
+        S.State == ClientState.Running
+            ? new FriendsWithState(S.State, await GrainFactory.ForKey<IFriendsGrain>(Key).GetAllAsync())
+            : new FriendsWithState(S.State, null);
+
     /// <summary>The options as started, without the upstream's token and secret (they never leave the grain).</summary>
     public Task<StartOptions> GetStartOptionsAsync() => Task.FromResult(
         S.Options.Qq is { } qq ? S.Options with { Qq = qq with { AccessToken = "", Secret = "" } } : S.Options);

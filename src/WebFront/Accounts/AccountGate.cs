@@ -61,16 +61,35 @@ public static class AccountGate
     /// The user of a running account in one grain call (get_user_info): the client resolved and refused as
     /// <see cref="OpenAsync"/> with <c>requireRunning</c> does. A null user with no error: none logged in yet.
     /// </summary>
-    public static async Task<(ContactInfo? User, IResult? Error)> RunningUserAsync(
-        IGrainFactory grains, MojoParameters parameters, string? fallback, string platform)
+    public static Task<(ContactInfo? User, IResult? Error)> RunningUserAsync(
+        IGrainFactory grains, MojoParameters parameters, string? fallback, string platform) =>
+        RunningReadAsync(grains, parameters, fallback, platform, async account =>
+        {
+            var read = await account.GetUserWithStateAsync();
+            return (read.State, read.User);
+        });
+
+    /// <summary>All friends of a running account in one grain call (get_friend_info), refused as <see cref="RunningUserAsync"/>.</summary>
+    public static Task<(IReadOnlyList<ContactInfo>? Friends, IResult? Error)> RunningFriendsAsync(
+        IGrainFactory grains, MojoParameters parameters, string? fallback, string platform) =>
+        RunningReadAsync(grains, parameters, fallback, platform, async account =>
+        {
+            var read = await account.GetFriendsWithStateAsync();
+            return (read.State, read.Friends);
+        });
+
+    private static async Task<(T? Value, IResult? Error)> RunningReadAsync<T>(
+        IGrainFactory grains, MojoParameters parameters, string? fallback, string platform,
+        Func<IAccountGrain, Task<(ClientState State, T? Value)>> read)
+        where T : class
     {
         var (client, error) = ResolveClient(parameters, fallback);
         if (client is null)
         {
             return (null, error);
         }
-        var read = await grains.GetAccount(AccountKey.For(platform, client)).GetUserWithStateAsync();
-        return read.State == ClientState.Running ? (read.User, null) : (null, Refusal(read.State));
+        var (state, value) = await read(grains.GetAccount(AccountKey.For(platform, client)));
+        return state == ClientState.Running ? (value, null) : (null, Refusal(state));
     }
 
     /// <summary><see cref="ResolveClient"/> then <see cref="CheckAsync"/>.</summary>

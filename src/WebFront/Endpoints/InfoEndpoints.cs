@@ -38,17 +38,12 @@ internal static class InfoEndpoints
         return user is null ? MojoReply.Error(-1, "user info not available") : new MojoStreamedReply(json => ContactJson.WriteUser(json, user));
     }
 
-    /// <summary>All friends in one call to the account's friends grain.</summary>
+    /// <summary>All friends, with the account's state, in one call to the account grain.</summary>
     internal static async Task<IResult> GetFriendInfoAsync(
         MojoParameters parameters, [FromServices] IGrainFactory grains, [FromServices] IOptions<OpenWxApiOptions> options)
     {
-        var check = await AccountGate.OpenAsync(grains, parameters, options.Value.DefaultClient, requireRunning: true);
-        if (!check.IsOk)
-        {
-            return check.Error!;
-        }
-        var friends = await grains.ForKey<IFriendsGrain>(check.Key).GetAllAsync();
-        return ContactJson.FriendsReply(friends);
+        var (friends, error) = await AccountGate.RunningFriendsAsync(grains, parameters, options.Value.DefaultClient, AccountKey.WeChat);
+        return error ?? ContactJson.FriendsReply(friends!);
     }
 
     internal static Task<IResult> GetGroupInfoAsync(

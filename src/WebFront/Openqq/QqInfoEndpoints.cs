@@ -54,8 +54,8 @@ internal static class QqInfoEndpoints
     internal static async Task<IResult> GetFriendInfoAsync(
         MojoParameters parameters, [FromServices] IGrainFactory grains, [FromServices] IOptions<OpenWxApiOptions> options)
     {
-        var check = await OpenAsync(grains, parameters, options, requireRunning: true);
-        return check.IsOk ? MojoReply.Json(QqJson.Friends(await grains.ForKey<IFriendsGrain>(check.Key).GetAllAsync())) : check.Error!;
+        var (friends, error) = await AccountGate.RunningFriendsAsync(grains, parameters, options.Value.DefaultClient, AccountKey.QQ);
+        return error ?? MojoReply.Json(QqJson.Friends(friends!));
     }
 
     internal static Task<IResult> GetGroupInfoAsync(

@@ -87,6 +87,12 @@ public sealed partial class FakeAccountGrain(string key) : IWxAccountGrain
         return Task.FromResult(new UserWithState(Status.State, User));
     }
 
+    public async Task<FriendsWithState> GetFriendsWithStateAsync()
+    {
+        Throw();
+        return new FriendsWithState(Status.State, Status.State == ClientState.Running ? await Friends.GetAllAsync() : null);
+    }
+
     public Task<StartOptions> GetStartOptionsAsync() => Task.FromResult(Options);
 
     public async Task<SendReceipt> SendFriendTextAsync(FriendLookup lookup, string content, string? idempotencyKey = null)

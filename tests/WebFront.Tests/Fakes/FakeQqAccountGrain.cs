@@ -96,6 +96,9 @@ public sealed class FakeQqAccountGrain(string key) : IQqAccountGrain
 
     public Task<UserWithState> GetUserWithStateAsync() => Task.FromResult(new UserWithState(Status.State, User));
 
+    public async Task<FriendsWithState> GetFriendsWithStateAsync() =>
+        new(Status.State, Status.State == ClientState.Running ? await Friends.GetAllAsync() : null);
+
     public Task<StartOptions> GetStartOptionsAsync() => Task.FromResult(Options ?? StartOptions.None);
 
     public async Task<SendReceipt> SendFriendTextAsync(FriendLookup lookup, string content, string? idempotencyKey = null)
