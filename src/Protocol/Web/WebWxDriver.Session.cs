@@ -125,8 +125,7 @@ public sealed partial class WebWxDriver
     /// <summary>Sends, parses JSON and checks BaseResponse.Ret. The caller disposes the document.</summary>
     private async Task<System.Text.Json.JsonDocument> SendJsonAsync(WxHttpCall call, WxSession session, CancellationToken cancellationToken)
     {
-        var reply = await _transport.SendAsync(call, session, cancellationToken).ConfigureAwait(false);
-        var doc = WxJson.Parse(call.Operation, reply);
+        var doc = await _transport.SendForJsonAsync(call, session, cancellationToken).ConfigureAwait(false);
         try
         {
             WxJson.EnsureOk(call.Operation, doc.RootElement);

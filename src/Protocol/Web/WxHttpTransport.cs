@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
 namespace OpenWxCluster.Protocol.Web;
@@ -14,7 +15,18 @@ internal sealed class WxHttpTransport(HttpClient http, WebWxOptions options, ILo
 
     private readonly Uri? _loopback = options.LoopbackBaseUrl is { Length: > 0 } url ? new Uri(url, UriKind.Absolute) : null;
 
-    public async Task<WxHttpReply> SendAsync(WxHttpCall call, WxSession? session, CancellationToken cancellationToken)
+    public Task<WxHttpReply> SendAsync(WxHttpCall call, WxSession? session, CancellationToken cancellationToken) =>
+        SendAsync(call, session, ReadWholeAsync, cancellationToken);
+
+    /// <summary>
+    /// A JSON answer parsed from the response stream into pooled buffers (the document rents them and gives them
+    /// back when disposed), without the whole body as a byte array first. The caller disposes the document.
+    /// </summary>
+    public Task<JsonDocument> SendForJsonAsync(WxHttpCall call, WxSession? session, CancellationToken cancellationToken) =>
+        SendAsync(call, session, (response, token) => WxJson.ParseAsync(call.Operation, response.Content, token), cancellationToken);
+
+    private async Task<T> SendAsync<T>(
+        WxHttpCall call, WxSession? session, Func<HttpResponseMessage, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
         var upstreamHost = call.Url.Host;
         using var request = new HttpRequestMessage(call.Method, MapUrl(call.Url)) { Content = call.Content };
@@ -51,8 +63,7 @@ internal sealed class WxHttpTransport(HttpClient http, WebWxOptions options, ILo
             var status = (int)response.StatusCode;
             logger.LogDebug("{Operation} answered HTTP {Status}", call.Operation, status);
             EnsureUsableStatus(call, status);
-            var body = await response.Content.ReadAsByteArrayAsync(timeoutSource.Token).ConfigureAwait(false);
-            return new WxHttpReply(status, body, response.Content.Headers.ContentType?.MediaType);
+            return await read(response, timeoutSource.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -66,6 +77,12 @@ internal sealed class WxHttpTransport(HttpClient http, WebWxOptions options, ILo
         {
             throw new WxTransportException(call.Operation, "connection broken while reading the answer", ex);
         }
+    }
+
+    private static async Task<WxHttpReply> ReadWholeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        return new WxHttpReply((int)response.StatusCode, body, response.Content.Headers.ContentType?.MediaType);
     }
 
     /// <summary>Real URL → the URL actually requested (loopback origin + the same path and query).</summary>

@@ -12,21 +12,37 @@ internal static class WxJson
     /// Relaxed escaping keeps '/' and non-ASCII text literal: Msg.Content must carry plain "/" (not "\/"),
     /// and Chinese text is sent as UTF-8 like the browser does.
     /// </summary>
-    private static readonly JsonSerializerOptions WriteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Serialize(JsonNode node) => node.ToJsonString(WriteOptions);
+    private static readonly JsonSerializerOptions SerializerOptions = new() { Encoder = WriterOptions.Encoder };
 
-    /// <summary>Parses a body; empty, truncated or malformed JSON is a transport failure.</summary>
-    public static JsonDocument Parse(string operation, WxHttpReply reply)
+    /// <summary>A JSON text for a form field (webwxuploadmedia's uploadmediarequest); request bodies use <see cref="WxJsonContent"/>.</summary>
+    public static string Serialize(JsonNode node) => node.ToJsonString(SerializerOptions);
+
+    /// <summary>
+    /// Parses a JSON answer from its stream (the document rents its buffers from the pool); an empty, truncated or
+    /// malformed body, or one that is not an object, is a transport failure.
+    /// </summary>
+    public static async Task<JsonDocument> ParseAsync(string operation, HttpContent content, CancellationToken cancellationToken)
     {
-        if (reply.Body.Length == 0)
+        if (content.Headers.ContentLength == 0)
         {
             throw new WxTransportException(operation, "empty body");
         }
 
-        try
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
         {
-            var document = JsonDocument.Parse(reply.Body);
+            JsonDocument document;
+            try
+            {
+                document = await JsonDocument.ParseAsync(stream, default, cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonException ex)
+            {
+                throw new WxTransportException(operation, "malformed or truncated JSON body", ex);
+            }
+
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 document.Dispose();
@@ -34,10 +50,6 @@ internal static class WxJson
             }
 
             return document;
-        }
-        catch (JsonException ex)
-        {
-            throw new WxTransportException(operation, "malformed or truncated JSON body", ex);
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace OpenWxCluster.Protocol.Web;
@@ -30,8 +29,7 @@ internal static class WxRequests
         return body;
     }
 
-    public static StringContent Json(JsonNode body) =>
-        new(WxJson.Serialize(body), Encoding.UTF8, "application/json");
+    public static HttpContent Json(JsonNode body) => WxJsonContent.From(body);
 
     /// <summary>Builds an encoded query; values are escaped, names are trusted constants.</summary>
     public static string Query(params (string Name, object? Value)[] pairs) =>

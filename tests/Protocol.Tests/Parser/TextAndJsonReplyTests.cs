@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using OpenWxCluster.Protocol.Web;
 
 namespace OpenWxCluster.Protocol.Tests.Parser;
@@ -117,9 +118,9 @@ public sealed class TextAndJsonReplyTests
     [InlineData("[1,2]", "webwxinit: body is not a JSON object")]
     [InlineData("\"text\"", "webwxinit: body is not a JSON object")]
     [InlineData("{\"BaseResponse\":{\"Ret\":0", "webwxinit: malformed or truncated JSON body")]
-    public void A_json_body_that_is_not_an_object_is_a_transport_failure(string body, string message)
+    public async Task A_json_body_that_is_not_an_object_is_a_transport_failure(string body, string message)
     {
-        var error = Assert.Throws<WxTransportException>(() => WxJson.Parse("webwxinit", Reply(body)));
+        var error = await Assert.ThrowsAsync<WxTransportException>(() => ParseAsync("webwxinit", body));
 
         Assert.Equal(("webwxinit", message), (error.Operation, error.Message));
     }
@@ -128,9 +129,9 @@ public sealed class TextAndJsonReplyTests
     [InlineData("{}")]
     [InlineData("{\"BaseResponse\":null}")]
     [InlineData("{\"BaseResponse\":[0]}")]
-    public void A_json_answer_without_base_response_is_a_transport_failure(string body)
+    public async Task A_json_answer_without_base_response_is_a_transport_failure(string body)
     {
-        using var doc = WxJson.Parse("webwxsync", Reply(body));
+        using var doc = await ParseAsync("webwxsync", body);
 
         var error = Assert.Throws<WxTransportException>(() => WxJson.EnsureOk("webwxsync", doc.RootElement));
 
@@ -138,9 +139,9 @@ public sealed class TextAndJsonReplyTests
     }
 
     [Fact]
-    public void A_json_answer_with_ret_other_than_zero_is_a_ret_failure()
+    public async Task A_json_answer_with_ret_other_than_zero_is_a_ret_failure()
     {
-        using var doc = WxJson.Parse("webwxsync", Reply("{\"BaseResponse\":{\"Ret\":\"1101\",\"ErrMsg\":\"logged out\"}}"));
+        using var doc = await ParseAsync("webwxsync", ("{\"BaseResponse\":{\"Ret\":\"1101\",\"ErrMsg\":\"logged out\"}}"));
 
         var error = Assert.Throws<WxRetException>(() => WxJson.EnsureOk("webwxsync", doc.RootElement));
 
@@ -148,9 +149,9 @@ public sealed class TextAndJsonReplyTests
     }
 
     [Fact]
-    public void Json_values_are_read_tolerantly()
+    public async Task Json_values_are_read_tolerantly()
     {
-        using var doc = WxJson.Parse("test", Reply("""
+        using var doc = await ParseAsync("test", ("""
             {"s":"text","n":42,"big":"9007199254740993","b":true,"o":{},"nul":null,"bad":"12x","neg":"-3"}
             """));
         var root = doc.RootElement;
@@ -163,5 +164,7 @@ public sealed class TextAndJsonReplyTests
         Assert.Equal(0, WxJson.Long(root.GetProperty("s"), "n"));
     }
 
-    private static WxHttpReply Reply(string body) => new(200, Encoding.UTF8.GetBytes(body), "application/json");
+    /// <summary>A body as the transport hands it over: content with its length (as ByteArrayContent computes it).</summary>
+    private static Task<JsonDocument> ParseAsync(string operation, string body) =>
+        WxJson.ParseAsync(operation, new ByteArrayContent(Encoding.UTF8.GetBytes(body)), CancellationToken.None);
 }
