@@ -50,6 +50,12 @@ public sealed class WebhookOptions
     /// <summary>Delivery attempts kept per account for the delivery log.</summary>
     public int LogSize { get; set; } = 50;
 
+    /// <summary>
+    /// While deliveries flow, the attempt log is saved at most this often (at once when the backlog drains): a
+    /// crash loses at most this long of the log, never an event.
+    /// </summary>
+    public TimeSpan LogSaveInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Reminder period that resumes delivery after a silo loss.</summary>
     public TimeSpan WatchdogPeriod { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -24,8 +24,12 @@ public sealed partial class WebhookGrain
             Delay = _options.RetryBaseDelay,
             MaxDelay = _options.RetryMaxDelay,
             ShouldHandle = args => StillYoung() ? Transient(args) : ValueTask.FromResult(false),
-            // The attempt count and the log survive a silo loss in the middle of a long outage.
-            OnRetry = _ => new ValueTask(_writer.WriteAsync()),
+            // The attempt count (and, throttled, the log) survive a silo loss in the middle of a long outage.
+            OnRetry = async _ =>
+            {
+                await _writer.WriteAsync();
+                await SaveLogAsync(now: false);
+            },
         })
         .AddTimeout(_options.AttemptTimeout)
         .Build();
@@ -57,10 +61,12 @@ public sealed partial class WebhookGrain
             }
             await DeliverFirstAsync(settings, head, cancellation);
         }
-        if (!HasWork)
+        var idle = !HasWork;
+        if (idle)
         {
             _delivery.StopIfCurrent(cancellation);
         }
+        await SaveLogAsync(now: idle);
     }
 
     /// <summary>Drops and counts what a sealed chunk lacks, in turn with the other changes; false when nothing was lacking.</summary>
@@ -113,6 +119,7 @@ public sealed partial class WebhookGrain
             _current = null;
         }
         await _changes.RunAsync(() => FinishAsync(head, outcome, givenUp));
+        await SaveLogAsync(now: false);
     }
 
     /// <summary>Takes the delivered (or given-up) event off the backlog and saves that, in turn with the other changes.</summary>

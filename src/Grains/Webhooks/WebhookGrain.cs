@@ -15,6 +15,7 @@ namespace OpenWxCluster.Grains.Webhooks;
 /// </summary>
 public sealed partial class WebhookGrain(
     [PersistentState("webhook", OrleansNames.Storage)] IPersistentState<WebhookState> state,
+    [PersistentState("webhook-log", OrleansNames.Storage)] IPersistentState<WebhookLogState> attemptLog,
     IOptions<WebhookOptions> options,
     DestinationPolicy policy,
     WebhookTransport transport,
@@ -45,6 +46,7 @@ public sealed partial class WebhookGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        AdoptOldLog();
         metrics.Gauges.TrackBacklog(Key, () => Backlog.Count);
         if (HasWork)
         {
@@ -53,11 +55,11 @@ public sealed partial class WebhookGrain(
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         StopDelivery();
         metrics.Gauges.ForgetBacklog(Key);
-        return Task.CompletedTask;
+        await SaveLogAsync(now: true);
     }
 
     public async Task<string?> CheckAsync(string url) => await policy.CheckAsync(url, CancellationToken.None);
@@ -128,7 +130,7 @@ public sealed partial class WebhookGrain(
     {
         var s = state.State;
         return Task.FromResult(new WebhookInfo(
-            s.Settings?.Url, Backlog.Count, s.LastSeq, s.Delivered, s.Failed, s.Dropped, [.. s.Attempts]));
+            s.Settings?.Url, Backlog.Count, s.LastSeq, s.Delivered, s.Failed, s.Dropped, [.. attemptLog.State.Attempts]));
     }
 
     public Task EnsureDeliveringAsync()
@@ -192,16 +194,6 @@ public sealed partial class WebhookGrain(
         if (_failed)
         {
             throw new InvalidOperationException("the webhook activation stopped after a failed write; call again");
-        }
-    }
-
-    private void Record(WebhookAttempt attempt)
-    {
-        var log = state.State.Attempts;
-        log.Insert(0, attempt);
-        if (log.Count > Math.Max(1, _options.LogSize))
-        {
-            log.RemoveRange(_options.LogSize, log.Count - _options.LogSize);
         }
     }
 }

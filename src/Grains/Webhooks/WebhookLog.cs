@@ -23,6 +23,9 @@ public static partial class WebhookLog
     [LoggerMessage(107, LogLevel.Error, "Account {Account}: a saved post_api backlog chunk lacks {Count} events (storage lost them); they are counted as dropped")]
     public static partial void BacklogChunkLost(this ILogger logger, string account, int count);
 
+    [LoggerMessage(108, LogLevel.Warning, "Account {Account}: saving the post_api attempt log failed ({Error}); it is saved again later")]
+    public static partial void LogWriteFailed(this ILogger logger, string account, string error);
+
     // Debug: a receiver that is down would otherwise log every few seconds.
     [LoggerMessage(105, LogLevel.Debug, "Account {Account}: poll_api failed ({Outcome})")]
     public static partial void PollFailed(this ILogger logger, string account, string outcome);

@@ -19,7 +19,10 @@ public sealed class WebhookState
     [Id(4)] public long Failed { get; set; }
     [Id(5)] public long Dropped { get; set; }
 
-    /// <summary>Recent attempts, newest first (bounded by WebhookOptions.LogSize).</summary>
+    /// <summary>
+    /// The attempt log as saved before it had its own state (<see cref="WebhookLogState"/>): read once by an
+    /// activation, moved there, and saved empty from then on.
+    /// </summary>
     [Id(6)] public List<WebhookAttempt> Attempts { get; set; } = [];
 
     /// <summary>Replies read from delivered posts, saved before they are sent so a silo loss does not lose them.</summary>
