@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Orleans.Storage;
 using OpenWxCluster.Persistence.Tests.Grains;
 using OpenWxCluster.Persistence.Tests.Infrastructure;
@@ -135,6 +136,51 @@ public sealed class BatchedGrainStorageTests(PostgresFixture fixture) : IAsyncLi
         Assert.Equal((10L, 1L), await RowsAndTransactionsAsync(keys));
         await AssertValuesAsync(keys);
         await held.ReleaseSecondAsync();
+    }
+
+    [Fact]
+    public async Task Writes_held_on_row_locks_fail_alone_after_the_lock_timeout_and_the_rest_go_on()
+    {
+        var store = _silo.Services.GetRequiredKeyedService<IGrainStorage>(TestSilo.ShortLockStore);
+        var (first, second) = (NewKey(), NewKey());
+        var (firstState, secondState) = (New(1), New(1));
+        await store.WriteStateAsync(StateName, first, firstState);
+        await store.WriteStateAsync(StateName, second, secondState);
+        await using var firstLock = await RowLock.TakeAsync(_silo.ConnectionString, first.Key.ToString()!);
+        await using var secondLock = await RowLock.TakeAsync(_silo.ConnectionString, second.Key.ToString()!);
+
+        // Each starts one of the silo's two batches, which then waits on its row lock; the others queue behind them.
+        firstState.State!.Value = 2;
+        secondState.State!.Value = 2;
+        var heldWrites = new[] { store.WriteStateAsync(StateName, first, firstState), store.WriteStateAsync(StateName, second, secondState) };
+        var others = Enumerable.Range(0, 10).Select(_ => NewKey()).ToList();
+        var otherWrites = others.Select(id => store.WriteStateAsync(StateName, id, New(7))).ToList();
+
+        // The locks are still held: without a lock timeout nothing below could finish (the command timeout is 10 min).
+        await Task.WhenAll(otherWrites).WaitAsync(TimeSpan.FromSeconds(60));
+        foreach (var held in heldWrites)
+        {
+            var error = await Assert.ThrowsAnyAsync<Exception>(() => held);
+            Assert.Equal(PostgresErrorCodes.LockNotAvailable, FindPostgres(error)?.SqlState);
+        }
+        Assert.Equal(10, await CountAsync(others, 7));
+        Assert.Equal(2, await CountAsync([first, second], 1)); // the held rows kept what they had
+    }
+
+    private static PostgresException? FindPostgres(Exception? e) =>
+        e is null ? null : e as PostgresException ?? FindPostgres(e.InnerException);
+
+    /// <summary>How many of <paramref name="keys"/> read back as <paramref name="value"/>.</summary>
+    private async Task<long> CountAsync(IEnumerable<GrainId> keys, int value)
+    {
+        long count = 0;
+        foreach (var id in keys)
+        {
+            var read = New(0);
+            await _unbatched.ReadStateAsync(StateName, id, read);
+            count += read.State?.Value == value ? 1 : 0;
+        }
+        return count;
     }
 
     private async Task<string> HashesAsync(GrainId id) =>

@@ -28,6 +28,23 @@ public sealed class ConnectionTuningTests(PostgresFixture fixture)
         Assert.False(tuned.NoResetOnClose);
     }
 
+    [Theory]
+    [InlineData("", "-c lock_timeout=1500", "1500ms")]
+    [InlineData("-c statement_timeout=90000", "-c statement_timeout=90000 -c lock_timeout=1500", "1500ms")]
+    [InlineData("-c lock_timeout=7000", "-c lock_timeout=7000", "7s")]
+    public async Task A_batch_connection_waits_on_locks_as_long_as_set_unless_the_operator_set_it(string options, string expected, string shown)
+    {
+        var cs = new NpgsqlConnectionStringBuilder(await fixture.Server.CreateUniqueDatabaseAsync("locks")) { Options = options };
+
+        var withTimeout = PostgresConnectionTuning.WithLockTimeout(cs.ConnectionString, TimeSpan.FromMilliseconds(1500));
+
+        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(withTimeout).Options);
+        await using var connection = new NpgsqlConnection(withTimeout);
+        await connection.OpenAsync();
+        await using var show = new NpgsqlCommand("SHOW lock_timeout", connection);
+        Assert.Equal(shown, await show.ExecuteScalarAsync());
+    }
+
     [Fact]
     public async Task A_query_sent_again_and_again_is_prepared_on_the_server()
     {

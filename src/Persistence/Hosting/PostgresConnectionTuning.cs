@@ -30,5 +30,22 @@ public static class PostgresConnectionTuning
         return builder.ConnectionString;
     }
 
+    /// <summary>
+    /// The connection string with <c>lock_timeout</c> set for its sessions (the startup <c>Options</c>), unless the
+    /// operator's <c>Options</c> set one already.
+    /// </summary>
+    public static string WithLockTimeout(string connectionString, TimeSpan timeout)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var given = builder.Options ?? "";
+        if (given.Contains("lock_timeout", StringComparison.OrdinalIgnoreCase))
+        {
+            return connectionString;
+        }
+        var setting = FormattableString.Invariant($"-c lock_timeout={(long)timeout.TotalMilliseconds}");
+        builder.Options = given.Length == 0 ? setting : given + " " + setting;
+        return builder.ConnectionString;
+    }
+
     private static bool Sets(DbConnectionStringBuilder given, params string[] names) => names.Any(given.ContainsKey);
 }

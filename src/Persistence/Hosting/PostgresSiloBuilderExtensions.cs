@@ -23,15 +23,25 @@ public static class PostgresSiloBuilderExtensions
     private const int WriteBatchConcurrency = 2;
 
     /// <summary>
+    /// Longest a batched write waits for a row lock (PostgreSQL's <c>lock_timeout</c> on the batches' connections).
+    /// A row held by another transaction (an operator's session, a stale activation mid-write elsewhere) would
+    /// otherwise hold up both batches of the silo, and so every grain's state write, until the command timeout; this
+    /// way only that row's write fails, and the rest of its batch runs again without it.
+    /// </summary>
+    public static readonly TimeSpan DefaultBatchLockTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// Grain storage in <c>orleansstorage</c>. State is written with Orleans' binary serializer: it follows the
     /// <c>[Id]</c>s of the state types, so renaming a type or namespace does not break stored rows (pitfall P9 of the
     /// default Newtonsoft format with <c>$type</c>). With <paramref name="keys"/> each state is sealed with AES-256-GCM
     /// (<see cref="EncryptedGrainStorageSerializer"/>); rows written in clear before are still read. Writes of many
     /// grains share one round trip and commit, up to <paramref name="writeBatch"/> a batch (<see cref="BatchingGrainStorage"/>;
-    /// 1 writes each alone through the provider).
+    /// 1 writes each alone through the provider); a batched write waits at most <paramref name="batchLockTimeout"/>
+    /// (default <see cref="DefaultBatchLockTimeout"/>) for a row lock.
     /// </summary>
     public static ISiloBuilder AddPostgresGrainStorage(
-        this ISiloBuilder silo, string name, string connectionString, StateKeyRing? keys = null, int writeBatch = DefaultWriteBatch)
+        this ISiloBuilder silo, string name, string connectionString, StateKeyRing? keys = null, int writeBatch = DefaultWriteBatch,
+        TimeSpan? batchLockTimeout = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(writeBatch, 1);
         var tuned = PostgresConnectionTuning.Apply(connectionString);
@@ -49,7 +59,7 @@ public static class PostgresSiloBuilderExtensions
                 // As the provider reads it (a per-provider override wins).
                 var serviceId = sp.GetProviderClusterOptions(name).Value.ServiceId;
                 var batcher = new StateWriteBatcher(
-                    NpgsqlDataSource.Create(tuned),
+                    NpgsqlDataSource.Create(PostgresConnectionTuning.WithLockTimeout(tuned, batchLockTimeout ?? DefaultBatchLockTimeout)),
                     // Loaded by the provider at silo start, before any grain can write.
                     () => provider.CurrentOperationalQueries?.WriteToStorage ?? throw new InvalidOperationException("the grain storage has not started"),
                     serviceId,

@@ -23,6 +23,9 @@ public sealed class TestSilo : IAsyncDisposable
     /// <summary>The product's storage set-up with batching off: every write alone through the provider.</summary>
     public const string UnbatchedStore = "store-unbatched";
 
+    /// <summary>The product's batched storage with a 1 s row-lock wait, and no command timeout to end a wait sooner.</summary>
+    public const string ShortLockStore = "store-short-lock";
+
     private readonly IHost _host;
 
     private TestSilo(IHost host, string connectionString, string serviceId)
@@ -87,7 +90,12 @@ public sealed class TestSilo : IAsyncDisposable
                 o.ConnectionString = connectionString;
                 o.DeleteStateOnClear = true;
             });
-            silo.AddPostgresGrainStorage(BatchedStore, connectionString);
+            // Tests hold batches on row locks as long as they need (HeldBatches): no lock timeout ends them first.
+            silo.AddPostgresGrainStorage(BatchedStore, connectionString, batchLockTimeout: TimeSpan.FromMinutes(10));
+            silo.AddPostgresGrainStorage(
+                ShortLockStore,
+                new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 600 }.ConnectionString,
+                batchLockTimeout: TimeSpan.FromSeconds(1));
             silo.AddPostgresGrainStorage(UnbatchedStore, connectionString, writeBatch: 1);
             silo.UseAdoNetReminderService(o =>
             {
