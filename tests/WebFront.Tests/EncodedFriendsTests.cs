@@ -52,5 +52,16 @@ public sealed class EncodedFriendsTests
         Assert.Equal("新备注", (string?)ContactJson.FriendsReply(renamed).ToNode()![1]!["markname"]);
     }
 
+    [Fact]
+    public void Only_a_snapshot_served_again_is_written_from_a_whole_list_encoding()
+    {
+        // A snapshot that crossed silos is a new object per call: the first sight writes friend by friend.
+        var snapshot = new ContactSnapshot<ContactInfo>([TestData.Xiaohui]);
+
+        Assert.False(EncodedFriends.SeenBefore(snapshot));
+        Assert.True(EncodedFriends.SeenBefore(snapshot));
+        Assert.False(EncodedFriends.SeenBefore(new ContactSnapshot<ContactInfo>([TestData.Xiaohui])));
+    }
+
     private static JsonArray Render(params ContactInfo[] friends) => ContactJson.FriendsReply(friends).ToNode()!.AsArray();
 }

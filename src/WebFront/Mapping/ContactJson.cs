@@ -21,10 +21,13 @@ public static class ContactJson
     /// </summary>
     public static JsonObject Member(ContactInfo member) => User(member);
 
-    /// <summary>get_friend_info's list, written straight to the response (a snapshot's as one cached block).</summary>
+    /// <summary>
+    /// get_friend_info's list, written straight to the response; a snapshot served again (the same object, in-silo)
+    /// as one cached block.
+    /// </summary>
     public static MojoStreamedReply FriendsReply(IEnumerable<ContactInfo> friends) => new(json =>
     {
-        if (friends is ContactSnapshot<ContactInfo> snapshot)
+        if (friends is ContactSnapshot<ContactInfo> snapshot && EncodedFriends.SeenBefore(snapshot))
         {
             json.WriteRawValue(EncodedFriends.ListOf(snapshot), skipInputValidation: true);
             return;

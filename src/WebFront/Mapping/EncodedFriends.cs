@@ -16,6 +16,8 @@ public static class EncodedFriends
     private static readonly ConditionalWeakTable<ContactInfo, byte[]>.CreateValueCallback EncodeCallback = Encode;
     private static readonly ConditionalWeakTable<ContactSnapshot<ContactInfo>, byte[]> Lists = new();
     private static readonly ConditionalWeakTable<ContactSnapshot<ContactInfo>, byte[]>.CreateValueCallback EncodeListCallback = EncodeList;
+    private static readonly ConditionalWeakTable<ContactSnapshot<ContactInfo>, object> Seen = new();
+    private static readonly object Marker = new();
 
     public static byte[] Of(ContactInfo friend) => Cache.GetValue(friend, EncodeCallback);
 
@@ -24,6 +26,14 @@ public static class EncodedFriends
     /// reader the same snapshot until its book changes, so get_friend_info copies one block instead of 200.
     /// </summary>
     public static byte[] ListOf(ContactSnapshot<ContactInfo> friends) => Lists.GetValue(friends, EncodeListCallback);
+
+    /// <summary>
+    /// Whether this very snapshot was asked for before. Only then is a whole-list encoding worth keeping: a snapshot
+    /// that crossed silos (a standalone web front, an account on another silo) is a new object on every call, and
+    /// encoding it whole would only add a copy of the reply per request.
+    /// </summary>
+    public static bool SeenBefore(ContactSnapshot<ContactInfo> friends) =>
+        Seen.TryGetValue(friends, out _) || !Seen.TryAdd(friends, Marker);
 
     private static byte[] Encode(ContactInfo friend)
     {
