@@ -4,7 +4,7 @@ namespace OpenWxCluster.Bench.Throughput;
 
 /// <summary>
 /// The measured routes: send_friend_message and send_group_message with 1, 50 and the most accounts (against ceiling
-/// B), get_user_info and get_friend_info over the read accounts (against ceiling A), and get_friend_info once more
+/// B), get_user_info, get_friend_info and get_group_info over the read accounts (against ceiling A), and get_friend_info once more
 /// against ceiling A′, a bare endpoint answering the same reply bytes (the same I/O; ceiling A's small JSON is not).
 /// Paths rotate over accounts first, then targets, so neighbouring requests hit different accounts.
 /// </summary>
@@ -36,7 +36,7 @@ internal static class ScenarioSet
             scenarios.Add(new Scenario($"send_group_message-{n}", n, groupPaths, IsSend: true, stack.Product, stack.CeilingB, target, p99));
         }
         var readers = accounts.Take(options.ReadAccounts).ToList();
-        foreach (var route in new[] { "get_user_info", "get_friend_info" })
+        foreach (var route in new[] { "get_user_info", "get_friend_info", "get_group_info" })
         {
             scenarios.Add(new Scenario(
                 $"{route}-{readers.Count}", readers.Count, [.. readers.Select(a => Path(route, a))], IsSend: false, stack.Product, stack.CeilingA, ReadTarget, null));

@@ -9,7 +9,7 @@ public sealed record ThroughputOptions
         "usage: [--connections N (64)] [--seconds S (10)] [--rounds N (3)] [--warmup-seconds S (2)] [--threads N (2)] " +
         "[--timeout-seconds S (5)] [--accounts-max N (1000)] [--read-accounts N (50)] [--friends N (200)] [--login-parallel N (16)] " +
         "[--webhook 0|1 (0)] [--webhook-accounts N (50)] [--webhook-messages N (20000)] [--longpolls N (0: off; 10000)] [--longpoll-wakes N (5)] " +
-        "[--running N (0: off; 10000)] [--postgres 0|1 (0)]";
+        "[--running N (0: off; 10000)] [--postgres 0|1 (0)] [--sends 0|1 (1)]";
 
     /// <summary>Below the emulator's 1,000 pending events per session, with room for the account's own traffic.</summary>
     private const int MaxPendingPerAccount = 800;
@@ -71,6 +71,9 @@ public sealed record ThroughputOptions
     /// </summary>
     public int Postgres { get; init; }
 
+    /// <summary>0: only the read scenarios (a quick before/after of a read route); 1: the send scenarios too.</summary>
+    public int Sends { get; init; } = 1;
+
     private static readonly Dictionary<string, (int Min, Func<ThroughputOptions, int, ThroughputOptions> Apply)> IntegerOptions = new()
     {
         ["--connections"] = (1, (o, n) => o with { Connections = n }),
@@ -90,6 +93,7 @@ public sealed record ThroughputOptions
         ["--longpoll-wakes"] = (1, (o, n) => o with { LongPollWakes = n }),
         ["--running"] = (0, (o, n) => o with { Running = n }),
         ["--postgres"] = (0, (o, n) => o with { Postgres = Math.Min(n, 1) }),
+        ["--sends"] = (0, (o, n) => o with { Sends = Math.Min(n, 1) }),
     };
 
     /// <summary>Null when an argument is unknown or out of range.</summary>
@@ -104,5 +108,6 @@ public sealed record ThroughputOptions
             : null;
 
     /// <summary>The send scenarios' account counts: 1, 50 and the maximum, as far as the maximum allows.</summary>
-    public IReadOnlyList<int> SendAccountCounts() => [.. new[] { 1, 50, AccountsMax }.Where(n => n <= AccountsMax).Distinct()];
+    public IReadOnlyList<int> SendAccountCounts() =>
+        Sends == 0 ? [] : [.. new[] { 1, 50, AccountsMax }.Where(n => n <= AccountsMax).Distinct()];
 }
