@@ -1,9 +1,10 @@
+using OpenWxCluster.Emulator.Control;
 using OpenWxCluster.TestKit;
 
 namespace OpenWxCluster.Cluster.Tests;
 
 /// <summary>
-/// The account keeps the friends it resolved for sends and get_friend_info's list (ContactCache). Another Orleans
+/// The account keeps the friends it resolved for sends, get_friend_info's list and get_group_info's (ContactCache). Another Orleans
 /// client may change the friends grain directly (the contract is public): the friends grain then tells the account,
 /// so a send by the old name stops finding the friend and get_friend_info shows the change, instead of going on from
 /// what the account kept.
@@ -33,6 +34,31 @@ public sealed class ContactCacheOwnerTests(ClusterFixture fixture)
         Assert.Equal((0, "success"), await SendAsync("Renamed", "new name"));
         Assert.Equal(["Renamed"], await MarknamesAsync());
     }
+
+    [Fact]
+    public async Task A_group_renamed_by_another_client_shows_in_get_group_info_and_its_basic_form()
+    {
+        var world = fixture.Emulator.World;
+        world.CreateAccountWithFriend("gcache", "GroupPal");
+        world.CreateGroup(new CreateGroupRequest { GroupId = "grp_gcache", Name = "Old name", Owner = "gcache_pal", Members = ["gcache_bot"], SavedToContacts = true });
+        await _api.LoginAsync(world, "gcache", "gcache_bot");
+        await _api.WaitForGroupAsync("gcache", g => g.GetProperty("name").GetString() == "Old name", "the group");
+        Assert.Equal(["Old name"], await GroupNamesAsync("get_group_info")); // now kept by the account
+        Assert.Equal(["Old name"], await GroupNamesAsync("get_group_basic_info"));
+
+        var groups = fixture.Cluster.Client.ForKey<IGroupsGrain>(AccountKey.For(AccountKey.WeChat, "gcache"));
+        var group = (await groups.GetAllAsync()).Single();
+        await groups.ApplyAsync([group with { Name = "New name" }], []);
+
+        await Eventually.TrueAsync(
+            async () => (await GroupNamesAsync("get_group_info")).SequenceEqual(["New name"]),
+            TimeSpan.FromSeconds(30),
+            "get_group_info shows the new name");
+        Assert.Equal(["New name"], await GroupNamesAsync("get_group_basic_info"));
+    }
+
+    private async Task<string[]> GroupNamesAsync(string route) =>
+        [.. (await _api.GetAsync(route, ("client", "gcache"))).EnumerateArray().Select(g => g.GetProperty("name").GetString()!)];
 
     private async Task<string[]> MarknamesAsync()
     {

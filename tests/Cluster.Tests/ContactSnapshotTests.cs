@@ -35,4 +35,23 @@ public sealed class ContactSnapshotTests(ClusterFixture fixture)
         await friends.ReplaceAsync([new ContactInfo { Id = "1003", Name = "Carol" }]);
         Assert.Equal(["1003"], (await friends.GetAllAsync()).Select(f => f.Id));
     }
+
+    [Fact]
+    public async Task Basic_groups_are_one_snapshot_until_the_book_changes()
+    {
+        var grains = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IGrainFactory>();
+        var groups = grains.ForKey<IGroupsGrain>(AccountKey.For(AccountKey.QQ, "basic-snapshots"));
+        var perl = new GroupInfo { Id = "3001", Name = "Perl", Members = [new ContactInfo { Id = "1001", Name = "Alice" }] };
+        await groups.ReplaceAsync([perl]);
+
+        var first = await groups.GetAllBasicAsync();
+        Assert.Same(first, await groups.GetAllBasicAsync());
+        Assert.Empty(first[0].Members);
+
+        await groups.ApplyAsync([perl with { Name = "Perl 2" }], []);
+        var renamed = await groups.GetAllBasicAsync();
+        Assert.NotSame(first, renamed);
+        Assert.Equal(["Perl 2"], renamed.Select(g => g.Name));
+        Assert.Equal(["Perl"], first.Select(g => g.Name));
+    }
 }

@@ -77,6 +77,8 @@ public sealed class InfoRouteTests
         Assert.Equal("甲、乙、昵称未知", (string?)full[1]!["displayname"]);
         Assert.Null(basic![0]!["member"]);
         Assert.Equal("PERL学习交流", (string?)basic[0]!["displayname"]);
+        // One grain call each: the account answers its state and its groups together.
+        Assert.Equal(["IWxAccountGrain/wx/default", "IWxAccountGrain/wx/default"], host.Grains.Lookups);
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class MappingTests
     [Fact]
     public void Basic_group_leaves_out_members()
     {
-        var json = GroupJson.Groups([TestData.PerlGroup], withMembers: false);
+        var json = GroupJson.GroupsReply([TestData.PerlGroup], withMembers: false).ToNode()!.AsArray();
 
         Assert.Equal(["id", "uid", "name", "owner_uid", "displayname"], Keys(json[0]!.AsObject()));
     }

@@ -60,6 +60,8 @@ public sealed class QqInfoRouteTests
         Assert.Equal(BotMemberJson, MojoJson.Serialize(group["member"]![0]));
         Assert.Equal(["admin", "owner", "attend"], group["member"]!.AsArray().Select(m => (string)m!["role"]!).ToArray());
         Assert.Equal("", (string?)json[1]!["role"]);
+        // One grain call: the account answers its state, its groups and its own QQ number together.
+        Assert.Equal(["IQqAccountGrain/qq/default"], host.Grains.Lookups);
     }
 
     [Fact]
@@ -74,6 +76,8 @@ public sealed class QqInfoRouteTests
             """[{"id":"30001","gid":"30001","uid":"30001","gnumber":"30001","name":"PERL学习交流","markname":"","owner_id":"20001","owner_uid":"20001","role":"admin","displayname":"PERL学习交流"},"""
             + """{"id":"30002","gid":"30002","uid":"30002","gnumber":"30002","name":"闲聊","markname":"","owner_id":"20002","owner_uid":"20002","role":"","displayname":"闲聊"}]""",
             body);
+        // The account's own roles come from the groups grain, since basic groups carry no members.
+        Assert.Equal(["IQqAccountGrain/qq/default", "IGroupsGrain/qq/default"], host.Grains.Lookups);
     }
 
     [Fact]

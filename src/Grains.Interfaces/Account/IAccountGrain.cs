@@ -47,6 +47,14 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("GetFriendsWithState"), ReadOnly, AlwaysInterleave]
     Task<FriendsWithState> GetFriendsWithStateAsync();
 
+    /// <summary>
+    /// All groups of a running account with its state and user, in one call (get_group_info, get_group_basic_info);
+    /// <paramref name="withMembers"/> false gives each group without its member list, as
+    /// <see cref="IGroupsGrain.GetAllBasicAsync"/> does.
+    /// </summary>
+    [Alias("GetGroupsWithState"), ReadOnly, AlwaysInterleave]
+    Task<GroupsWithState> GetGroupsWithStateAsync(bool withMembers);
+
     [Alias("GetStartOptions"), ReadOnly, AlwaysInterleave]
     Task<StartOptions> GetStartOptionsAsync();
 

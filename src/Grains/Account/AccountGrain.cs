@@ -143,6 +143,11 @@ public sealed partial class AccountGrain(
             ? new FriendsWithState(_machine.State, await Contacts.AllFriendsAsync())
             : new FriendsWithState(_machine.State, null);
 
+    public async Task<GroupsWithState> GetGroupsWithStateAsync(bool withMembers) =>
+        _machine.State == ClientState.Running
+            ? new GroupsWithState(_machine.State, await Contacts.AllGroupsAsync(withMembers), state.State.User)
+            : new GroupsWithState(_machine.State, null, state.State.User);
+
     public Task<StartOptions> GetStartOptionsAsync() => Task.FromResult(state.State.Options);
 
     public Task EnsureActiveAsync()

@@ -18,6 +18,8 @@ public sealed class ContactCache(IFriendsGrain friends, IGroupsGrain groups)
     private readonly Dictionary<string, ContactInfo?> _friendIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, GroupInfo?> _groupIds = new(StringComparer.Ordinal);
     private IReadOnlyList<ContactInfo>? _allFriends;
+    private IReadOnlyList<GroupInfo>? _allGroups;
+    private IReadOnlyList<GroupInfo>? _basicGroups;
     private long _generation;
 
     public int Count => _friendLookups.Count + _groupLookups.Count + _friendIds.Count + _groupIds.Count;
@@ -30,6 +32,8 @@ public sealed class ContactCache(IFriendsGrain friends, IGroupsGrain groups)
         _friendIds.Clear();
         _groupIds.Clear();
         _allFriends = null;
+        _allGroups = null;
+        _basicGroups = null;
     }
 
     /// <summary>Writes the account's own friend changes and forgets at once: the book's notice comes a turn later.</summary>
@@ -51,20 +55,12 @@ public sealed class ContactCache(IFriendsGrain friends, IGroupsGrain groups)
     /// All friends (get_friend_info): the friends grain's snapshot, kept until the book changes. In the friends
     /// grain's silo it is that grain's own immutable object, so keeping it costs a reference, not a copy.
     /// </summary>
-    public async Task<IReadOnlyList<ContactInfo>> AllFriendsAsync()
-    {
-        if (_allFriends is { } kept)
-        {
-            return kept;
-        }
-        var generation = _generation;
-        var all = await friends.GetAllAsync();
-        if (generation == _generation)
-        {
-            _allFriends = all;
-        }
-        return all;
-    }
+    public Task<IReadOnlyList<ContactInfo>> AllFriendsAsync() => KeptAsync(_allFriends, friends.GetAllAsync, all => _allFriends = all);
+
+    /// <summary>All groups (get_group_info) or all without members (get_group_basic_info), kept as the friends are.</summary>
+    public Task<IReadOnlyList<GroupInfo>> AllGroupsAsync(bool withMembers) => withMembers
+        ? KeptAsync(_allGroups, groups.GetAllAsync, all => _allGroups = all)
+        : KeptAsync(_basicGroups, groups.GetAllBasicAsync, all => _basicGroups = all);
 
     public Task<ContactInfo?> FindFriendAsync(FriendLookup lookup) => FindAsync(_friendLookups, lookup, friends.FindAsync);
 
@@ -75,6 +71,22 @@ public sealed class ContactCache(IFriendsGrain friends, IGroupsGrain groups)
 
     public Task<IReadOnlyList<GroupInfo>> GroupsByIdsAsync(IReadOnlyList<string> ids) =>
         ByIdsAsync(_groupIds, ids, groups.GetByIdsAsync, g => g.Id);
+
+    private async Task<T> KeptAsync<T>(T? kept, Func<Task<T>> fetch, Action<T> keep)
+        where T : class
+    {
+        if (kept is not null)
+        {
+            return kept;
+        }
+        var generation = _generation;
+        var value = await fetch();
+        if (generation == _generation)
+        {
+            keep(value);
+        }
+        return value;
+    }
 
     private async Task<T> ForgettingAfter<T>(Task<T> write)
     {

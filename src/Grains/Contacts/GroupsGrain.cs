@@ -6,6 +6,9 @@ public sealed class GroupsGrain(
     [PersistentState("groups", OrleansNames.Storage)] IPersistentState<ContactBook<GroupInfo>> book)
     : ContactBookGrain<GroupInfo>(book), IGroupsGrain
 {
+    private IReadOnlyList<GroupInfo>? _basicOf;
+    private ContactSnapshot<GroupInfo>? _basic;
+
     protected override string IdOf(GroupInfo item) => item.Id;
 
     protected override GroupInfo Merge(GroupInfo known, GroupInfo update) => ContactDiff.MergeGroup(known, update);
@@ -14,8 +17,17 @@ public sealed class GroupsGrain(
 
     public Task<IReadOnlyList<GroupInfo>> GetAllAsync() => All();
 
-    public async Task<IReadOnlyList<GroupInfo>> GetAllBasicAsync() =>
-        [.. (await All()).Select(g => g.Basic())];
+    /// <summary>Derived from the book's snapshot and kept with it, so in-silo readers get one object until the book changes.</summary>
+    public async Task<IReadOnlyList<GroupInfo>> GetAllBasicAsync()
+    {
+        var all = await All();
+        if (!ReferenceEquals(_basicOf, all))
+        {
+            _basic = new([.. all.Select(g => g.Basic())]);
+            _basicOf = all;
+        }
+        return _basic!;
+    }
 
     public async Task<IReadOnlyDictionary<string, string>> GetRolesOfAsync(string memberId)
     {

@@ -75,6 +75,16 @@ public sealed partial class QqAccountGrain(
             ? new FriendsWithState(S.State, await GrainFactory.ForKey<IFriendsGrain>(Key).GetAllAsync())
             : new FriendsWithState(S.State, null);
 
+    public async Task<GroupsWithState> GetGroupsWithStateAsync(bool withMembers)
+    {
+        if (S.State != ClientState.Running)
+        {
+            return new GroupsWithState(S.State, null, S.User);
+        }
+        var book = GrainFactory.ForKey<IGroupsGrain>(Key);
+        return new GroupsWithState(S.State, withMembers ? await book.GetAllAsync() : await book.GetAllBasicAsync(), S.User);
+    }
+
     /// <summary>The options as started, without the upstream's token and secret (they never leave the grain).</summary>
     public Task<StartOptions> GetStartOptionsAsync() => Task.FromResult(
         S.Options.Qq is { } qq ? S.Options with { Qq = qq with { AccessToken = "", Secret = "" } } : S.Options);

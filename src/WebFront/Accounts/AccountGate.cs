@@ -63,7 +63,7 @@ public static class AccountGate
     /// </summary>
     public static Task<(ContactInfo? User, IResult? Error)> RunningUserAsync(
         IGrainFactory grains, MojoParameters parameters, string? fallback, string platform) =>
-        RunningReadAsync(grains, parameters, fallback, platform, async account =>
+        RunningReadAsync(grains, parameters, fallback, platform, async (_, account) =>
         {
             var read = await account.GetUserWithStateAsync();
             return (read.State, read.User);
@@ -72,15 +72,31 @@ public static class AccountGate
     /// <summary>All friends of a running account in one grain call (get_friend_info), refused as <see cref="RunningUserAsync"/>.</summary>
     public static Task<(IReadOnlyList<ContactInfo>? Friends, IResult? Error)> RunningFriendsAsync(
         IGrainFactory grains, MojoParameters parameters, string? fallback, string platform) =>
-        RunningReadAsync(grains, parameters, fallback, platform, async account =>
+        RunningReadAsync(grains, parameters, fallback, platform, async (_, account) =>
         {
             var read = await account.GetFriendsWithStateAsync();
             return (read.State, read.Friends);
         });
 
-    private static async Task<(T? Value, IResult? Error)> RunningReadAsync<T>(
+    /// <summary>
+    /// All groups of a running account, with its user, in one grain call (get_group_info, get_group_basic_info),
+    /// refused as <see cref="RunningUserAsync"/>.
+    /// </summary>
+    public static Task<(GroupsWithState? Read, IResult? Error)> RunningGroupsAsync(
+        IGrainFactory grains, MojoParameters parameters, string? fallback, string platform, bool withMembers) =>
+        RunningReadAsync(grains, parameters, fallback, platform, async (_, account) =>
+        {
+            var read = await account.GetGroupsWithStateAsync(withMembers);
+            return (read.State, read);
+        });
+
+    /// <summary>
+    /// A read of a running account: <paramref name="read"/> gets the account's key and grain and answers its state
+    /// with the value; any state but running is refused as <see cref="OpenAsync"/> with <c>requireRunning</c> does.
+    /// </summary>
+    public static async Task<(T? Value, IResult? Error)> RunningReadAsync<T>(
         IGrainFactory grains, MojoParameters parameters, string? fallback, string platform,
-        Func<IAccountGrain, Task<(ClientState State, T? Value)>> read)
+        Func<string, IAccountGrain, Task<(ClientState State, T? Value)>> read)
         where T : class
     {
         var (client, error) = ResolveClient(parameters, fallback);
@@ -88,7 +104,8 @@ public static class AccountGate
         {
             return (null, error);
         }
-        var (state, value) = await read(grains.GetAccount(AccountKey.For(platform, client)));
+        var key = AccountKey.For(platform, client);
+        var (state, value) = await read(key, grains.GetAccount(key));
         return state == ClientState.Running ? (value, null) : (null, Refusal(state));
     }
 

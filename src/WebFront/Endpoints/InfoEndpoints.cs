@@ -50,7 +50,7 @@ internal static class InfoEndpoints
         MojoParameters parameters, [FromServices] IGrainFactory grains, [FromServices] IOptions<OpenWxApiOptions> options) =>
         GroupsAsync(parameters, grains, options.Value, withMembers: true);
 
-    /// <summary>Groups without <c>member</c>. The contract has no members-free read, so members are dropped here.</summary>
+    /// <summary>Groups without <c>member</c>.</summary>
     internal static Task<IResult> GetGroupBasicInfoAsync(
         MojoParameters parameters, [FromServices] IGrainFactory grains, [FromServices] IOptions<OpenWxApiOptions> options) =>
         GroupsAsync(parameters, grains, options.Value, withMembers: false);
@@ -66,16 +66,11 @@ internal static class InfoEndpoints
         return check.IsOk ? MojoReply.Json(ClientStateJson.ClientInfo(check.Status!, time.GetUtcNow())) : check.Error!;
     }
 
+    /// <summary>All groups, with the account's state, in one call to the account grain.</summary>
     private static async Task<IResult> GroupsAsync(
         MojoParameters parameters, IGrainFactory grains, OpenWxApiOptions options, bool withMembers)
     {
-        var check = await AccountGate.OpenAsync(grains, parameters, options.DefaultClient, requireRunning: true);
-        if (!check.IsOk)
-        {
-            return check.Error!;
-        }
-        var book = grains.ForKey<IGroupsGrain>(check.Key);
-        var groups = withMembers ? await book.GetAllAsync() : await book.GetAllBasicAsync();
-        return MojoReply.Json(GroupJson.Groups(groups, withMembers));
+        var (read, error) = await AccountGate.RunningGroupsAsync(grains, parameters, options.DefaultClient, AccountKey.WeChat, withMembers);
+        return error ?? GroupJson.GroupsReply(read!.Groups ?? [], withMembers);
     }
 }

@@ -51,8 +51,8 @@ internal static class SearchEndpoints
             var all = await friendsGrain.GetAllAsync();
             found = all.Where(f => keys.All(k => ContactFields.FriendValue(f, k.Key) == k.Value));
         }
-        var json = ContactJson.Friends(found);
-        return json.Count == 0 ? NotFound() : MojoReply.Json(json);
+        var matches = found.ToList();
+        return matches.Count == 0 ? NotFound() : ContactJson.FriendsReply(matches);
     }
 
     internal static async Task<IResult> SearchGroupAsync(
@@ -80,8 +80,8 @@ internal static class SearchEndpoints
             var all = await groupsGrain.GetAllAsync();
             found = all.Where(g => keys.All(k => ContactFields.GroupValue(g, k.Key) == k.Value));
         }
-        var json = GroupJson.Groups(found);
-        return json.Count == 0 ? NotFound() : MojoReply.Json(json);
+        var matches = found.ToList();
+        return matches.Count == 0 ? NotFound() : GroupJson.GroupsReply(matches);
     }
 
     /// <summary>Unknown attribute names are a client error (code -1); no key at all is Mojo's "object not found".</summary>

@@ -40,8 +40,6 @@ public static class ContactJson
         json.WriteEndArray();
     });
 
-    public static JsonArray Friends(IEnumerable<ContactInfo> friends) => [.. friends.Select(f => (JsonNode)Friend(f))];
-
     /// <summary>A friend's JSON (encoded once per contact object, <see cref="EncodedFriends"/>); the trees above are read back from it.</summary>
     public static void WriteFriend(Utf8JsonWriter json, ContactInfo friend) =>
         json.WriteRawValue(EncodedFriends.Of(friend), skipInputValidation: true);

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace OpenWxCluster.WebFront;
 
-/// <summary>A contact's property names, escaped once instead of on every write.</summary>
+/// <summary>Contact and group property names (Openwx and Openqq), escaped once instead of on every write.</summary>
 internal static class ContactJsonNames
 {
     public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
@@ -17,4 +17,14 @@ internal static class ContactJsonNames
     public static readonly JsonEncodedText Markname = JsonEncodedText.Encode("markname");
     public static readonly JsonEncodedText Category = JsonEncodedText.Encode("category");
     public static readonly JsonEncodedText DisplayName = JsonEncodedText.Encode("displayname");
+    public static readonly JsonEncodedText OwnerUid = JsonEncodedText.Encode("owner_uid");
+    public static readonly JsonEncodedText Member = JsonEncodedText.Encode("member");
+    public static readonly JsonEncodedText Qq = JsonEncodedText.Encode("qq");
+    public static readonly JsonEncodedText State = JsonEncodedText.Encode("state");
+    public static readonly JsonEncodedText ClientType = JsonEncodedText.Encode("client_type");
+    public static readonly JsonEncodedText Card = JsonEncodedText.Encode("card");
+    public static readonly JsonEncodedText Role = JsonEncodedText.Encode("role");
+    public static readonly JsonEncodedText Gid = JsonEncodedText.Encode("gid");
+    public static readonly JsonEncodedText Gnumber = JsonEncodedText.Encode("gnumber");
+    public static readonly JsonEncodedText OwnerId = JsonEncodedText.Encode("owner_id");
 }

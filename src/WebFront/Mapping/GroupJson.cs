@@ -1,28 +1,45 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using N = OpenWxCluster.WebFront.ContactJsonNames;
 
 namespace OpenWxCluster.WebFront;
 
 /// <summary>Groups as Mojo renders them: <c>id, uid, name, owner_uid, displayname, member[]</c>.</summary>
 public static class GroupJson
 {
+    /// <summary>One group as a tree (an event's parameter).</summary>
+    public static JsonObject Group(GroupInfo group, bool withMembers = true) =>
+        (JsonObject)MojoJson.ToNode(json => WriteGroup(json, group, withMembers))!;
+
+    /// <summary>get_group_info's and search_group's list, written straight to the response.</summary>
     /// <param name="withMembers">False for get_group_basic_info, which leaves out <c>member</c>.</param>
-    public static JsonObject Group(GroupInfo group, bool withMembers = true)
+    public static MojoStreamedReply GroupsReply(IEnumerable<GroupInfo> groups, bool withMembers = true) => new(json =>
     {
-        var json = new JsonObject
+        json.WriteStartArray();
+        foreach (var group in groups)
         {
-            ["id"] = group.Id,
-            ["uid"] = group.Uid,
-            ["name"] = group.Name,
-            ["owner_uid"] = group.OwnerUid,
-            ["displayname"] = group.DisplayName,
-        };
+            WriteGroup(json, group, withMembers);
+        }
+        json.WriteEndArray();
+    });
+
+    public static void WriteGroup(Utf8JsonWriter json, GroupInfo group, bool withMembers)
+    {
+        json.WriteStartObject();
+        json.WriteString(N.Id, group.Id);
+        json.WriteString(N.Uid, group.Uid);
+        json.WriteString(N.Name, group.Name);
+        json.WriteString(N.OwnerUid, group.OwnerUid);
+        json.WriteString(N.DisplayName, group.DisplayName);
         if (withMembers)
         {
-            json.Add("member", new JsonArray([.. group.Members.Select(m => (JsonNode)ContactJson.Member(m))]));
+            json.WriteStartArray(N.Member);
+            foreach (var member in group.Members)
+            {
+                ContactJson.WriteUser(json, member);
+            }
+            json.WriteEndArray();
         }
-        return json;
+        json.WriteEndObject();
     }
-
-    public static JsonArray Groups(IEnumerable<GroupInfo> groups, bool withMembers = true) =>
-        [.. groups.Select(g => (JsonNode)Group(g, withMembers))];
 }

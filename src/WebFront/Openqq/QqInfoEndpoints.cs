@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using static OpenWxCluster.WebFront.MojoParam;
@@ -48,14 +47,14 @@ internal static class QqInfoEndpoints
         {
             return error;
         }
-        return user is null ? MojoReply.Error(-1, "user info not available") : MojoReply.Json(QqJson.User(user));
+        return user is null ? MojoReply.Error(-1, "user info not available") : QqJson.UserReply(user);
     }
 
     internal static async Task<IResult> GetFriendInfoAsync(
         MojoParameters parameters, [FromServices] IGrainFactory grains, [FromServices] IOptions<OpenWxApiOptions> options)
     {
         var (friends, error) = await AccountGate.RunningFriendsAsync(grains, parameters, options.Value.DefaultClient, AccountKey.QQ);
-        return error ?? MojoReply.Json(QqJson.Friends(friends!));
+        return error ?? QqJson.FriendsReply(friends!);
     }
 
     internal static Task<IResult> GetGroupInfoAsync(
@@ -98,7 +97,7 @@ internal static class QqInfoEndpoints
         SearchAsync(parameters, grains, options, QqLookups.FriendKeys, async key =>
         {
             var found = await grains.ForKey<IFriendsGrain>(key).SearchAsync(QqLookups.Friend(parameters));
-            return QqJson.Friends(found);
+            return found.Count == 0 ? null : QqJson.FriendsReply(found);
         });
 
     /// <summary>Any of id (003: gid), uid (003: gnumber), name and displayname, ANDed.</summary>
@@ -108,13 +107,13 @@ internal static class QqInfoEndpoints
         {
             var found = await grains.ForKey<IGroupsGrain>(key).SearchAsync(QqLookups.Group(parameters));
             // The account's own role needs its QQ number; no call for it when nothing matched.
-            return found.Count == 0 ? [] : QqJson.Groups(found, (await grains.GetAccount(key).GetUserAsync())?.Uid);
+            return found.Count == 0 ? null : QqJson.GroupsReply(found, (await grains.GetAccount(key).GetUserAsync())?.Uid);
         });
 
-    /// <summary>Refuses unknown keys, opens the account, then answers the matches or Mojo's "object not found".</summary>
+    /// <summary>Refuses unknown keys, opens the account, then answers the matches (null: none) or Mojo's "object not found".</summary>
     private static async Task<IResult> SearchAsync(
         MojoParameters parameters, IGrainFactory grains, IOptions<OpenWxApiOptions> options,
-        IReadOnlyList<string> keys, Func<string, Task<JsonArray>> search)
+        IReadOnlyList<string> keys, Func<string, Task<IResult?>> search)
     {
         if (SearchEndpoints.Refuse([.. parameters.Unreserved], keys) is { } refusal)
         {
@@ -125,30 +124,34 @@ internal static class QqInfoEndpoints
         {
             return check.Error!;
         }
-        var found = await search(check.Key);
-        return found.Count == 0 ? AdminCalls.NotFound() : MojoReply.Json(found);
+        return await search(check.Key) ?? AdminCalls.NotFound();
     }
 
     internal static Task<AccountCheck> OpenAsync(
         IGrainFactory grains, MojoParameters parameters, IOptions<OpenWxApiOptions> options, bool requireRunning) =>
         AccountGate.OpenAsync(grains, parameters, options.Value.DefaultClient, requireRunning, AccountKey.QQ);
 
+    /// <summary>
+    /// All groups with the account's state and user in one grain call. Basic groups carry no members, so the
+    /// account's own role in each comes from the groups grain (a second call, only when there are groups).
+    /// </summary>
     private static async Task<IResult> GroupsAsync(
         MojoParameters parameters, IGrainFactory grains, IOptions<OpenWxApiOptions> options, bool withMembers)
     {
-        var check = await OpenAsync(grains, parameters, options, requireRunning: true);
-        if (!check.IsOk)
+        var (reply, error) = await AccountGate.RunningReadAsync(grains, parameters, options.Value.DefaultClient, AccountKey.QQ, async (key, account) =>
         {
-            return check.Error!;
-        }
-        var book = grains.ForKey<IGroupsGrain>(check.Key);
-        var self = (await grains.GetAccount(check.Key).GetUserAsync())?.Uid;
-        if (!withMembers)
-        {
-            // Basic groups carry no members, so the account's own role comes from the groups grain alone.
-            var roles = self is null ? new Dictionary<string, string>() : await book.GetRolesOfAsync(self);
-            return MojoReply.Json(QqJson.Groups(await book.GetAllBasicAsync(), roles));
-        }
-        return MojoReply.Json(QqJson.Groups(await book.GetAllAsync(), self));
+            var read = await account.GetGroupsWithStateAsync(withMembers);
+            var groups = read.Groups ?? [];
+            var self = read.User?.Uid;
+            if (withMembers || read.State != ClientState.Running)
+            {
+                return (read.State, QqJson.GroupsReply(groups, self, withMembers));
+            }
+            var roles = self is null || groups.Count == 0
+                ? new Dictionary<string, string>()
+                : await grains.ForKey<IGroupsGrain>(key).GetRolesOfAsync(self);
+            return (read.State, QqJson.GroupsReply(groups, roles));
+        });
+        return error ?? reply!;
     }
 }

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using N = OpenWxCluster.WebFront.ContactJsonNames;
 
 namespace OpenWxCluster.WebFront;
 
@@ -6,92 +8,115 @@ namespace OpenWxCluster.WebFront;
 /// Openqq's user, friend, member and group objects (Mojo-Webqq API document, seed 002), plus the older document's
 /// names (seed 003: <c>qq</c> beside <c>uid</c>, <c>gid</c>/<c>gnumber</c> beside a group's <c>id</c>/<c>uid</c>) so
 /// clients of either work. For QQ, id and uid are both the QQ (or group) number. Falsy values render as <c>""</c>.
+/// Replies are written straight to the response; the trees are for events.
 /// </summary>
 public static class QqJson
 {
+    public static JsonObject User(ContactInfo user) => Tree(json => WriteUser(json, user));
+
+    public static JsonObject Friend(ContactInfo friend) => Tree(json => WriteFriend(json, friend));
+
+    public static JsonObject Member(ContactInfo member) => Tree(json => WriteMember(json, member));
+
+    /// <summary>A group as a tree; its <c>role</c> as <see cref="RoleOf"/> finds it.</summary>
+    public static JsonObject Group(GroupInfo group, string? selfUid, bool withMembers = true) =>
+        Tree(json => WriteGroup(json, group, RoleOf(group, selfUid), withMembers));
+
+    public static MojoStreamedReply UserReply(ContactInfo user) => new(json => WriteUser(json, user));
+
+    public static MojoStreamedReply FriendsReply(IEnumerable<ContactInfo> friends) => new(json =>
+    {
+        json.WriteStartArray();
+        foreach (var friend in friends)
+        {
+            WriteFriend(json, friend);
+        }
+        json.WriteEndArray();
+    });
+
+    /// <summary>Groups, each with the account's own role found among its members by <paramref name="selfUid"/>.</summary>
+    public static MojoStreamedReply GroupsReply(IEnumerable<GroupInfo> groups, string? selfUid, bool withMembers = true) =>
+        GroupsReply(groups, g => RoleOf(g, selfUid), withMembers);
+
+    /// <summary>Groups without members, the account's own role in each given by group id.</summary>
+    public static MojoStreamedReply GroupsReply(IEnumerable<GroupInfo> groups, IReadOnlyDictionary<string, string> ownRoles) =>
+        GroupsReply(groups, g => ownRoles.GetValueOrDefault(g.Id), withMembers: false);
+
     /// <summary>
     /// The logged-in account. get_user_info answers only while the account is running, hence <c>state</c> online;
     /// OneBot's get_login_info has no client type, mobile, e-mail, birthday or other profile fields, so they are left out.
     /// </summary>
-    public static JsonObject User(ContactInfo user)
+    public static void WriteUser(Utf8JsonWriter json, ContactInfo user)
     {
-        var json = Person(user);
-        json["account"] = MojoValues.OrEmpty(string.IsNullOrEmpty(user.Account) ? user.Uid : user.Account);
-        json["signature"] = MojoValues.OrEmpty(user.Signature);
-        json["state"] = "online";
-        json["client_type"] = "";
-        json["displayname"] = user.DisplayName;
-        return json;
+        json.WriteStartObject();
+        WritePerson(json, user);
+        Text(json, N.Account, string.IsNullOrEmpty(user.Account) ? user.Uid : user.Account);
+        Text(json, N.Signature, user.Signature);
+        json.WriteString(N.State, "online");
+        json.WriteString(N.ClientType, "");
+        json.WriteString(N.DisplayName, user.DisplayName);
+        json.WriteEndObject();
     }
 
     /// <summary>
     /// A friend. OneBot's get_friend_list has no presence, client type, face or VIP fields: <c>state</c> and
     /// <c>client_type</c> stay empty (Perl's falsy rendering), the others are left out.
     /// </summary>
-    public static JsonObject Friend(ContactInfo friend)
+    public static void WriteFriend(Utf8JsonWriter json, ContactInfo friend)
     {
-        var json = Person(friend);
-        json["markname"] = MojoValues.OrEmpty(friend.Markname);
-        json["category"] = MojoValues.OrEmpty(friend.Category);
-        json["state"] = "";
-        json["client_type"] = "";
-        json["displayname"] = friend.DisplayName;
-        return json;
+        json.WriteStartObject();
+        WritePerson(json, friend);
+        Text(json, N.Markname, friend.Markname);
+        Text(json, N.Category, friend.Category);
+        WriteNoPresence(json, friend);
+        json.WriteEndObject();
     }
 
     /// <summary>A group member: <c>card</c> is the group card, <c>role</c> owner/admin/attend.</summary>
-    public static JsonObject Member(ContactInfo member)
+    public static void WriteMember(Utf8JsonWriter json, ContactInfo member)
     {
-        var json = Person(member);
-        json["card"] = MojoValues.OrEmpty(member.Display);
-        json["role"] = MojoValues.OrEmpty(member.Role);
-        json["province"] = MojoValues.OrEmpty(member.Province);
-        json["city"] = MojoValues.OrEmpty(member.City);
-        json["state"] = "";
-        json["client_type"] = "";
-        json["displayname"] = member.DisplayName;
-        return json;
+        json.WriteStartObject();
+        WritePerson(json, member);
+        Text(json, N.Card, member.Display);
+        Text(json, N.Role, member.Role);
+        Text(json, N.Province, member.Province);
+        Text(json, N.City, member.City);
+        WriteNoPresence(json, member);
+        json.WriteEndObject();
     }
 
     /// <summary>
-    /// A group. <c>role</c> is the account's own role in it, found among the members by <paramref name="selfUid"/>
-    /// (empty when unknown, e.g. in an event). OneBot groups have no remark, so <c>markname</c> is empty.
+    /// A group; <paramref name="role"/> is the account's own role in it (empty when unknown, e.g. in an event).
+    /// OneBot groups have no remark, so <c>markname</c> is empty.
     /// </summary>
-    public static JsonObject Group(GroupInfo group, string? selfUid, bool withMembers = true)
+    public static void WriteGroup(Utf8JsonWriter json, GroupInfo group, string? role, bool withMembers)
     {
-        var json = new JsonObject
-        {
-            ["id"] = MojoValues.OrEmpty(group.Id),
-            ["gid"] = MojoValues.OrEmpty(group.Id),
-            ["uid"] = MojoValues.OrEmpty(group.Uid),
-            ["gnumber"] = MojoValues.OrEmpty(group.Uid),
-            ["name"] = MojoValues.OrEmpty(group.Name),
-            ["markname"] = "",
-            ["owner_id"] = MojoValues.OrEmpty(group.OwnerUid),
-            ["owner_uid"] = MojoValues.OrEmpty(group.OwnerUid),
-            ["role"] = MojoValues.OrEmpty(selfUid is null ? null : group.Members.FirstOrDefault(m => m.Uid == selfUid)?.Role),
-            ["displayname"] = group.DisplayName,
-        };
+        json.WriteStartObject();
+        Text(json, N.Id, group.Id);
+        Text(json, N.Gid, group.Id);
+        Text(json, N.Uid, group.Uid);
+        Text(json, N.Gnumber, group.Uid);
+        Text(json, N.Name, group.Name);
+        json.WriteString(N.Markname, "");
+        Text(json, N.OwnerId, group.OwnerUid);
+        Text(json, N.OwnerUid, group.OwnerUid);
+        Text(json, N.Role, role);
+        json.WriteString(N.DisplayName, group.DisplayName);
         if (withMembers)
         {
-            json["member"] = new JsonArray([.. group.Members.Select(m => (JsonNode)Member(m))]);
+            json.WriteStartArray(N.Member);
+            foreach (var member in group.Members)
+            {
+                WriteMember(json, member);
+            }
+            json.WriteEndArray();
         }
-        return json;
+        json.WriteEndObject();
     }
 
-    public static JsonArray Friends(IEnumerable<ContactInfo> friends) => [.. friends.Select(f => (JsonNode)Friend(f))];
-
-    public static JsonArray Groups(IEnumerable<GroupInfo> groups, string? selfUid, bool withMembers = true) =>
-        [.. groups.Select(g => (JsonNode)Group(g, selfUid, withMembers))];
-
-    /// <summary>Groups without members, the account's own role in each given by group id.</summary>
-    public static JsonArray Groups(IEnumerable<GroupInfo> groups, IReadOnlyDictionary<string, string> ownRoles) =>
-        [.. groups.Select(g =>
-        {
-            var json = Group(g, selfUid: null, withMembers: false);
-            json["role"] = MojoValues.OrEmpty(ownRoles.GetValueOrDefault(g.Id));
-            return (JsonNode)json;
-        })];
+    /// <summary>The account's own role in <paramref name="group"/>, found among its members (null: unknown).</summary>
+    public static string? RoleOf(GroupInfo group, string? selfUid) =>
+        selfUid is null ? null : group.Members.FirstOrDefault(m => m.Uid == selfUid)?.Role;
 
     /// <summary>An event parameter: a string, a number, a friend or member, or a group.</summary>
     public static JsonNode? Param(EventParam param) => param switch
@@ -104,12 +129,35 @@ public static class QqJson
         _ => null,
     };
 
-    private static JsonObject Person(ContactInfo c) => new()
+    private static MojoStreamedReply GroupsReply(IEnumerable<GroupInfo> groups, Func<GroupInfo, string?> roleOf, bool withMembers) =>
+        new(json =>
+        {
+            json.WriteStartArray();
+            foreach (var group in groups)
+            {
+                WriteGroup(json, group, roleOf(group), withMembers);
+            }
+            json.WriteEndArray();
+        });
+
+    private static void WritePerson(Utf8JsonWriter json, ContactInfo c)
     {
-        ["id"] = MojoValues.OrEmpty(c.Id),
-        ["uid"] = MojoValues.OrEmpty(c.Uid),
-        ["qq"] = MojoValues.OrEmpty(c.Uid),
-        ["name"] = MojoValues.OrEmpty(c.Name),
-        ["sex"] = MojoValues.OrEmpty(c.Sex),
-    };
+        Text(json, N.Id, c.Id);
+        Text(json, N.Uid, c.Uid);
+        Text(json, N.Qq, c.Uid);
+        Text(json, N.Name, c.Name);
+        Text(json, N.Sex, c.Sex);
+    }
+
+    /// <summary>OneBot has no presence or client type; Perl renders them falsy.</summary>
+    private static void WriteNoPresence(Utf8JsonWriter json, ContactInfo c)
+    {
+        json.WriteString(N.State, "");
+        json.WriteString(N.ClientType, "");
+        json.WriteString(N.DisplayName, c.DisplayName);
+    }
+
+    private static void Text(Utf8JsonWriter json, JsonEncodedText name, string? value) => json.WriteString(name, MojoValues.OrEmpty(value));
+
+    private static JsonObject Tree(Action<Utf8JsonWriter> write) => (JsonObject)MojoJson.ToNode(write)!;
 }

@@ -93,6 +93,16 @@ public sealed partial class FakeAccountGrain(string key) : IWxAccountGrain
         return new FriendsWithState(Status.State, Status.State == ClientState.Running ? await Friends.GetAllAsync() : null);
     }
 
+    public async Task<GroupsWithState> GetGroupsWithStateAsync(bool withMembers)
+    {
+        Throw();
+        if (Status.State != ClientState.Running)
+        {
+            return new GroupsWithState(Status.State, null, User);
+        }
+        return new GroupsWithState(Status.State, withMembers ? await Groups.GetAllAsync() : await Groups.GetAllBasicAsync(), User);
+    }
+
     public Task<StartOptions> GetStartOptionsAsync() => Task.FromResult(Options);
 
     public async Task<SendReceipt> SendFriendTextAsync(FriendLookup lookup, string content, string? idempotencyKey = null)

@@ -99,6 +99,15 @@ public sealed class FakeQqAccountGrain(string key) : IQqAccountGrain
     public async Task<FriendsWithState> GetFriendsWithStateAsync() =>
         new(Status.State, Status.State == ClientState.Running ? await Friends.GetAllAsync() : null);
 
+    public async Task<GroupsWithState> GetGroupsWithStateAsync(bool withMembers)
+    {
+        if (Status.State != ClientState.Running)
+        {
+            return new GroupsWithState(Status.State, null, User);
+        }
+        return new GroupsWithState(Status.State, withMembers ? await Groups.GetAllAsync() : await Groups.GetAllBasicAsync(), User);
+    }
+
     public Task<StartOptions> GetStartOptionsAsync() => Task.FromResult(Options ?? StartOptions.None);
 
     public async Task<SendReceipt> SendFriendTextAsync(FriendLookup lookup, string content, string? idempotencyKey = null)
