@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
 using OpenWxCluster.Protocol.Tests.Support;
+using OpenWxCluster.Protocol.Web;
 
 namespace OpenWxCluster.Protocol.Tests.Driver;
 
@@ -80,6 +82,26 @@ public sealed class CookieAndLoopbackTests
         Assert.Equal("1_100|2_200", handler.Requests[2].Query("synckey"));
         Assert.Equal("wxuin=1", handler.Requests[2].Header("Cookie"));
         Assert.Equal("https://wx2.qq.com/", handler.Requests[3].Header("Referer"));
+    }
+
+    [Theory]
+    [InlineData("https://wx2.qq.com/cgi-bin/mmwebwx-bin/webwxsendmsg?pass_ticket=a%2Bb%3D&lang=zh_CN")]
+    [InlineData("https://login.wx.qq.com/jslogin?appid=wx782c26e4c19acffb&redirect_uri=https%3A%2F%2Fwx.qq.com%2F&fun=new")]
+    [InlineData("https://wx2.qq.com/cgi-bin/mmwebwx-bin/webwxgetheadimg?username=@abc&skey=@crypt_1_2")]
+    [InlineData("https://file.wx2.qq.com/a%20b/c?d=e f")]
+    [InlineData("https://wx2.qq.com")]
+    [InlineData("https://wx2.qq.com?x=1")]
+    [InlineData("https://wx2.qq.com:8443/a/b#frag")]
+    public void Loopback_mapping_swaps_the_origin_and_keeps_path_query_and_fragment(string upstream)
+    {
+        var transport = new WxHttpTransport(new HttpClient(), new WebWxOptions { LoopbackBaseUrl = "http://127.0.0.1:5800/" }, NullLogger.Instance);
+        var real = new Uri(upstream);
+
+        var mapped = transport.MapUrl(real);
+
+        Assert.Equal("http://127.0.0.1:5800", mapped.GetLeftPart(UriPartial.Authority));
+        Assert.Equal(real.PathAndQuery, mapped.PathAndQuery);
+        Assert.Equal(real.Fragment, mapped.Fragment);
     }
 
     [Fact]
