@@ -157,7 +157,7 @@ internal static partial class MessageEndpoints
     }
 
     /// <summary>The reply to a send: the receipt, or the account gate's answer when the account refused it as not running.</summary>
-    internal static MojoReply Reply(SendReceipt receipt) =>
+    internal static IResult Reply(SendReceipt receipt) =>
         receipt.RefusedIn is { } state ? AccountGate.Refusal(state) : Receipt(receipt);
 
     /// <summary>
@@ -179,11 +179,14 @@ internal static partial class MessageEndpoints
         return hasMedia ? null : MojoReply.SendError(SendCodes.Failure, StatusTexts.ContentMissing);
     }
 
-    internal static MojoReply Receipt(SendReceipt receipt) => MojoReply.Json(new JsonObject
+    /// <summary><c>{"id":..,"code":..,"status":..}</c>, written straight to the response: every send answers this.</summary>
+    internal static IResult Receipt(SendReceipt receipt) => new MojoStreamedReply(json =>
     {
-        ["id"] = receipt.Id,
-        ["code"] = receipt.Code,
-        ["status"] = receipt.Status,
+        json.WriteStartObject();
+        json.WriteString(ReplyJsonNames.Id, receipt.Id);
+        json.WriteNumber(ReplyJsonNames.Code, receipt.Code);
+        json.WriteString(ReplyJsonNames.Status, receipt.Status);
+        json.WriteEndObject();
     });
 
     internal static bool IsAsync(MojoParameters parameters) => !MojoValues.IsFalsy(parameters["async"]);

@@ -50,22 +50,22 @@ public static class ContactJson
     internal static void WriteContact(Utf8JsonWriter json, ContactInfo c, bool withCategory)
     {
         json.WriteStartObject();
-        json.WriteString(ContactJsonNames.Id, c.Id);
-        json.WriteString(ContactJsonNames.Uid, c.Uid);
-        json.WriteString(ContactJsonNames.Name, c.Name);
-        json.WriteString(ContactJsonNames.Account, c.Account);
-        json.WriteString(ContactJsonNames.Province, c.Province);
-        json.WriteString(ContactJsonNames.City, c.City);
-        json.WriteString(ContactJsonNames.Signature, c.Signature);
+        json.WriteString(ReplyJsonNames.Id, c.Id);
+        json.WriteString(ReplyJsonNames.Uid, c.Uid);
+        json.WriteString(ReplyJsonNames.Name, c.Name);
+        json.WriteString(ReplyJsonNames.Account, c.Account);
+        json.WriteString(ReplyJsonNames.Province, c.Province);
+        json.WriteString(ReplyJsonNames.City, c.City);
+        json.WriteString(ReplyJsonNames.Signature, c.Signature);
         // "", "male" or "female" as Mojo's code sets it; the API document's "none" is outdated (the reference wins).
-        json.WriteString(ContactJsonNames.Sex, c.Sex);
-        json.WriteString(ContactJsonNames.Display, c.Display);
-        json.WriteString(ContactJsonNames.Markname, c.Markname);
+        json.WriteString(ReplyJsonNames.Sex, c.Sex);
+        json.WriteString(ReplyJsonNames.Display, c.Display);
+        json.WriteString(ReplyJsonNames.Markname, c.Markname);
         if (withCategory)
         {
-            json.WriteString(ContactJsonNames.Category, c.Category);
+            json.WriteString(ReplyJsonNames.Category, c.Category);
         }
-        json.WriteString(ContactJsonNames.DisplayName, c.DisplayName);
+        json.WriteString(ReplyJsonNames.DisplayName, c.DisplayName);
         json.WriteEndObject();
     }
 

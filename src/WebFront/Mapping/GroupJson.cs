@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using N = OpenWxCluster.WebFront.ContactJsonNames;
+using N = OpenWxCluster.WebFront.ReplyJsonNames;
 
 namespace OpenWxCluster.WebFront;
 

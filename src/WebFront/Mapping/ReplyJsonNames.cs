@@ -2,8 +2,11 @@ using System.Text.Json;
 
 namespace OpenWxCluster.WebFront;
 
-/// <summary>Contact and group property names (Openwx and Openqq), escaped once instead of on every write.</summary>
-internal static class ContactJsonNames
+/// <summary>
+/// Property names of the replies written straight to the response (contacts and groups of Openwx and Openqq, send
+/// receipts), escaped once instead of on every write.
+/// </summary>
+internal static class ReplyJsonNames
 {
     public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
     public static readonly JsonEncodedText Uid = JsonEncodedText.Encode("uid");
@@ -27,4 +30,7 @@ internal static class ContactJsonNames
     public static readonly JsonEncodedText Gid = JsonEncodedText.Encode("gid");
     public static readonly JsonEncodedText Gnumber = JsonEncodedText.Encode("gnumber");
     public static readonly JsonEncodedText OwnerId = JsonEncodedText.Encode("owner_id");
+    public static readonly JsonEncodedText Code = JsonEncodedText.Encode("code");
+    public static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
+    public static readonly JsonEncodedText Info = JsonEncodedText.Encode("info");
 }

@@ -15,7 +15,7 @@ public static class QqSendReply
     public const int DiscussMemberNotFound = 104;
     public const int SessTargetNotFound = 105;
 
-    public static MojoReply Receipt(SendReceipt receipt)
+    public static IResult Receipt(SendReceipt receipt)
     {
         if (receipt.RefusedIn is { } state)
         {
@@ -25,13 +25,22 @@ public static class QqSendReply
         {
             return NotFound(receipt.Code, receipt.Status);
         }
-        return MojoReply.Json(new JsonObject
+        return new MojoStreamedReply(json =>
         {
+            json.WriteStartObject();
             // Mojo-Webqq's ids are numbers; OneBot's message_id is an integer too.
-            ["id"] = long.TryParse(receipt.Id, out var number) ? JsonValue.Create(number) : JsonValue.Create(receipt.Id),
-            ["code"] = receipt.Code,
-            ["status"] = receipt.Code == SendCodes.Success ? "发送成功" : "发送失败",
-            ["info"] = receipt.Status,
+            if (long.TryParse(receipt.Id, out var number))
+            {
+                json.WriteNumber(ReplyJsonNames.Id, number);
+            }
+            else
+            {
+                json.WriteString(ReplyJsonNames.Id, receipt.Id);
+            }
+            json.WriteNumber(ReplyJsonNames.Code, receipt.Code);
+            json.WriteString(ReplyJsonNames.Status, receipt.Code == SendCodes.Success ? "发送成功" : "发送失败");
+            json.WriteString(ReplyJsonNames.Info, receipt.Status);
+            json.WriteEndObject();
         });
     }
 
