@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Serialization;
 using Orleans.Storage;
 using OpenWxCluster.Grains.Common;
 using OpenWxCluster.Grains.Diagnostics;
@@ -39,7 +40,7 @@ public sealed partial class WebhookGrain(
 
     private WebhookBacklog Backlog => _backlog ??= new WebhookBacklog(
         () => state.State, ServiceProvider.GetRequiredKeyedService<IGrainStorage>(OrleansNames.Storage), this.GetGrainId(),
-        _options.BacklogChunk, _options.Capacity);
+        _options.BacklogChunk, _options.Capacity, ServiceProvider.GetRequiredService<Serializer<AccountEvent>>());
 
     /// <summary>The host's (the web front's) body format; resolved when first needed, so a bare silo still starts accounts.</summary>
     private IWebhookFormat Format => services.GetRequiredService<IWebhookFormat>();

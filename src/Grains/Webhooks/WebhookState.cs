@@ -7,8 +7,8 @@ public sealed class WebhookState
     [Id(0)] public WebhookSettings? Settings { get; set; }
 
     /// <summary>
-    /// The newest events to post, oldest first, after those in the sealed chunks (see <see cref="WebhookBacklog"/>):
-    /// fewer than a chunk, so a state write stays small however long the backlog grows.
+    /// The open events as saved before they were kept encoded (<see cref="OpenEvents"/>): taken over by an activation
+    /// and saved empty from then on.
     /// </summary>
     [Id(1)] public List<AccountEvent> Backlog { get; set; } = [];
 
@@ -42,4 +42,11 @@ public sealed class WebhookState
 
     /// <summary>Record slots the chunk ids map to (id modulo this), fixed while any chunk is sealed.</summary>
     [Id(12)] public int ChunkSlots { get; set; }
+
+    /// <summary>
+    /// The newest events to post, oldest first, after those in the sealed chunks (see <see cref="WebhookBacklog"/>):
+    /// fewer than a chunk, so a state write stays small however long the backlog grows, and each event's bytes as
+    /// encoded once when it was accepted, so a write copies them instead of encoding every open event again.
+    /// </summary>
+    [Id(13)] public List<byte[]> OpenEvents { get; set; } = [];
 }

@@ -32,8 +32,8 @@ public sealed class WebhookBacklogTests(ClusterFixture fixture)
 
         var saved = await ReadAsync(webhook);
         // The state holds fewer than a chunk of events; the rest sit in sealed chunk records.
-        Assert.InRange(saved.State.Backlog.Count, 0, TestSilo.WebhookBacklogChunk - 1);
-        Assert.Equal(contents.Count, saved.State.Chunks.Sum() - saved.State.ChunkHead + saved.State.Backlog.Count);
+        Assert.InRange(saved.State.OpenEvents.Count, 0, TestSilo.WebhookBacklogChunk - 1);
+        Assert.Equal(contents.Count, saved.State.Chunks.Sum() - saved.State.ChunkHead + saved.State.OpenEvents.Count);
         Assert.Equal(saved.State.Chunks.Sum(), saved.Chunks.Sum(c => c.Count));
         Assert.Equal(contents.Count, (await webhook.GetInfoAsync()).Backlog);
 
@@ -80,6 +80,31 @@ public sealed class WebhookBacklogTests(ClusterFixture fixture)
         Assert.Equal(left, receiver.Posts.Select(p => p.Content));
         var info = await webhook.GetInfoAsync();
         Assert.Equal((0, left.Count, 3L), (info.Backlog, (int)info.Delivered, info.Dropped));
+    }
+
+    [Fact]
+    public async Task Open_events_saved_decoded_by_the_old_layout_are_posted_in_order_once_by_a_new_activation()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var key = AccountKey.WeChatClient("oldopen");
+        var webhook = fixture.Cluster.Client.GetGrain<IWebhookGrain>(key);
+        var id = ((GrainReference)(object)webhook).GrainId;
+        // The state as the version before the encoded open events saved it: the events themselves in Backlog.
+        await Storage.WriteStateAsync("webhook", id, new GrainState<WebhookState>(new WebhookState
+        {
+            Settings = new WebhookSettings { Url = receiver.Url },
+            Backlog = [TestEvents.Message(key, 1, "old 1"), TestEvents.Message(key, 2, "old 2")],
+            LastSeq = 2,
+        }));
+
+        await webhook.AcceptAsync([TestEvents.Message(key, 3, "new 3")]);
+        await Eventually.TrueAsync(() => Task.FromResult(receiver.Posts.Count >= 3), Wait, "the old events and the new one posted");
+
+        Assert.Equal(["old 1", "old 2", "new 3"], receiver.Posts.Select(p => p.Content));
+        await Eventually.TrueAsync(
+            async () => (await ReadAsync(webhook)).State is { Backlog.Count: 0, OpenEvents.Count: 0, Delivered: 3 },
+            Wait,
+            "the emptied backlog saved in the new layout");
     }
 
     private IGrainStorage Storage => fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(OrleansNames.Storage);
