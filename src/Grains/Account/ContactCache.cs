@@ -55,12 +55,15 @@ public sealed class ContactCache(IFriendsGrain friends, IGroupsGrain groups)
     /// All friends (get_friend_info): the friends grain's snapshot, kept until the book changes. In the friends
     /// grain's silo it is that grain's own immutable object, so keeping it costs a reference, not a copy.
     /// </summary>
-    public Task<IReadOnlyList<ContactInfo>> AllFriendsAsync() => KeptAsync(_allFriends, friends.GetAllAsync, all => _allFriends = all);
+    public Task<IReadOnlyList<ContactInfo>> AllFriendsAsync() =>
+        _allFriends is { } kept ? Task.FromResult(kept) : KeptAsync(friends.GetAllAsync, all => _allFriends = all);
 
     /// <summary>All groups (get_group_info) or all without members (get_group_basic_info), kept as the friends are.</summary>
-    public Task<IReadOnlyList<GroupInfo>> AllGroupsAsync(bool withMembers) => withMembers
-        ? KeptAsync(_allGroups, groups.GetAllAsync, all => _allGroups = all)
-        : KeptAsync(_basicGroups, groups.GetAllBasicAsync, all => _basicGroups = all);
+    public Task<IReadOnlyList<GroupInfo>> AllGroupsAsync(bool withMembers) => (withMembers ? _allGroups : _basicGroups) is { } kept
+        ? Task.FromResult(kept)
+        : withMembers
+            ? KeptAsync(groups.GetAllAsync, all => _allGroups = all)
+            : KeptAsync(groups.GetAllBasicAsync, all => _basicGroups = all);
 
     public Task<ContactInfo?> FindFriendAsync(FriendLookup lookup) => FindAsync(_friendLookups, lookup, friends.FindAsync);
 
@@ -72,13 +75,9 @@ public sealed class ContactCache(IFriendsGrain friends, IGroupsGrain groups)
     public Task<IReadOnlyList<GroupInfo>> GroupsByIdsAsync(IReadOnlyList<string> ids) =>
         ByIdsAsync(_groupIds, ids, groups.GetByIdsAsync, g => g.Id);
 
-    private async Task<T> KeptAsync<T>(T? kept, Func<Task<T>> fetch, Action<T> keep)
-        where T : class
+    /// <summary>Fetches what is not kept yet and keeps it, unless the book changed meanwhile.</summary>
+    private async Task<T> KeptAsync<T>(Func<Task<T>> fetch, Action<T> keep)
     {
-        if (kept is not null)
-        {
-            return kept;
-        }
         var generation = _generation;
         var value = await fetch();
         if (generation == _generation)

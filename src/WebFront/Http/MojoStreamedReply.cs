@@ -11,6 +11,17 @@ public sealed class MojoStreamedReply(Action<Utf8JsonWriter> write) : IResult
 {
     public Task ExecuteAsync(HttpContext httpContext) => MojoJson.WriteAsync(httpContext, write);
 
+    /// <summary>A JSON array of <paramref name="items"/>, each written by <paramref name="writeItem"/>.</summary>
+    public static MojoStreamedReply Array<T>(IEnumerable<T> items, Action<Utf8JsonWriter, T> writeItem) => new(json =>
+    {
+        json.WriteStartArray();
+        foreach (var item in items)
+        {
+            writeItem(json, item);
+        }
+        json.WriteEndArray();
+    });
+
     /// <summary>The reply as a tree (tests).</summary>
     public JsonNode? ToNode() => MojoJson.ToNode(write);
 }

@@ -13,15 +13,8 @@ public static class GroupJson
 
     /// <summary>get_group_info's and search_group's list, written straight to the response.</summary>
     /// <param name="withMembers">False for get_group_basic_info, which leaves out <c>member</c>.</param>
-    public static MojoStreamedReply GroupsReply(IEnumerable<GroupInfo> groups, bool withMembers = true) => new(json =>
-    {
-        json.WriteStartArray();
-        foreach (var group in groups)
-        {
-            WriteGroup(json, group, withMembers);
-        }
-        json.WriteEndArray();
-    });
+    public static MojoStreamedReply GroupsReply(IEnumerable<GroupInfo> groups, bool withMembers = true) =>
+        MojoStreamedReply.Array(groups, (json, group) => WriteGroup(json, group, withMembers));
 
     public static void WriteGroup(Utf8JsonWriter json, GroupInfo group, bool withMembers)
     {

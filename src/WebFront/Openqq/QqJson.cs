@@ -24,23 +24,15 @@ public static class QqJson
 
     public static MojoStreamedReply UserReply(ContactInfo user) => new(json => WriteUser(json, user));
 
-    public static MojoStreamedReply FriendsReply(IEnumerable<ContactInfo> friends) => new(json =>
-    {
-        json.WriteStartArray();
-        foreach (var friend in friends)
-        {
-            WriteFriend(json, friend);
-        }
-        json.WriteEndArray();
-    });
+    public static MojoStreamedReply FriendsReply(IEnumerable<ContactInfo> friends) => MojoStreamedReply.Array(friends, WriteFriend);
 
     /// <summary>Groups, each with the account's own role found among its members by <paramref name="selfUid"/>.</summary>
     public static MojoStreamedReply GroupsReply(IEnumerable<GroupInfo> groups, string? selfUid, bool withMembers = true) =>
-        GroupsReply(groups, g => RoleOf(g, selfUid), withMembers);
+        MojoStreamedReply.Array(groups, (json, g) => WriteGroup(json, g, RoleOf(g, selfUid), withMembers));
 
     /// <summary>Groups without members, the account's own role in each given by group id.</summary>
     public static MojoStreamedReply GroupsReply(IEnumerable<GroupInfo> groups, IReadOnlyDictionary<string, string> ownRoles) =>
-        GroupsReply(groups, g => ownRoles.GetValueOrDefault(g.Id), withMembers: false);
+        MojoStreamedReply.Array(groups, (json, g) => WriteGroup(json, g, ownRoles.GetValueOrDefault(g.Id), withMembers: false));
 
     /// <summary>
     /// The logged-in account. get_user_info answers only while the account is running, hence <c>state</c> online;
@@ -128,17 +120,6 @@ public static class QqJson
         { Text: { } text } => JsonValue.Create(text),
         _ => null,
     };
-
-    private static MojoStreamedReply GroupsReply(IEnumerable<GroupInfo> groups, Func<GroupInfo, string?> roleOf, bool withMembers) =>
-        new(json =>
-        {
-            json.WriteStartArray();
-            foreach (var group in groups)
-            {
-                WriteGroup(json, group, roleOf(group), withMembers);
-            }
-            json.WriteEndArray();
-        });
 
     private static void WritePerson(Utf8JsonWriter json, ContactInfo c)
     {
