@@ -141,11 +141,15 @@ internal static class QqInfoEndpoints
         var (reply, error) = await AccountGate.RunningReadAsync(grains, parameters, options.Value.DefaultClient, AccountKey.QQ, async (key, account) =>
         {
             var read = await account.GetGroupsWithStateAsync(withMembers);
+            if (read.State != ClientState.Running)
+            {
+                return (read.State, null); // refused by the gate; no reply to build
+            }
             var groups = read.Groups ?? [];
             var self = read.User?.Uid;
-            if (withMembers || read.State != ClientState.Running)
+            if (withMembers)
             {
-                return (read.State, QqJson.GroupsReply(groups, self, withMembers));
+                return (read.State, QqJson.GroupsReply(groups, self));
             }
             var roles = self is null || groups.Count == 0
                 ? new Dictionary<string, string>()
