@@ -64,8 +64,9 @@ public sealed class DeliveryUnderKillsTests(ITestOutputHelper output) : IAsyncLi
         {
             world.SendText(client + "_pal", client + "_bot", "barrier " + client);
         }
-        await Eventually.TrueAsync(
-            () => Task.FromResult(clients.All(c => receiver.Posts.Any(p => p.Content == "barrier " + c) && consumers[c].Has("barrier " + c))),
+        await Eventually.ValueAsync(
+            () => Task.FromResult(MissingBarriers(clients, receiver, consumers)),
+            string.IsNullOrEmpty,
             Wait,
             "every barrier at both consumers");
         await stop.CancelAsync();
@@ -92,6 +93,34 @@ public sealed class DeliveryUnderKillsTests(ITestOutputHelper output) : IAsyncLi
         }
         TestFigures.Record("delivery-under-kills", $"{Messages} messages across {Accounts} accounts, {Rounds} silo SIGKILLs: 0 lost, 0 duplicated at post_api and at check_event (cursor); {redelivered} posts repeated by at-least-once redelivery (same event_id); {clock.Elapsed.TotalSeconds:F0} s");
         output.WriteLine($"redelivered posts: {redelivered}");
+    }
+
+    /// <summary>
+    /// Who lacks its barrier, with the last message each consumer saw (empty: none): a timeout then tells a late
+    /// consumer from a lost event, and which consumer.
+    /// </summary>
+    private static string MissingBarriers(string[] clients, WebhookReceiver receiver, Dictionary<string, CursorConsumer> consumers)
+    {
+        var posts = receiver.Posts;
+        var missing = new List<string>();
+        foreach (var client in clients)
+        {
+            var barrier = "barrier " + client;
+            var own = posts.Where(p => p.Query["client"] == client && p.Content != null).ToList();
+            var polled = consumers[client].Entries
+                .Where(e => e.TryGetProperty("content", out _))
+                .Select(e => e.GetProperty("content").GetString())
+                .ToList();
+            if (!own.Any(p => p.Content == barrier))
+            {
+                missing.Add($"{client} post_api ({own.Count} posts, last {own.LastOrDefault()?.Content ?? "none"})");
+            }
+            if (!polled.Contains(barrier))
+            {
+                missing.Add($"{client} check_event ({polled.Count} entries, last {polled.LastOrDefault() ?? "none"}; {consumers[client].Describe()})");
+            }
+        }
+        return string.Join("; ", missing);
     }
 
     /// <summary>The cursor log starts at a consumer's first poll: warm up until every consumer sees a message.</summary>

@@ -15,6 +15,7 @@ public sealed class HostProcess : IDisposable
     private readonly ChildProcess _process;
     private readonly StreamWriter _log;
     private readonly object _logLock = new();
+    private int _disposed;
 
     private readonly string _dll;
     private readonly IReadOnlyList<string> _args;
@@ -43,7 +44,11 @@ public sealed class HostProcess : IDisposable
     public int GatewayPort { get; }
     public string LogPath { get; }
     public HttpClient Http { get; }
-    public bool IsAlive => !_process.HasExited;
+    /// <summary>
+    /// False once the process has ended or this host is disposed. Restarting a killed silo disposes its old host while
+    /// other threads may still be asking; Process.HasExited throws on a disposed process.
+    /// </summary>
+    public bool IsAlive => Volatile.Read(ref _disposed) == 0 && !_process.HasExited;
 
     public static HostProcess StartSilo(string name, SiloSettings settings, string logDirectory, params string[] extraArgs)
     {
@@ -218,6 +223,10 @@ public sealed class HostProcess : IDisposable
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
         try
         {
             if (!_process.HasExited)
