@@ -117,9 +117,12 @@ public sealed partial class WebWxDriver
 
     /// <summary>A JSON POST to a CGI on the main host {d}.</summary>
     private static WxHttpCall MainPost(WxSession session, string cgi, string query, JsonNode body) =>
+        MainPost(session, cgi, query, WxRequests.Json(body));
+
+    private static WxHttpCall MainPost(WxSession session, string cgi, string query, HttpContent body) =>
         new(cgi, HttpMethod.Post, WxHosts.Url(session.Domain, WxHosts.Cgi(cgi), query), session.Domain)
         {
-            Content = WxRequests.Json(body),
+            Content = body,
         };
 
     /// <summary>Sends, parses JSON and checks BaseResponse.Ret. The caller disposes the document.</summary>

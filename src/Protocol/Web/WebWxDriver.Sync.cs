@@ -67,16 +67,23 @@ public sealed partial class WebWxDriver
         ArgumentException.ThrowIfNullOrEmpty(toUserName);
         ArgumentNullException.ThrowIfNull(content);
         ArgumentException.ThrowIfNullOrEmpty(clientMsgId);
-        var msg = new JsonObject
+        // The hottest request: written straight into the pooled body, no JSON tree (as SendMsgAsync's other callers build).
+        var body = WxJsonContent.Write((Session: session, To: toUserName, Content: content, Id: clientMsgId), static (json, s) =>
         {
-            ["ClientMsgId"] = clientMsgId,
-            ["Content"] = content,
-            ["FromUserName"] = session.UserName,
-            ["LocalID"] = clientMsgId,
-            ["ToUserName"] = toUserName,
-            ["Type"] = 1,
-        };
-        return await SendMsgAsync(session, "webwxsendmsg", WxRequests.Query(("pass_ticket", session.PassTicket)), msg, toUserName, cancellationToken)
+            json.WriteStartObject();
+            json.WritePropertyName("BaseRequest");
+            WxRequests.WriteBaseRequest(json, s.Session);
+            json.WriteStartObject("Msg");
+            json.WriteString("ClientMsgId", s.Id);
+            json.WriteString("Content", s.Content);
+            json.WriteString("FromUserName", s.Session.UserName);
+            json.WriteString("LocalID", s.Id);
+            json.WriteString("ToUserName", s.To);
+            json.WriteNumber("Type", 1);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        });
+        return await SendMsgAsync(session, "webwxsendmsg", WxRequests.Query(("pass_ticket", session.PassTicket)), body, clientMsgId, toUserName, cancellationToken)
             .ConfigureAwait(false);
     }
 
@@ -132,7 +139,15 @@ public sealed partial class WebWxDriver
     {
         var fields = new List<(string, JsonNode?)> { ("Msg", msg) };
         fields.AddRange(extra);
-        var body = WxRequests.Body(session, [.. fields]);
+        var body = WxRequests.Json(WxRequests.Body(session, [.. fields]));
+        return await SendMsgAsync(session, cgi, query, body, msg["LocalID"]?.GetValue<string>() ?? "", toUserName, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <param name="localId">The LocalID sent, reported when the answer has none.</param>
+    private async Task<WxSendResult> SendMsgAsync(
+        WxSession session, string cgi, string query, HttpContent body, string localId, string toUserName, CancellationToken cancellationToken)
+    {
         using var doc = await SendJsonAsync(MainPost(session, cgi, query, body), session, cancellationToken).ConfigureAwait(false);
         var msgId = WxJson.Str(doc.RootElement, "MsgID");
         if (msgId.Length == 0)
@@ -140,7 +155,7 @@ public sealed partial class WebWxDriver
             throw new WxTransportException(cgi, "answer has no MsgID");
         }
 
-        var localId = WxJson.Str(doc.RootElement, "LocalID");
-        return new WxSendResult(msgId, localId.Length > 0 ? localId : msg["LocalID"]?.GetValue<string>() ?? "", toUserName);
+        var answered = WxJson.Str(doc.RootElement, "LocalID");
+        return new WxSendResult(msgId, answered.Length > 0 ? answered : localId, toUserName);
     }
 }

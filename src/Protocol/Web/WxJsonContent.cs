@@ -25,12 +25,15 @@ internal static class WxJsonContent
         MaximumLargePoolFreeBytes = 8 * 1024 * 1024,
     });
 
-    public static HttpContent From(JsonNode body)
+    public static HttpContent From(JsonNode body) => Write(body, static (json, node) => node.WriteTo(json));
+
+    /// <summary>A body written by <paramref name="write"/> straight into the pooled buffers, without a JSON tree first.</summary>
+    public static HttpContent Write<TState>(TState state, Action<Utf8JsonWriter, TState> write)
     {
         var stream = Buffers.GetStream(nameof(WxJsonContent));
         using (var json = new Utf8JsonWriter((IBufferWriter<byte>)stream, WxJson.WriterOptions))
         {
-            body.WriteTo(json);
+            write(json, state);
         }
         stream.Position = 0;
         // StreamContent disposes the stream with the request, which returns its buffers to the pool.

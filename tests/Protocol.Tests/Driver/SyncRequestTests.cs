@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using OpenWxCluster.Protocol.Tests.Support;
 
 namespace OpenWxCluster.Protocol.Tests.Driver;
@@ -108,6 +110,32 @@ public sealed class SyncRequestTests
         Assert.Equal("17000000000001234", msg.GetProperty("LocalID").GetString());
         Assert.Equal("@self0000", msg.GetProperty("FromUserName").GetString());
         Assert.Equal("@friend", msg.GetProperty("ToUserName").GetString());
+    }
+
+    [Theory]
+    [InlineData("2100000001", true)]
+    [InlineData("u2100000001", false)]
+    public async Task SendText_body_is_BaseRequest_then_Msg_in_the_web_clients_order(string uin, bool numeric)
+    {
+        var handler = new RecordingHandler().EnqueueJson("{" + TestDrivers.OkBase + ",\"MsgID\":\"5550001\"}");
+        var session = TestDrivers.Session();
+        session.Uin = uin;
+        var result = await TestDrivers.Create(handler).SendTextAsync(session, "@friend", "say \"hi\"\n\\ <b>", "17000000000001234");
+
+        Assert.Equal("17000000000001234", result.LocalId); // the answer has none: the LocalID sent
+        var json = Assert.Single(handler.Requests).Json;
+        Assert.Equal(["BaseRequest", "Msg"], json.EnumerateObject().Select(p => p.Name));
+        var baseRequest = json.GetProperty("BaseRequest");
+        Assert.Equal(["Uin", "Sid", "Skey", "DeviceID"], baseRequest.EnumerateObject().Select(p => p.Name));
+        var sentUin = baseRequest.GetProperty("Uin");
+        Assert.Equal(numeric ? JsonValueKind.Number : JsonValueKind.String, sentUin.ValueKind);
+        Assert.Equal(uin, numeric ? sentUin.GetInt64().ToString(CultureInfo.InvariantCulture) : sentUin.GetString());
+        Assert.Equal("SIDSECRET01", baseRequest.GetProperty("Sid").GetString());
+        Assert.Equal("@crypt_SKEYSECRET", baseRequest.GetProperty("Skey").GetString());
+        Assert.Matches("^e[0-9]{15}$", baseRequest.GetProperty("DeviceID").GetString());
+        var msg = json.GetProperty("Msg");
+        Assert.Equal(["ClientMsgId", "Content", "FromUserName", "LocalID", "ToUserName", "Type"], msg.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("say \"hi\"\n\\ <b>", msg.GetProperty("Content").GetString());
     }
 
     [Fact]
