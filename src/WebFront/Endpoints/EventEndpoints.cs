@@ -62,9 +62,7 @@ internal static class EventEndpoints
             return MojoReply.Json(new JsonArray());
         }
         // Removed only once the answer is written: a client gone before that finds them at its next poll.
-        var answer = EventJson.Events(events);
-        await AddMediaDataAsync(answer, events, settings, http);
-        await MojoReply.Json(answer).ExecuteAsync(http);
+        await EventJson.Reply(null, check.Key, events, await MediaDataAsync(events, settings, http)).ExecuteAsync(http);
         await http.Response.CompleteAsync();
         if (!aborted.IsCancellationRequested)
         {
@@ -100,14 +98,13 @@ internal static class EventEndpoints
         {
             return MojoReply.Json(new JsonArray());
         }
-        var answer = EventJson.CursorAnswer(key, batch);
-        await AddMediaDataAsync(answer, batch.Events, settings, http);
-        return MojoReply.Json(answer);
+        // The Lost entry first when events were dropped, then the events.
+        return EventJson.Reply(batch.Lost, key, batch.Events, await MediaDataAsync(batch.Events, settings, http));
     }
 
     /// <summary>Mojo's check_event entries carry media_data like its posts; bounded per answer here.</summary>
-    private static Task AddMediaDataAsync(JsonArray answer, IReadOnlyList<AccountEvent> events, OpenWxApiOptions settings, HttpContext http) =>
-        MediaDataJson.AddAllAsync(answer, events, http.RequestServices.GetRequiredService<IMediaStore>(), settings.MaxMediaDataBytes, http.RequestAborted);
+    private static Task<string?[]> MediaDataAsync(IReadOnlyList<AccountEvent> events, OpenWxApiOptions settings, HttpContext http) =>
+        MediaDataJson.ReadAllAsync(events, http.RequestServices.GetRequiredService<IMediaStore>(), settings.MaxMediaDataBytes, http.RequestAborted);
 
     /// <summary>
     /// Polls the inbox with waits of at most <see cref="OpenWxApiOptions.InboxPollWait"/> until it has an answer,

@@ -12,45 +12,61 @@ public static class EventJson
     /// The Mojo entry plus two fields Mojo does not have (its clients ignore unknown fields): <c>event_id</c>, the
     /// same on every delivery of the event so a consumer can drop duplicates, and <c>event_time</c> (unix seconds).
     /// </summary>
-    public static JsonObject Event(AccountEvent accountEvent)
+    public static JsonObject Event(AccountEvent accountEvent) => Entry(accountEvent, mediaData: null).ToJsonObject();
+
+    /// <summary>
+    /// <see cref="Event"/>'s entry as fields, with <c>media_data</c> (<see cref="MediaDataJson"/>) when given: what
+    /// check_event answers and post_api bodies are written from, with no tree in between.
+    /// </summary>
+    public static MojoFields Entry(AccountEvent accountEvent, string? mediaData)
     {
+        ArgumentNullException.ThrowIfNull(accountEvent);
         var json = MojoEntry(accountEvent);
-        json["event_id"] = accountEvent.Id;
-        json["event_time"] = accountEvent.Time.ToUnixTimeSeconds();
+        json.Set("event_id", accountEvent.Id);
+        json.Set("event_time", accountEvent.Time.ToUnixTimeSeconds());
+        if (mediaData is not null)
+        {
+            json.Set(MediaFields.Data, mediaData);
+        }
         return json;
     }
 
-    private static JsonObject MojoEntry(AccountEvent accountEvent)
+    /// <summary>An entry as a post_api body is sent: the same text the reply writer would write.</summary>
+    public static string Serialize(AccountEvent accountEvent, string? mediaData) =>
+        MojoJson.Write(Entry(accountEvent, mediaData).WriteTo);
+
+    /// <summary>A check_event answer, written straight to the response: entries, each with its media_data if any.</summary>
+    public static MojoStreamedReply Reply(EventGap? lost, string accountKey, IReadOnlyList<AccountEvent> events, IReadOnlyList<string?> mediaData) => new(json =>
+    {
+        json.WriteStartArray();
+        if (lost is { } gap)
+        {
+            Lost(accountKey, gap).WriteTo(json);
+        }
+        for (var i = 0; i < events.Count; i++)
+        {
+            Entry(events[i], mediaData[i]).WriteTo(json);
+        }
+        json.WriteEndArray();
+    });
+
+    private static MojoFields MojoEntry(AccountEvent accountEvent)
     {
         var qq = AccountKey.PlatformOf(accountEvent.AccountKey) == AccountKey.QQ;
         if (accountEvent.PostType != AccountEvent.EventPost && accountEvent.Message is { } message)
         {
-            return qq ? QqMessageJson.Message(message, accountEvent.PostType) : MessageJson.Message(message, accountEvent.PostType);
+            return qq ? QqMessageJson.Fields(message, accountEvent.PostType) : MessageJson.Fields(message, accountEvent.PostType);
         }
+        var json = new MojoFields();
+        json.Set("post_type", accountEvent.PostType);
         if (accountEvent.PostType != AccountEvent.EventPost)
         {
             // A message post without its message is a producer bug; still report the post type, not a 500.
-            return new JsonObject { ["post_type"] = accountEvent.PostType };
+            return json;
         }
-        return new JsonObject
-        {
-            ["post_type"] = AccountEvent.EventPost,
-            ["event"] = accountEvent.Event ?? "",
-            ["params"] = new JsonArray([.. accountEvent.Params.Select<EventParam, JsonNode?>(qq ? QqJson.Param : Param)]),
-        };
-    }
-
-    public static JsonArray Events(IEnumerable<AccountEvent> events) => [.. events.Select(e => (JsonNode)Event(e))];
-
-    /// <summary>A cursor-mode answer: the <see cref="Lost"/> entry first when events were dropped, then the events.</summary>
-    public static JsonArray CursorAnswer(string accountKey, CursorBatch batch)
-    {
-        var answer = Events(batch.Events);
-        if (batch.Lost is { } gap)
-        {
-            answer.Insert(0, Lost(accountKey, gap));
-        }
-        return answer;
+        json.Set("event", accountEvent.Event ?? "");
+        json.Set("params", new JsonArray([.. accountEvent.Params.Select<EventParam, JsonNode?>(qq ? QqJson.Param : Param)]));
+        return json;
     }
 
     /// <summary>

@@ -10,20 +10,22 @@ namespace OpenWxCluster.WebFront;
 /// </summary>
 public static class MessageJson
 {
-    public static JsonObject Message(ChatMessage message, string postType)
+    public static JsonObject Message(ChatMessage message, string postType) => Fields(message, postType).ToJsonObject();
+
+    /// <summary>The entry's fields, to be written straight to a reply or completed by <see cref="EventJson"/>.</summary>
+    public static MojoFields Fields(ChatMessage message, string postType)
     {
-        var json = new JsonObject
-        {
-            ["id"] = Falsy(message.Id),
-            ["time"] = message.Time == 0 ? "" : message.Time.ToString(CultureInfo.InvariantCulture),
-            // Deviation on purpose: Mojo's `|| ""` also blanks the text "0"; a user's message is kept as sent.
-            ["content"] = message.Content,
-            ["type"] = Falsy(message.Type),
-            ["class"] = Falsy(message.Class),
-            ["format"] = Falsy(message.Format),
-            ["source"] = Falsy(message.Source),
-            ["from"] = Falsy(message.From),
-        };
+        ArgumentNullException.ThrowIfNull(message);
+        var json = new MojoFields();
+        json.Set("id", Falsy(message.Id));
+        json.Set("time", message.Time == 0 ? "" : message.Time.ToString(CultureInfo.InvariantCulture));
+        // Deviation on purpose: Mojo's `|| ""` also blanks the text "0"; a user's message is kept as sent.
+        json.Set("content", message.Content);
+        json.Set("type", Falsy(message.Type));
+        json.Set("class", Falsy(message.Class));
+        json.Set("format", Falsy(message.Format));
+        json.Set("source", Falsy(message.Source));
+        json.Set("from", Falsy(message.From));
         AddIfPresent(json, "sender_id", message.SenderId);
         AddIfPresent(json, "receiver_id", message.ReceiverId);
         AddIfPresent(json, "group_id", message.GroupId);
@@ -35,40 +37,40 @@ public static class MessageJson
 
         if (message.Sender is not null && message.Type != "group_notice")
         {
-            json["sender"] = Falsy(message.Sender);
-            json["sender_account"] = Falsy(message.SenderAccount);
+            json.Set("sender", Falsy(message.Sender));
+            json.Set("sender_account", Falsy(message.SenderAccount));
             // The contract carries no member uid; web WeChat leaves it empty anyway, so Mojo's key is kept blank.
-            json["sender_uid"] = "";
-            json["sender_name"] = Falsy(message.SenderName);
-            json["sender_markname"] = Falsy(message.SenderMarkname);
-            json["sender_category"] = Falsy(message.SenderCategory);
+            json.Set("sender_uid", "");
+            json.Set("sender_name", Falsy(message.SenderName));
+            json.Set("sender_markname", Falsy(message.SenderMarkname));
+            json.Set("sender_category", Falsy(message.SenderCategory));
         }
         if (message.Receiver is not null && !(message.Type == "group_message" && message.Class == "send"))
         {
-            json["receiver"] = Falsy(message.Receiver);
-            json["receiver_account"] = Falsy(message.ReceiverAccount);
-            json["receiver_uid"] = "";
-            json["receiver_name"] = Falsy(message.ReceiverName);
-            json["receiver_markname"] = Falsy(message.ReceiverMarkname);
+            json.Set("receiver", Falsy(message.Receiver));
+            json.Set("receiver_account", Falsy(message.ReceiverAccount));
+            json.Set("receiver_uid", "");
+            json.Set("receiver_name", Falsy(message.ReceiverName));
+            json.Set("receiver_markname", Falsy(message.ReceiverMarkname));
         }
         if (message.Group is not null && message.Type is "group_message" or "group_notice")
         {
-            json["group"] = Falsy(message.Group);
-            json["group_uid"] = "";
-            json["group_name"] = Falsy(message.GroupName);
+            json.Set("group", Falsy(message.Group));
+            json.Set("group_uid", "");
+            json.Set("group_name", Falsy(message.GroupName));
         }
-        json["post_type"] = postType;
+        json.Set("post_type", postType);
         return json;
     }
 
     private static string Falsy(string? value) => MojoValues.OrEmpty(value);
 
     /// <summary>Mojo only renders attributes the message object has; a null here means "not set".</summary>
-    private static void AddIfPresent(JsonObject json, string key, string? value)
+    private static void AddIfPresent(MojoFields json, string key, string? value)
     {
         if (value is not null)
         {
-            json[key] = Falsy(value);
+            json.Set(key, Falsy(value));
         }
     }
 }

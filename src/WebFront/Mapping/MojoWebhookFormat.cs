@@ -15,12 +15,8 @@ public sealed class MojoWebhookFormat(IMediaStore media) : IWebhookFormat
 {
     public async Task<string> RenderAsync(AccountEvent accountEvent, bool includeMediaData, CancellationToken cancellation)
     {
-        var json = EventJson.Event(accountEvent);
-        if (includeMediaData)
-        {
-            await MediaDataJson.AddAsync(json, accountEvent, media, long.MaxValue, cancellation);
-        }
-        return MojoJson.Serialize(json);
+        var mediaData = includeMediaData ? await MediaDataJson.ReadAsync(accountEvent, media, long.MaxValue, cancellation) : null;
+        return EventJson.Serialize(accountEvent, mediaData);
     }
 
     /// <summary>Judged on the JSON the message is posted as: a QQ account's filter names Openqq's fields.</summary>

@@ -23,12 +23,12 @@ public static class QqDiscussJson
     };
 
     /// <summary>A discuss message's fields as Mojo-Webqq's to_json_hash gives them: <c>discuss</c> (its displayname, the name) and <c>discuss_id</c>.</summary>
-    public static void AddTo(JsonObject json, ChatMessage message)
+    public static void AddTo(MojoFields json, ChatMessage message)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(message);
-        json["discuss"] = MojoValues.OrEmpty(message.GroupName ?? message.Group);
-        json["discuss_id"] = MojoValues.OrEmpty(message.GroupId);
+        json.Set("discuss", MojoValues.OrEmpty(message.GroupName ?? message.Group));
+        json.Set("discuss_id", MojoValues.OrEmpty(message.GroupId));
     }
 
     private static JsonObject Member(ContactInfo member, GroupInfo discuss) => new()

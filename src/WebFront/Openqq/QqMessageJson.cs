@@ -12,52 +12,54 @@ namespace OpenWxCluster.WebFront;
 /// </summary>
 public static class QqMessageJson
 {
-    public static JsonObject Message(ChatMessage message, string postType)
+    public static JsonObject Message(ChatMessage message, string postType) => Fields(message, postType).ToJsonObject();
+
+    /// <summary>The entry's fields, to be written straight to a reply or completed by <see cref="EventJson"/>.</summary>
+    public static MojoFields Fields(ChatMessage message, string postType)
     {
+        ArgumentNullException.ThrowIfNull(message);
         var id = MojoValues.OrEmpty(message.Id);
         var time = message.Time == 0 ? "" : message.Time.ToString(CultureInfo.InvariantCulture);
         var @class = MojoValues.OrEmpty(message.Class);
-        var json = new JsonObject
-        {
-            ["id"] = id,
-            ["msg_id"] = id,
-            ["time"] = time,
-            ["msg_time"] = time,
-            // As in Openwx: the text "0" is a user's message, not a falsy value.
-            ["content"] = message.Content,
-            ["type"] = MojoValues.OrEmpty(message.Type),
-            ["class"] = @class,
-            ["msg_class"] = @class,
-            ["format"] = message.Format == "revoke" ? "revoke" : "text",
-        };
+        var json = new MojoFields();
+        json.Set("id", id);
+        json.Set("msg_id", id);
+        json.Set("time", time);
+        json.Set("msg_time", time);
+        // As in Openwx: the text "0" is a user's message, not a falsy value.
+        json.Set("content", message.Content);
+        json.Set("type", MojoValues.OrEmpty(message.Type));
+        json.Set("class", @class);
+        json.Set("msg_class", @class);
+        json.Set("format", message.Format == "revoke" ? "revoke" : "text");
         if (message.Extra.TryGetValue("revoke_id", out var revoked))
         {
-            json["revoke_id"] = revoked;
+            json.Set("revoke_id", revoked);
         }
         if (message.Sender is not null || message.SenderId is not null)
         {
-            json["sender"] = MojoValues.OrEmpty(message.Sender);
-            json["sender_id"] = MojoValues.OrEmpty(message.SenderId);
-            json["sender_uid"] = MojoValues.OrEmpty(message.SenderUid);
+            json.Set("sender", MojoValues.OrEmpty(message.Sender));
+            json.Set("sender_id", MojoValues.OrEmpty(message.SenderId));
+            json.Set("sender_uid", MojoValues.OrEmpty(message.SenderUid));
         }
         if (message.Receiver is not null || message.ReceiverId is not null)
         {
-            json["receiver"] = MojoValues.OrEmpty(message.Receiver);
-            json["receiver_id"] = MojoValues.OrEmpty(message.ReceiverId);
-            json["receiver_uid"] = MojoValues.OrEmpty(message.ReceiverUid);
+            json.Set("receiver", MojoValues.OrEmpty(message.Receiver));
+            json.Set("receiver_id", MojoValues.OrEmpty(message.ReceiverId));
+            json.Set("receiver_uid", MojoValues.OrEmpty(message.ReceiverUid));
         }
         // A sess message came through a group, so it names the group too.
         if (message.Type is "group_message" or "sess_message" && (message.Group is not null || message.GroupId is not null))
         {
-            json["group"] = MojoValues.OrEmpty(message.Group ?? message.GroupName);
-            json["group_id"] = MojoValues.OrEmpty(message.GroupId);
-            json["group_uid"] = MojoValues.OrEmpty(message.GroupUid);
+            json.Set("group", MojoValues.OrEmpty(message.Group ?? message.GroupName));
+            json.Set("group_id", MojoValues.OrEmpty(message.GroupId));
+            json.Set("group_uid", MojoValues.OrEmpty(message.GroupUid));
         }
         if (message.Type == "discuss_message")
         {
             QqDiscussJson.AddTo(json, message);
         }
-        json["post_type"] = postType;
+        json.Set("post_type", postType);
         return json;
     }
 }
