@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace OpenWxCluster.WebFront;
 
-/// <summary>A JSON reply (object or array) written by <see cref="MojoJson"/>; the only JSON result type of the API.</summary>
+/// <summary>A JSON reply (object or array) written by <see cref="MojoJson"/> from a tree; <see cref="MojoStreamedReply"/> writes without one.</summary>
 public sealed class MojoReply(JsonNode? body, int statusCode = StatusCodes.Status200OK) : IResult
 {
     public JsonNode? Body { get; } = body;
