@@ -24,6 +24,14 @@ public sealed class MojoFields
     /// <summary>Adds the field unless the key is there already; false when it was.</summary>
     public bool TryAdd(string key, string? value) => Put(new Field(key, value, null, null), replace: false);
 
+    /// <summary>Whether the key is there; <paramref name="text"/> is its value when that is text (else null).</summary>
+    public bool TryGetText(string key, out string? text)
+    {
+        var i = IndexOf(key);
+        text = i >= 0 ? _fields[i].Text : null;
+        return i >= 0;
+    }
+
     public void WriteTo(Utf8JsonWriter json)
     {
         ArgumentNullException.ThrowIfNull(json);

@@ -22,8 +22,9 @@ public sealed class MojoWebhookFormat(IMediaStore media) : IWebhookFormat
     /// <summary>Judged on the JSON the message is posted as: a QQ account's filter names Openqq's fields.</summary>
     public bool Passes(string platform, ChatMessage message, string postType, IReadOnlyDictionary<string, string> filter)
     {
-        var json = platform == AccountKey.QQ ? QqMessageJson.Message(message, postType) : MessageJson.Message(message, postType);
-        return filter.All(f => !json.TryGetPropertyValue(f.Key, out var value) || Scalar(value) == f.Value);
+        // The fields alone, no tree: a message's values are all text, and an empty one matches nothing (as Scalar has it).
+        var fields = platform == AccountKey.QQ ? QqMessageJson.Fields(message, postType) : MessageJson.Fields(message, postType);
+        return filter.All(f => !fields.TryGetText(f.Key, out var text) || (text is { Length: > 0 } && text == f.Value));
     }
 
     public WebhookReply? ReadReply(string platform, string? contentType, string body)
