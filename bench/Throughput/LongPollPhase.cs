@@ -9,7 +9,7 @@ namespace OpenWxCluster.Bench.Throughput;
 /// <summary>
 /// Many waiting check_event long-polls (<c>--longpolls N</c>), spread over the logged-in accounts, each on its own
 /// connection and re-polled when answered, as a Mojo client keeps it. Measures the silo with them all held (RSS,
-/// managed heap after its last GC from /metrics, threads, CPU while they wait) and the delivery time of single
+/// live managed heap after an induced full GC, threads, CPU while they wait) and the delivery time of single
 /// messages injected at the emulator: from the injection to the first waiter answering with it.
 /// </summary>
 internal sealed class LongPollPhase(ThroughputOptions options, BenchStack stack, EmulatorControlClient control)
@@ -78,7 +78,7 @@ internal sealed class LongPollPhase(ThroughputOptions options, BenchStack stack,
             + $"| {before.Threads} / {after.Threads} | {idleShare:P1} of a core "
             + $"| {(sorted.Count > 0 ? $"{sorted[0]:F1} / {sorted[sorted.Count / 2]:F1} / {sorted[^1]:F1}" : "none")} ({sorted.Count} of {options.LongPollWakes}) |"));
         table.WriteLine();
-        table.WriteLine("managed heap = the silo's dotnet_gc_last_collection_heap_size_bytes summed over generations (/metrics): the heap after its last GC, not a forced one.");
+        table.WriteLine("managed heap = the silo's dotnet_gc_last_collection_heap_size_bytes summed over generations (/metrics) right after a full blocking GC the bench induced (its live data; \"last GC\" where that GC did not happen).");
         return table.ToString();
     }
 

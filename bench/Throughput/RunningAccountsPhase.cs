@@ -8,7 +8,7 @@ namespace OpenWxCluster.Bench.Throughput;
 /// Running accounts per silo (<c>--running N</c>): N more accounts logged in through start_client and the emulator's
 /// phone, beside those already running, each then holding a synccheck long-poll at the emulator, all in the shipped
 /// silo (its GC mode, its HTTP front). Measures the time to log them in, the silo's growth per account (RSS, managed
-/// heap after its last GC, threads) and the CPU of the silo and the emulator while every account only waits.
+/// heap after an induced full GC, threads) and the CPU of the silo and the emulator while every account only waits.
 /// </summary>
 internal sealed class RunningAccountsPhase(ThroughputOptions options, BenchStack stack, BenchWorld world, ProductLogin login)
 {
