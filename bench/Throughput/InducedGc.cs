@@ -18,17 +18,16 @@ internal static class InducedGc
 
     /// <summary>
     /// Induces the GC in <paramref name="pid"/> and waits until its gen2 count on /metrics moved; false when it did not
-    /// within the timeout (the heap figure then stays the last GC's).
+    /// within the timeout or the diagnostic port refused (the heap figure then stays the last GC's).
     /// </summary>
     public static async Task<bool> CollectAsync(int pid, HttpClient api, CancellationToken ct)
     {
         var before = await Gen2CountAsync(api, ct);
-        var client = new DiagnosticsClient(pid);
-        using var session = await client.StartEventPipeSessionAsync(
-            [new EventPipeProvider(RuntimeProvider, EventLevel.Informational, GcKeyword | GcHeapCollectKeyword)],
-            requestRundown: false,
-            circularBufferMB: 16,
-            ct);
+        using var session = await TryStartSessionAsync(pid, ct);
+        if (session is null)
+        {
+            return false;
+        }
         // The session's events are not needed, but its stream must be read or the runtime's buffer fills.
         var drain = session.EventStream.CopyToAsync(Stream.Null, ct);
         var deadline = DateTime.UtcNow + Timeout;
@@ -41,6 +40,24 @@ internal static class InducedGc
         await session.StopAsync(ct);
         await drain;
         return collected;
+    }
+
+    /// <summary>The session whose start makes the runtime collect; null when the process's diagnostic port refuses.</summary>
+    private static async Task<EventPipeSession?> TryStartSessionAsync(int pid, CancellationToken ct)
+    {
+        try
+        {
+            return await new DiagnosticsClient(pid).StartEventPipeSessionAsync(
+                [new EventPipeProvider(RuntimeProvider, EventLevel.Informational, GcKeyword | GcHeapCollectKeyword)],
+                requestRundown: false,
+                circularBufferMB: 16,
+                ct);
+        }
+        catch (DiagnosticsClientException)
+        {
+            // Diagnostics disabled in the silo (DOTNET_EnableDiagnostics=0) or its port gone.
+            return null;
+        }
     }
 
     /// <summary>The process's gen2 collections so far (<c>dotnet_gc_collections_total</c>), -1 when not served.</summary>
