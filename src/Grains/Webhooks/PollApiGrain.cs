@@ -55,6 +55,8 @@ public sealed class PollApiGrain(
         if (state.State.Settings is null)
         {
             await UnregisterAsync();
+            // Off: every account started without poll_api would otherwise keep this activation until idle collection.
+            this.DeactivateOnIdle();
             return;
         }
         await this.RegisterOrUpdateReminder(WatchdogReminder, _options.WatchdogPeriod, _options.WatchdogPeriod);
@@ -70,6 +72,7 @@ public sealed class PollApiGrain(
             await state.WriteStateAsync();
         }
         await UnregisterAsync();
+        this.DeactivateOnIdle();
     }
 
     public Task<PollInfo> GetInfoAsync() => Task.FromResult(new PollInfo(state.State.Settings?.Url, _polls, _localCalls, _lastOutcome));

@@ -87,6 +87,9 @@ public sealed partial class WebhookGrain(
             {
                 await this.UnregisterReminder(reminder);
             }
+            // Nothing to deliver and nowhere to: every account started without post_api would otherwise keep this
+            // activation (and its backlog gauge) in memory until idle collection. A later call reads the saved state.
+            this.DeactivateOnIdle();
             return false;
         }
         await this.RegisterOrUpdateReminder(WatchdogReminder, _options.WatchdogPeriod, _options.WatchdogPeriod);
