@@ -1,5 +1,4 @@
 using System.Diagnostics.Tracing;
-using System.Globalization;
 using Microsoft.Diagnostics.NETCore.Client;
 
 namespace OpenWxCluster.Bench.Throughput;
@@ -63,9 +62,7 @@ internal static class InducedGc
     /// <summary>The process's gen2 collections so far (<c>dotnet_gc_collections_total</c>), -1 when not served.</summary>
     private static async Task<double> Gen2CountAsync(HttpClient api, CancellationToken ct)
     {
-        var metrics = await api.GetStringAsync("metrics", ct);
-        var line = metrics.Split('\n').FirstOrDefault(l =>
-            l.StartsWith("dotnet_gc_collections_total{", StringComparison.Ordinal) && l.Contains("gc_heap_generation=\"gen2\"", StringComparison.Ordinal));
-        return line is null ? -1 : double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+        var counts = SiloMetrics.Values(await api.GetStringAsync("metrics", ct), "dotnet_gc_collections_total", "gc_heap_generation=\"gen2\"");
+        return counts.DefaultIfEmpty(-1).First();
     }
 }

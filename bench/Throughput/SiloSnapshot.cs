@@ -21,10 +21,7 @@ internal sealed record SiloSnapshot(double RssMiB, double? HeapMiB, int Threads,
         {
             forced = await InducedGc.CollectAsync(silo.Pid, api, ct);
             var metrics = await api.GetStringAsync("metrics", ct);
-            var sizes = metrics.Split('\n')
-                .Where(l => l.StartsWith("dotnet_gc_last_collection_heap_size_bytes{", StringComparison.Ordinal))
-                .Select(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture))
-                .ToList();
+            var sizes = SiloMetrics.Values(metrics, "dotnet_gc_last_collection_heap_size_bytes").ToList();
             heap = sizes.Count > 0 ? sizes.Sum() / 1048576 : null;
         }
         catch (HttpRequestException)

@@ -57,7 +57,15 @@ public static partial class MojoJson
     }
 
     /// <summary>What <paramref name="write"/> writes, as a tree (the strict docs check, tests).</summary>
-    public static JsonNode? ToNode(Action<Utf8JsonWriter> write) => JsonNode.Parse(Written(write).WrittenSpan);
+    public static JsonNode? ToNode(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            write(json);
+        }
+        return JsonNode.Parse(buffer.WrittenSpan);
+    }
 
     /// <summary>
     /// What <paramref name="write"/> writes, as text (post_api bodies): the same as <see cref="Serialize"/> gives for
@@ -85,17 +93,6 @@ public static partial class MojoJson
                 t_writer = null;
             }
         }
-    }
-
-
-    private static ArrayBufferWriter<byte> Written(Action<Utf8JsonWriter> write)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            write(json);
-        }
-        return buffer;
     }
 
     private static async Task WriteBodyAsync(HttpContext context, Action<Utf8JsonWriter> write, int statusCode)
